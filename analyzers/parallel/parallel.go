@@ -1,0 +1,241 @@
+package parallel
+
+import (
+	_ "embed"
+	"flag"
+	"fmt"
+	"go/ast"
+	"go/types"
+	"regexp"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/isolint/isolint/internal/catalog"
+	"github.com/isolint/isolint/internal/docs"
+	"github.com/isolint/isolint/internal/effects"
+	"github.com/isolint/isolint/internal/fixes"
+	"github.com/isolint/isolint/internal/ignore"
+	"github.com/isolint/isolint/internal/tests"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports tests that could run in parallel and parallel tests that
+// cannot.
+var Analyzer = &analysis.Analyzer{
+	Name:             "parallel",
+	Doc:              docs.Extract(doc, "parallel"),
+	URL:              "https://pkg.go.dev/github.com/isolint/isolint/analyzers/parallel",
+	Flags:            flags(),
+	Run:              run,
+	RunDespiteErrors: true,
+	Requires:         []*analysis.Analyzer{effects.Analyzer, tests.Analyzer, ignore.Analyzer},
+}
+
+func flags() flag.FlagSet {
+	fs := flag.NewFlagSet("parallel", flag.ContinueOnError)
+	fs.String("skip", "", "regexp of test names (as go test -run matches them) never reported")
+	fs.Bool("subtests", true, "also report subtests")
+	return *fs
+}
+
+type checker struct {
+	pass     *analysis.Pass
+	eff      *effects.Result
+	rep      *ignore.Reporter
+	skip     *regexp.Regexp
+	subtests bool
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	c := &checker{
+		pass:     pass,
+		eff:      pass.ResultOf[effects.Analyzer].(*effects.Result),
+		rep:      ignore.NewReporter(pass),
+		subtests: pass.Analyzer.Flags.Lookup("subtests").Value.String() == "true",
+	}
+	if s := pass.Analyzer.Flags.Lookup("skip").Value.String(); s != "" {
+		re, err := regexp.Compile(s)
+		if err != nil {
+			return nil, fmt.Errorf("-parallel.skip: %w", err)
+		}
+		c.skip = re
+	}
+	for _, t := range pass.ResultOf[tests.Analyzer].(*tests.Result).All() {
+		if !c.wanted(t) {
+			continue
+		}
+		if t.Parallel != nil {
+			c.checkDenied(t)
+		} else {
+			c.checkMissing(t)
+		}
+	}
+	c.rep.Close()
+	return nil, nil
+}
+
+// wanted reports whether t is a test this analyzer looks at: a Test
+// function or one of its subtests, with a named testing parameter.
+func (c *checker) wanted(t *tests.Test) bool {
+	root := t
+	for root.Parent != nil {
+		root = root.Parent
+	}
+	if root.Kind != tests.TopLevel || t.T == nil {
+		return false
+	}
+	if t.Kind == tests.Subtest && !c.subtests {
+		return false
+	}
+	return c.skip == nil || !c.skip.MatchString(t.Name)
+}
+
+// checkDenied reports a parallel test that also calls t.Setenv, t.Chdir or
+// another call the testing package refuses in parallel tests.
+func (c *checker) checkDenied(t *tests.Test) {
+	stmt := directStmt(t.Body, t.Parallel)
+	if stmt == nil {
+		return // parallel through a helper: removing the helper call is no fix
+	}
+	var deny *effects.Site
+	c.eff.Walk(t.Func, func(s effects.Site) bool {
+		if s.Effect.Kind == catalog.Deny && c.inTree(t, s) {
+			deny = &s
+			return false
+		}
+		return true
+	})
+	if deny == nil {
+		return
+	}
+	src, ok := fixes.Read(c.pass, t.File)
+	if !ok {
+		return
+	}
+	fix, ok := src.Fix("Remove the t.Parallel() call", src.DeleteStmt(stmt))
+	if !ok {
+		return
+	}
+	c.rep.Report(analysis.Diagnostic{
+		Pos:            t.Parallel.Node.Pos(),
+		End:            t.Parallel.Node.End(),
+		Message:        fmt.Sprintf("%s calls t.Parallel, but %s panics in a parallel test; remove t.Parallel", t.Name, describe(c.pass, *deny)),
+		SuggestedFixes: []analysis.SuggestedFix{fix},
+		Related:        related(c.pass, *deny),
+	})
+}
+
+// inTree reports whether the parallel-denying site s acts on t's testing
+// value or on one of its subtests'.
+func (c *checker) inTree(t *tests.Test, s effects.Site) bool {
+	if s.T != nil {
+		return s.T == types.Object(t.T) || (t.Func.Pos() <= s.T.Pos() && s.T.Pos() < t.Func.End())
+	}
+	return s.Callee != nil && s.Effect.Param < 0 // a subtest started inside a helper
+}
+
+// directStmt returns the statement `t.Parallel()` when the parallel site is
+// such a statement in body itself.
+func directStmt(body *ast.BlockStmt, s *effects.Site) ast.Stmt {
+	if s.Callee != nil {
+		return nil
+	}
+	for _, st := range body.List {
+		if es, ok := st.(*ast.ExprStmt); ok && es.X == s.Node {
+			return es
+		}
+	}
+	return nil
+}
+
+// checkMissing reports a test that does not call t.Parallel although it
+// could.
+func (c *checker) checkMissing(t *tests.Test) {
+	if len(t.Body.List) == 0 || c.hazardous(t) || c.illTyped(t) {
+		return
+	}
+	src, ok := fixes.Read(c.pass, t.File)
+	if !ok {
+		return
+	}
+	edits := []analysis.TextEdit{src.InsertFirst(t.Body, t.T.Name()+".Parallel()")}
+	title := "Call " + t.T.Name() + ".Parallel()"
+	pos, end := t.Func.Pos(), t.Body.Lbrace
+	what := t.Name
+	if t.Kind == tests.Subtest {
+		lit, ok := t.Func.(*ast.FuncLit)
+		if !ok {
+			return // a named function may be called elsewhere too
+		}
+		copies, ok := c.subtestIsolated(t, lit)
+		if !ok {
+			return
+		}
+		if len(copies) > 0 && !fixes.AtLeast(c.pass, t.File, fixes.LoopVar) {
+			for loop, vars := range copies.byLoop() {
+				edits = append(edits, src.InsertFirst(loop, strings.Join(vars, ", ")+" := "+strings.Join(vars, ", ")))
+			}
+			title += " and copy the loop variable " + strings.Join(copies.names(), ", ")
+		}
+		pos, end = t.Run.Pos(), lit.Body.Lbrace
+		what = "subtest " + t.Name
+	} else if fd, ok := t.Func.(*ast.FuncDecl); ok {
+		pos, end = fd.Name.Pos(), fd.Name.End()
+	}
+	fix, ok := src.Fix(title, edits...)
+	if !ok {
+		return
+	}
+	c.rep.Report(analysis.Diagnostic{
+		Pos:            pos,
+		End:            end,
+		Message:        fmt.Sprintf("%s does not call t.Parallel and has no isolation hazard: it can run in parallel", what),
+		SuggestedFixes: []analysis.SuggestedFix{fix},
+	})
+}
+
+// hazardous reports whether anything reached from t, its subtests
+// included, makes it unsafe to run in parallel.
+func (c *checker) hazardous(t *tests.Test) bool {
+	found := false
+	c.eff.Walk(t.Func, func(s effects.Site) bool {
+		found = catalog.Of(s.Effect.Kind).BlocksParallel
+		return !found
+	})
+	return found
+}
+
+// illTyped reports whether t has a type error: what it calls is then not
+// known, and no fix to it could compile.
+func (c *checker) illTyped(t *tests.Test) bool {
+	for _, err := range c.pass.TypeErrors {
+		if t.Func.Pos() <= err.Pos && err.Pos < t.Func.End() {
+			return true
+		}
+	}
+	return false
+}
+
+// describe names an effect for a message: "t.Setenv" or
+// "t.Setenv via helper setup (env.go:12)".
+func describe(pass *analysis.Pass, s effects.Site) string {
+	name := s.Effect.What
+	if api, ok := catalog.Lookup(name); ok {
+		name = api.Short
+	}
+	if s.Callee == nil {
+		return name
+	}
+	return name + " via " + s.Effect.Via()
+}
+
+// related points at the helper through which an effect is reached.
+func related(pass *analysis.Pass, s effects.Site) []analysis.RelatedInformation {
+	if s.Callee == nil || !s.Callee.Pos().IsValid() {
+		return nil
+	}
+	return []analysis.RelatedInformation{{Pos: s.Callee.Pos(), Message: fmt.Sprintf("%s is reached through %s", s.Effect.What, s.Callee.Name())}}
+}

@@ -1,0 +1,29 @@
+package parallel_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/isolint/isolint/analyzers/parallel"
+)
+
+func testdata(t *testing.T) string {
+	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func TestParallel(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testdata(t), parallel.Analyzer,
+		"parallel/basic", "parallel/crosspkg", "parallel/loopvar121", "parallel/ignored", "parallel/generated")
+}
+
+// TestTypeErrors checks that a package that does not type-check is analyzed
+// without a panic, and that only its well-typed tests are reported.
+func TestTypeErrors(t *testing.T) {
+	analysistest.Run(t, testdata(t), parallel.Analyzer, "parallel/typeerr")
+}

@@ -1,0 +1,175 @@
+// Package catalog is isolint's knowledge of process-wide state, kept as data.
+//
+// Each Kind is a class of isolation hazard with its properties (does it stop a
+// test from running in parallel, does it travel out of the standard library).
+// Each API row names one function or method by its full name, as
+// [types.Func.FullName] spells it, and says which Kind a call to it has and
+// what the isolated alternative is. Teaching isolint a new API is adding a row.
+package catalog
+
+// Kind is a class of isolation-relevant effect.
+type Kind uint8
+
+// The kinds of effect. Their numeric values are part of the fact encoding.
+const (
+	_ Kind = iota
+	// Env changes the process environment (os.Setenv and friends).
+	Env
+	// Cwd changes the process working directory.
+	Cwd
+	// GlobalVar writes a package-level variable of any package.
+	GlobalVar
+	// Setter changes a process-wide default through its setter (log.SetOutput, …).
+	Setter
+	// Observe measures the whole process (goroutine counts, allocations), so
+	// it is only right while no other test runs.
+	Observe
+	// Parallel is t.Parallel on a *testing.T the function received.
+	Parallel
+	// Deny is a call that makes the testing package refuse parallelism
+	// (t.Setenv, t.Chdir, cryptotest.SetGlobalRandom): it panics in a test
+	// that is, or has an ancestor that is, parallel.
+	Deny
+)
+
+// Info describes the properties of a Kind.
+type Info struct {
+	// Name is how messages speak of the kind.
+	Name string
+	// BlocksParallel is true for effects that make a test unsafe to run
+	// concurrently with others.
+	BlocksParallel bool
+	// FromStd is true when the kind travels out of a standard library
+	// function to its callers. The standard library's own package
+	// variables are its internal business; its process-wide knobs are
+	// catalog rows of their own.
+	FromStd bool
+	// OnT is true when the effect acts on a *testing.T (or B, F, TB)
+	// value, which facts track as a parameter index.
+	OnT bool
+}
+
+var kinds = [...]Info{
+	Env:       {Name: "environment", BlocksParallel: true, FromStd: true},
+	Cwd:       {Name: "working directory", BlocksParallel: true, FromStd: true},
+	GlobalVar: {Name: "package variable", BlocksParallel: true},
+	Setter:    {Name: "process-wide default", BlocksParallel: true, FromStd: true},
+	Observe:   {Name: "whole-process measurement", BlocksParallel: true, FromStd: true},
+	Parallel:  {Name: "t.Parallel", OnT: true, FromStd: true},
+	Deny:      {Name: "parallel-denying call", BlocksParallel: true, OnT: true, FromStd: true},
+}
+
+// Of returns the properties of k; an unknown kind has the zero Info.
+func Of(k Kind) Info {
+	if int(k) < len(kinds) {
+		return kinds[k]
+	}
+	return Info{}
+}
+
+func (k Kind) String() string {
+	if n := Of(k).Name; n != "" {
+		return n
+	}
+	return "unknown"
+}
+
+// An API is a function or method whose call has a known effect.
+type API struct {
+	// Name is the callee's full name: "os.Setenv", "(*testing.T).Setenv".
+	Name string
+	// Kind is the effect of a call.
+	Kind Kind
+	// Short is how a message names the call: "os.Setenv", "t.Setenv".
+	Short string
+	// Alt is the isolated alternative, as advice for a message.
+	Alt string
+	// ReadsIfZero is true when a constant zero first argument makes the
+	// call a read: runtime.GOMAXPROCS(0) only reports the setting.
+	ReadsIfZero bool
+	// TArg, for kinds that act on a testing value, says where that value
+	// is: 0 for the receiver, n for the n-th argument.
+	TArg int
+}
+
+// APIs is the table of known calls. Methods on *testing.T use the name the
+// method set gives them; promoted methods of testing.common are listed
+// because B and F inherit them.
+var APIs = []API{
+	// Environment and working directory.
+	{Name: "os.Setenv", Kind: Env, Short: "os.Setenv", Alt: "t.Setenv"},
+	{Name: "os.Unsetenv", Kind: Env, Short: "os.Unsetenv", Alt: "t.Setenv then os.Unsetenv"},
+	{Name: "os.Clearenv", Kind: Env, Short: "os.Clearenv", Alt: "t.Setenv for each variable the test needs"},
+	{Name: "syscall.Setenv", Kind: Env, Short: "syscall.Setenv", Alt: "t.Setenv"},
+	{Name: "syscall.Unsetenv", Kind: Env, Short: "syscall.Unsetenv", Alt: "t.Setenv then os.Unsetenv"},
+	{Name: "syscall.Clearenv", Kind: Env, Short: "syscall.Clearenv", Alt: "t.Setenv for each variable the test needs"},
+	{Name: "os.Chdir", Kind: Cwd, Short: "os.Chdir", Alt: "t.Chdir"},
+	{Name: "(*os.File).Chdir", Kind: Cwd, Short: "(*os.File).Chdir", Alt: "t.Chdir"},
+	{Name: "syscall.Chdir", Kind: Cwd, Short: "syscall.Chdir", Alt: "t.Chdir"},
+	{Name: "syscall.Fchdir", Kind: Cwd, Short: "syscall.Fchdir", Alt: "t.Chdir"},
+
+	// Process-wide defaults of the standard library.
+	{Name: "log.SetOutput", Kind: Setter, Short: "log.SetOutput", Alt: "a *log.Logger of the test's own"},
+	{Name: "log.SetFlags", Kind: Setter, Short: "log.SetFlags", Alt: "a *log.Logger of the test's own"},
+	{Name: "log.SetPrefix", Kind: Setter, Short: "log.SetPrefix", Alt: "a *log.Logger of the test's own"},
+	{Name: "log/slog.SetDefault", Kind: Setter, Short: "slog.SetDefault", Alt: "a *slog.Logger passed to the code under test"},
+	{Name: "log/slog.SetLogLoggerLevel", Kind: Setter, Short: "slog.SetLogLoggerLevel", Alt: "a *slog.Logger passed to the code under test"},
+	{Name: "math/rand.Seed", Kind: Setter, Short: "rand.Seed", Alt: "rand.New(rand.NewSource(seed))"},
+	{Name: "runtime.GOMAXPROCS", Kind: Setter, Short: "runtime.GOMAXPROCS", Alt: "restoring the previous value with t.Cleanup", ReadsIfZero: true},
+	{Name: "runtime.SetBlockProfileRate", Kind: Setter, Short: "runtime.SetBlockProfileRate", Alt: "restoring the previous value with t.Cleanup"},
+	{Name: "runtime.SetMutexProfileFraction", Kind: Setter, Short: "runtime.SetMutexProfileFraction", Alt: "restoring the previous value with t.Cleanup"},
+	{Name: "runtime/debug.SetGCPercent", Kind: Setter, Short: "debug.SetGCPercent", Alt: "restoring the previous value with t.Cleanup"},
+	{Name: "runtime/debug.SetMemoryLimit", Kind: Setter, Short: "debug.SetMemoryLimit", Alt: "restoring the previous value with t.Cleanup"},
+	{Name: "runtime/debug.SetMaxStack", Kind: Setter, Short: "debug.SetMaxStack", Alt: "restoring the previous value with t.Cleanup"},
+	{Name: "runtime/debug.SetMaxThreads", Kind: Setter, Short: "debug.SetMaxThreads", Alt: "restoring the previous value with t.Cleanup"},
+	{Name: "runtime/debug.SetTraceback", Kind: Setter, Short: "debug.SetTraceback", Alt: "restoring the previous value with t.Cleanup"},
+	{Name: "flag.Set", Kind: Setter, Short: "flag.Set", Alt: "a flag.FlagSet of the test's own"},
+	{Name: "os/signal.Notify", Kind: Setter, Short: "signal.Notify", Alt: "signal.NotifyContext or signal.Stop in t.Cleanup"},
+	{Name: "os/signal.Ignore", Kind: Setter, Short: "signal.Ignore", Alt: "signal.Reset in t.Cleanup"},
+	{Name: "os/signal.Reset", Kind: Setter, Short: "signal.Reset", Alt: "leaving process signal handling alone"},
+
+	// Process-wide defaults of popular modules.
+	{Name: "github.com/spf13/viper.Set", Kind: Setter, Short: "viper.Set", Alt: "a *viper.Viper from viper.New"},
+	{Name: "github.com/spf13/viper.SetDefault", Kind: Setter, Short: "viper.SetDefault", Alt: "a *viper.Viper from viper.New"},
+	{Name: "github.com/spf13/viper.Reset", Kind: Setter, Short: "viper.Reset", Alt: "a *viper.Viper from viper.New"},
+	{Name: "go.uber.org/zap.ReplaceGlobals", Kind: Setter, Short: "zap.ReplaceGlobals", Alt: "a *zap.Logger passed to the code under test"},
+	{Name: "github.com/sirupsen/logrus.SetLevel", Kind: Setter, Short: "logrus.SetLevel", Alt: "a *logrus.Logger from logrus.New"},
+	{Name: "github.com/sirupsen/logrus.SetOutput", Kind: Setter, Short: "logrus.SetOutput", Alt: "a *logrus.Logger from logrus.New"},
+	{Name: "github.com/sirupsen/logrus.SetFormatter", Kind: Setter, Short: "logrus.SetFormatter", Alt: "a *logrus.Logger from logrus.New"},
+	{Name: "github.com/sirupsen/logrus.SetReportCaller", Kind: Setter, Short: "logrus.SetReportCaller", Alt: "a *logrus.Logger from logrus.New"},
+	{Name: "github.com/sirupsen/logrus.AddHook", Kind: Setter, Short: "logrus.AddHook", Alt: "a *logrus.Logger from logrus.New"},
+	{Name: "go.opentelemetry.io/otel.SetTracerProvider", Kind: Setter, Short: "otel.SetTracerProvider", Alt: "a TracerProvider passed to the code under test"},
+	{Name: "go.opentelemetry.io/otel.SetMeterProvider", Kind: Setter, Short: "otel.SetMeterProvider", Alt: "a MeterProvider passed to the code under test"},
+	{Name: "go.opentelemetry.io/otel.SetTextMapPropagator", Kind: Setter, Short: "otel.SetTextMapPropagator", Alt: "a propagator passed to the code under test"},
+	{Name: "github.com/gin-gonic/gin.SetMode", Kind: Setter, Short: "gin.SetMode", Alt: "setting the mode once in TestMain"},
+
+	// Measurements of the whole process.
+	{Name: "testing.AllocsPerRun", Kind: Observe, Short: "testing.AllocsPerRun", Alt: "a benchmark"},
+	{Name: "runtime.NumGoroutine", Kind: Observe, Short: "runtime.NumGoroutine", Alt: "waiting for the goroutines the test started"},
+	{Name: "runtime.ReadMemStats", Kind: Observe, Short: "runtime.ReadMemStats", Alt: "a benchmark"},
+	{Name: "go.uber.org/goleak.VerifyNone", Kind: Observe, Short: "goleak.VerifyNone", Alt: "goleak.VerifyTestMain"},
+
+	// The testing package's own view of parallelism.
+	{Name: "(*testing.T).Parallel", Kind: Parallel, Short: "t.Parallel"},
+	{Name: "(*testing.T).Setenv", Kind: Deny, Short: "t.Setenv"},
+	{Name: "(*testing.T).Chdir", Kind: Deny, Short: "t.Chdir"},
+	{Name: "(*testing.common).Setenv", Kind: Deny, Short: "t.Setenv"},
+	{Name: "(*testing.common).Chdir", Kind: Deny, Short: "t.Chdir"},
+	{Name: "(testing.TB).Setenv", Kind: Deny, Short: "t.Setenv"},
+	{Name: "(testing.TB).Chdir", Kind: Deny, Short: "t.Chdir"},
+	{Name: "testing/cryptotest.SetGlobalRandom", Kind: Deny, Short: "cryptotest.SetGlobalRandom", TArg: 1},
+}
+
+var byName = func() map[string]*API {
+	m := make(map[string]*API, len(APIs))
+	for i := range APIs {
+		m[APIs[i].Name] = &APIs[i]
+	}
+	return m
+}()
+
+// Lookup returns the row for the function with the given full name.
+func Lookup(fullName string) (*API, bool) {
+	a, ok := byName[fullName]
+	return a, ok
+}

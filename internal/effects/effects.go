@@ -1,0 +1,228 @@
+// Package effects is isolint's effects engine: an analyzer that summarizes,
+// for every function in every package, what it does to test isolation,
+// directly and through the functions it calls.
+//
+// Summaries travel between packages as facts, so a helper in another
+// package counts exactly like code in the test itself. Reporters use the
+// [Result] for the package under analysis: the sites, in each function
+// body, where an effect is reached.
+package effects
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"reflect"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/isolint/isolint/internal/catalog"
+)
+
+// Analyzer computes function summaries for every package and exports them
+// as facts. It reports nothing.
+var Analyzer = &analysis.Analyzer{
+	Name:             "effects",
+	Doc:              "summarize the test-isolation effects of every function (isolint's engine)",
+	URL:              "https://pkg.go.dev/github.com/isolint/isolint/internal/effects",
+	Run:              run,
+	RunDespiteErrors: true,
+	FactTypes:        []analysis.Fact{new(Summary)},
+	ResultType:       reflect.TypeFor[*Result](),
+}
+
+// An Effect is one isolation-relevant thing a function does.
+type Effect struct {
+	// Kind classifies the effect; see package catalog.
+	Kind catalog.Kind
+	// What is the API called ("os.Setenv") or the variable written
+	// ("example.com/pkg.Timeout").
+	What string
+	// Param, for kinds that act on a testing value, is the index of the
+	// summarized function's parameter it acts on, or -1 when it acts on a
+	// value created inside the function (a subtest's). It is -1 for other
+	// kinds.
+	Param int
+	// Where is the file base name and line of the statement that has the
+	// effect itself: "env.go:12".
+	Where string
+	// Chain names the helpers from the called function down to the one
+	// where the effect happens; empty when the effect is direct.
+	Chain []string
+}
+
+func (e Effect) key() effectKey { return effectKey{e.Kind, e.What, e.Param} }
+
+type effectKey struct {
+	kind  catalog.Kind
+	what  string
+	param int
+}
+
+// Via describes how an indirect effect is reached, for messages:
+// "helper setupEnv (env.go:12)" or "helper a → b (b.go:7)".
+func (e Effect) Via() string {
+	if len(e.Chain) == 0 {
+		return e.Where
+	}
+	return fmt.Sprintf("helper %s (%s)", strings.Join(e.Chain, " → "), e.Where)
+}
+
+// Summary is the fact exported for a function with effects.
+type Summary struct {
+	Effects []Effect
+}
+
+// AFact marks Summary as an analysis fact.
+func (*Summary) AFact() {}
+
+func (s *Summary) String() string {
+	parts := make([]string, len(s.Effects))
+	for i, e := range s.Effects {
+		p := fmt.Sprintf("%s %s", kindTag(e.Kind), e.What)
+		if catalog.Of(e.Kind).OnT {
+			p += fmt.Sprintf("@%d", e.Param)
+		}
+		parts[i] = p
+	}
+	return strings.Join(parts, "; ")
+}
+
+func kindTag(k catalog.Kind) string {
+	switch k {
+	case catalog.Env:
+		return "env"
+	case catalog.Cwd:
+		return "cwd"
+	case catalog.GlobalVar:
+		return "global"
+	case catalog.Setter:
+		return "setter"
+	case catalog.Observe:
+		return "observe"
+	case catalog.Parallel:
+		return "parallel"
+	case catalog.Deny:
+		return "deny"
+	}
+	return fmt.Sprintf("kind%d", k)
+}
+
+// A Site is a place in a function body of the package under analysis where
+// an effect is reached.
+type Site struct {
+	// Node is the call, assignment or inc/dec statement in the body.
+	Node ast.Node
+	// Effect is what happens; for an indirect site its Chain starts with
+	// the callee.
+	Effect Effect
+	// Callee is the function through which the effect is reached, or nil
+	// when the effect is direct.
+	Callee *types.Func
+	// T, for kinds that act on a testing value, is the variable it acts
+	// on, when that is a plain identifier; nil otherwise.
+	T types.Object
+}
+
+// Result holds the sites of every function of the package under analysis.
+// It is built completely by the analyzer and only read afterwards, so
+// reporters running concurrently may share it.
+type Result struct {
+	funcs map[ast.Node]*function
+	byObj map[*types.Func]*function
+}
+
+// Sites returns the effects reached from fn's own body (a *ast.FuncDecl or
+// *ast.FuncLit), not counting function literals nested in it.
+func (r *Result) Sites(fn ast.Node) []Site {
+	if f := r.funcs[fn]; f != nil {
+		return f.sites
+	}
+	return nil
+}
+
+// Literals returns the function literals directly nested in fn.
+func (r *Result) Literals(fn ast.Node) []*ast.FuncLit {
+	f := r.funcs[fn]
+	if f == nil {
+		return nil
+	}
+	lits := make([]*ast.FuncLit, len(f.lits))
+	for i, l := range f.lits {
+		lits[i] = l.node.(*ast.FuncLit)
+	}
+	return lits
+}
+
+// Walk calls visit for every site of fn and of the literals nested in it,
+// in source order, until visit returns false.
+func (r *Result) Walk(fn ast.Node, visit func(Site) bool) bool {
+	f := r.funcs[fn]
+	if f == nil {
+		return true
+	}
+	return f.walk(visit)
+}
+
+func (f *function) walk(visit func(Site) bool) bool {
+	// Sites and literals are each in source order; merge them.
+	i, j := 0, 0
+	for i < len(f.sites) || j < len(f.lits) {
+		if j == len(f.lits) || (i < len(f.sites) && f.sites[i].Node.Pos() < f.lits[j].node.Pos()) {
+			if !visit(f.sites[i]) {
+				return false
+			}
+			i++
+			continue
+		}
+		if !f.lits[j].walk(visit) {
+			return false
+		}
+		j++
+	}
+	return true
+}
+
+// Of returns the summary of a function of this package or, through its
+// fact, of another package. The result must not be modified.
+func (r *Result) Of(pass *analysis.Pass, fn *types.Func) []Effect {
+	fn = fn.Origin()
+	if fn.Pkg() == pass.Pkg {
+		if f := r.byObj[fn]; f != nil {
+			return f.summary.list
+		}
+		return nil
+	}
+	var s Summary
+	if pass.ImportObjectFact(fn, &s) {
+		return s.Effects
+	}
+	return nil
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	b := newBuilder(pass)
+	b.collect()
+	b.propagate()
+	b.export()
+	if b.hasTests {
+		b.resolveSites()
+	}
+	return &Result{funcs: b.funcs, byObj: b.byObj}, nil
+}
+
+// sortEffects puts effects in a deterministic order for export.
+func sortEffects(es []Effect) {
+	sort.SliceStable(es, func(i, j int) bool {
+		a, b := es[i], es[j]
+		if a.Kind != b.Kind {
+			return a.Kind < b.Kind
+		}
+		if a.What != b.What {
+			return a.What < b.What
+		}
+		return a.Param < b.Param
+	})
+}

@@ -1,0 +1,196 @@
+package effects
+
+import (
+	"go/types"
+	"sort"
+
+	"github.com/isolint/isolint/internal/catalog"
+)
+
+// effectSet is an ordered set of effects that only grows, bounded per kind,
+// so that propagation terminates and stays deterministic.
+type effectSet struct {
+	list   []Effect
+	index  map[effectKey]bool
+	byKind map[catalog.Kind]int
+}
+
+func (s *effectSet) add(e Effect) bool {
+	k := e.key()
+	if s.index[k] || s.byKind[e.Kind] >= maxPerKind {
+		return false
+	}
+	if s.index == nil {
+		s.index = make(map[effectKey]bool)
+		s.byKind = make(map[catalog.Kind]int)
+	}
+	s.index[k] = true
+	s.byKind[e.Kind]++
+	s.list = append(s.list, e)
+	return true
+}
+
+// propagate computes the summary of every declared function: its own
+// effects, those of the literals nested in it and those of its callees, to
+// a fixed point over the package's call graph.
+func (b *builder) propagate() {
+	for _, d := range b.decls {
+		for _, f := range d.all() {
+			for _, c := range f.calls {
+				if local := b.byObj[c.callee]; local != nil {
+					b.callers[c.callee] = append(b.callers[c.callee], d)
+				}
+			}
+		}
+	}
+	work := append([]*function(nil), b.decls...)
+	queued := make(map[*function]bool, len(work))
+	for _, d := range work {
+		queued[d] = true
+	}
+	for len(work) > 0 {
+		d := work[0]
+		work = work[1:]
+		queued[d] = false
+		if !b.summarize(d) || d.obj == nil {
+			continue
+		}
+		for _, caller := range b.callers[d.obj] {
+			if !queued[caller] {
+				queued[caller] = true
+				work = append(work, caller)
+			}
+		}
+	}
+}
+
+// all returns f and the literals nested in it, in source order.
+func (f *function) all() []*function {
+	out := []*function{f}
+	for _, l := range f.lits {
+		out = append(out, l.all()...)
+	}
+	return out
+}
+
+// summarize adds to d's summary everything now known to be reachable from
+// it, and reports whether the summary grew.
+func (b *builder) summarize(d *function) bool {
+	grew := false
+	for _, f := range d.all() {
+		for _, s := range f.direct {
+			if e, ok := d.lift(s.Effect, s.T); ok && d.summary.add(e) {
+				grew = true
+			}
+		}
+		for _, c := range f.calls {
+			for _, ce := range b.effectsOf(c.callee) {
+				e, t := b.through(c, ce)
+				if e, ok := d.lift(e, t); ok && d.summary.add(e) {
+					grew = true
+				}
+			}
+		}
+	}
+	return grew
+}
+
+// lift turns an effect reached inside d's body into an effect of d itself:
+// one acting on a testing value names the parameter holding it, or -1
+// when the value was created inside d. Calling Parallel on a value created
+// inside is no business of d's callers.
+func (d *function) lift(e Effect, t types.Object) (Effect, bool) {
+	if !catalog.Of(e.Kind).OnT {
+		return e, true
+	}
+	e.Param = -1
+	for i, p := range d.params {
+		if t != nil && types.Object(p) == t {
+			e.Param = i
+		}
+	}
+	if e.Kind == catalog.Parallel && e.Param < 0 {
+		return e, false
+	}
+	return e, true
+}
+
+// through returns the callee's effect ce as reached by call c: named after
+// the callee, and, for an effect on a testing parameter, with the variable
+// passed for it.
+func (b *builder) through(c call, ce Effect) (Effect, types.Object) {
+	e := ce
+	chain := append([]string{c.callee.Name()}, ce.Chain...)
+	if len(chain) > maxChain {
+		chain = chain[:maxChain]
+	}
+	e.Chain = chain
+	var t types.Object
+	if catalog.Of(ce.Kind).OnT && ce.Param >= 0 && ce.Param < len(c.args) {
+		t = identObj(b.pass.TypesInfo, c.args[ce.Param])
+	}
+	return e, t
+}
+
+// effectsOf returns the summary of a callee: computed so far for this
+// package, or imported as a fact.
+func (b *builder) effectsOf(fn *types.Func) []Effect {
+	if f := b.byObj[fn]; f != nil {
+		return f.summary.list
+	}
+	if es, ok := b.imported[fn]; ok {
+		return es
+	}
+	var s Summary
+	if fn.Pkg() != nil && fn.Pkg() != b.pass.Pkg && b.pass.ImportObjectFact(fn, &s) {
+		b.imported[fn] = s.Effects
+		return s.Effects
+	}
+	b.imported[fn] = nil
+	return nil
+}
+
+// export attaches each declared function's summary as a fact.
+func (b *builder) export() {
+	for _, d := range b.decls {
+		if d.obj == nil || len(d.summary.list) == 0 {
+			continue
+		}
+		var es []Effect
+		for _, e := range d.summary.list {
+			if b.std && !catalog.Of(e.Kind).FromStd {
+				continue
+			}
+			es = append(es, e)
+		}
+		if len(es) == 0 {
+			continue
+		}
+		sortEffects(es)
+		b.pass.ExportObjectFact(d.obj, &Summary{Effects: es})
+	}
+}
+
+// resolveSites fills in, for every function body, the sites where effects
+// are reached: its direct effects and each effect of each callee.
+func (b *builder) resolveSites() {
+	for _, d := range b.decls {
+		for _, f := range d.all() {
+			sites := append([]Site(nil), f.direct...)
+			for _, c := range f.calls {
+				for _, ce := range b.effectsOf(c.callee) {
+					e, t := b.through(c, ce)
+					sites = append(sites, Site{Node: c.node, Effect: e, Callee: c.callee, T: t})
+				}
+			}
+			sortSites(sites)
+			f.sites = sites
+		}
+	}
+}
+
+// sortSites orders sites by position; the sort is stable, so the effects
+// reached at one node keep their order.
+func sortSites(s []Site) {
+	sort.SliceStable(s, func(i, j int) bool { return s[i].Node.Pos() < s[j].Node.Pos() })
+}

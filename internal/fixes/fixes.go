@@ -1,0 +1,235 @@
+// Package fixes builds the suggested fixes of isolint's analyzers: text
+// edits that insert, delete and replace statements in the file's own style,
+// checked before they are offered so that the fixed file parses and is
+// gofmt-clean, and Go-version gates for the APIs a fix may use.
+package fixes
+
+import (
+	"bytes"
+	"go/ast"
+	"go/format"
+	"go/token"
+	"go/version"
+	"sort"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// Go versions that gate what a fix may write.
+const (
+	TempDir  = "go1.15" // t.TempDir
+	Setenv   = "go1.17" // t.Setenv
+	LoopVar  = "go1.22" // per-iteration loop variables
+	Chdir    = "go1.24" // t.Chdir, t.Context, crypto/rand.Text
+	Synctest = "go1.25" // testing/synctest.Test
+)
+
+// AtLeast reports whether the file's Go version is at least v. A file whose
+// version is unknown is compiled with the newest language version, so it
+// counts as new enough.
+func AtLeast(pass *analysis.Pass, file *ast.File, v string) bool {
+	fv := pass.TypesInfo.FileVersions[file]
+	if fv == "" && pass.Pkg != nil {
+		fv = pass.Pkg.GoVersion()
+	}
+	if fv == "" {
+		return true
+	}
+	return version.Compare(fv, v) >= 0
+}
+
+// A Source is a file's text, for building edits that respect its layout.
+type Source struct {
+	fset    *token.FileSet
+	tok     *token.File
+	text    []byte
+	checked bool
+	clean   bool // the file was gofmt-clean before any edit
+}
+
+// Read returns the source of file, or false when the driver cannot provide
+// it (then no fix can be checked, and none is offered).
+func Read(pass *analysis.Pass, file *ast.File) (*Source, bool) {
+	tok := pass.Fset.File(file.FileStart)
+	if tok == nil || pass.ReadFile == nil {
+		return nil, false
+	}
+	text, err := pass.ReadFile(tok.Name())
+	if err != nil || len(text) != tok.Size() {
+		return nil, false
+	}
+	return &Source{fset: pass.Fset, tok: tok, text: text}, true
+}
+
+func (s *Source) offset(p token.Pos) int { return s.tok.Offset(p) }
+
+func (s *Source) line(p token.Pos) int { return s.tok.Line(p) }
+
+// lineStart returns the offset of the start of the line holding offset off.
+func (s *Source) lineStart(off int) int {
+	for off > 0 && s.text[off-1] != '\n' {
+		off--
+	}
+	return off
+}
+
+// indentOf returns the leading white space of the line holding p.
+func (s *Source) indentOf(p token.Pos) string {
+	start := s.lineStart(s.offset(p))
+	end := start
+	for end < len(s.text) && (s.text[end] == '\t' || s.text[end] == ' ') {
+		end++
+	}
+	return string(s.text[start:end])
+}
+
+// endOfLine returns the offset of the newline ending the line holding off,
+// or len(text).
+func (s *Source) endOfLine(off int) int {
+	for off < len(s.text) && s.text[off] != '\n' {
+		off++
+	}
+	return off
+}
+
+// InsertFirst returns an edit that makes stmt the first statement of block.
+func (s *Source) InsertFirst(block *ast.BlockStmt, stmt string) analysis.TextEdit {
+	lbrace := s.offset(block.Lbrace)
+	if s.line(block.Lbrace) == s.line(block.Rbrace) {
+		// A one-line body: let the formatter decide how it is laid out.
+		sep := "; "
+		if len(block.List) == 0 {
+			sep = " "
+		}
+		return s.edit(lbrace+1, lbrace+1, " "+stmt+sep)
+	}
+	var indent string
+	if len(block.List) > 0 && s.line(block.List[0].Pos()) != s.line(block.Lbrace) {
+		indent = s.indentOf(block.List[0].Pos())
+	} else {
+		indent = s.indentOf(block.Rbrace) + "\t"
+	}
+	// After the brace and any comment that trails it on its line.
+	at := s.endOfLine(lbrace)
+	return s.edit(at, at, "\n"+indent+stmt)
+}
+
+// InsertBefore returns an edit that puts stmt on a line of its own before
+// the statement n, at n's indentation.
+func (s *Source) InsertBefore(n ast.Node, stmt string) analysis.TextEdit {
+	at := s.lineStart(s.offset(n.Pos()))
+	return s.edit(at, at, s.indentOf(n.Pos())+stmt+"\n")
+}
+
+// DeleteStmt returns an edit that removes the statement n together with its
+// line and the comment that trails it, when it stands alone on its lines;
+// otherwise only its text.
+func (s *Source) DeleteStmt(n ast.Node) analysis.TextEdit {
+	start, end := s.offset(n.Pos()), s.offset(n.End())
+	ls, le := s.lineStart(start), s.endOfLine(end)
+	rest := bytes.TrimLeft(s.text[end:le], " \t")
+	if onlySpace(s.text[ls:start]) && (onlySpace(rest) || bytes.HasPrefix(rest, []byte("//"))) {
+		if le < len(s.text) {
+			le++ // the newline
+		}
+		return s.edit(ls, le, "")
+	}
+	return s.edit(start, end, "")
+}
+
+// Alone reports whether only white space precedes n on its line.
+func (s *Source) Alone(n ast.Node) bool {
+	start := s.offset(n.Pos())
+	return onlySpace(s.text[s.lineStart(start):start])
+}
+
+// DeleteComment returns an edit that removes the comment c: its whole line
+// when it stands alone there, else the comment and the space before it.
+func (s *Source) DeleteComment(c *ast.Comment) analysis.TextEdit {
+	start, end := s.offset(c.Pos()), s.offset(c.End())
+	ls, le := s.lineStart(start), s.endOfLine(end)
+	if onlySpace(s.text[ls:start]) && onlySpace(s.text[end:le]) {
+		if le < len(s.text) {
+			le++
+		}
+		return s.edit(ls, le, "")
+	}
+	for start > ls && (s.text[start-1] == ' ' || s.text[start-1] == '\t') {
+		start--
+	}
+	return s.edit(start, end, "")
+}
+
+// Replace returns an edit that replaces the text of n.
+func (s *Source) Replace(n ast.Node, text string) analysis.TextEdit {
+	return s.edit(s.offset(n.Pos()), s.offset(n.End()), text)
+}
+
+// Text returns the source text of n.
+func (s *Source) Text(n ast.Node) string {
+	return string(s.text[s.offset(n.Pos()):s.offset(n.End())])
+}
+
+func onlySpace(b []byte) bool {
+	return len(bytes.TrimLeft(b, " \t\r")) == 0
+}
+
+func (s *Source) edit(start, end int, text string) analysis.TextEdit {
+	return analysis.TextEdit{Pos: s.tok.Pos(start), End: s.tok.Pos(end), NewText: []byte(text)}
+}
+
+// Fix checks the edits and returns them as the one suggested fix of a
+// finding. The edited file must parse; if it is not gofmt-clean while the
+// original was, the edits are replaced by one that yields the formatted
+// text. It returns false when no edit can be trusted.
+func (s *Source) Fix(message string, edits ...analysis.TextEdit) (analysis.SuggestedFix, bool) {
+	if len(edits) == 0 {
+		return analysis.SuggestedFix{}, false
+	}
+	sort.SliceStable(edits, func(i, j int) bool { return edits[i].Pos < edits[j].Pos })
+	var out bytes.Buffer
+	last := 0
+	for _, e := range edits {
+		start, end := s.offset(e.Pos), s.offset(e.End)
+		if start < last || end < start {
+			return analysis.SuggestedFix{}, false // overlapping edits
+		}
+		out.Write(s.text[last:start])
+		out.Write(e.NewText)
+		last = end
+	}
+	out.Write(s.text[last:])
+	edited := out.Bytes()
+	formatted, err := format.Source(edited)
+	if err != nil {
+		return analysis.SuggestedFix{}, false
+	}
+	if !bytes.Equal(formatted, edited) && s.gofmtClean() {
+		edits = []analysis.TextEdit{s.diff(formatted)}
+	}
+	return analysis.SuggestedFix{Message: message, TextEdits: edits}, true
+}
+
+func (s *Source) gofmtClean() bool {
+	if !s.checked {
+		f, err := format.Source(s.text)
+		s.clean = err == nil && bytes.Equal(f, s.text)
+		s.checked = true
+	}
+	return s.clean
+}
+
+// diff returns the one edit that turns the file's text into want: the span
+// between their common prefix and suffix.
+func (s *Source) diff(want []byte) analysis.TextEdit {
+	a := s.text
+	p := 0
+	for p < len(a) && p < len(want) && a[p] == want[p] {
+		p++
+	}
+	q := 0
+	for q < len(a)-p && q < len(want)-p && a[len(a)-1-q] == want[len(want)-1-q] {
+		q++
+	}
+	return s.edit(p, len(a)-q, string(want[p:len(want)-q]))
+}

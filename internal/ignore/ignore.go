@@ -1,0 +1,245 @@
+// Package ignore implements isolint's suppression directive,
+//
+//	//isolint:ignore analyzer[,analyzer] reason
+//
+// and the Reporter through which every isolint analyzer reports: it drops
+// findings in generated files and findings a directive covers, and reports
+// directives that are malformed or suppress nothing.
+//
+// A directive covers the line it is on and the line after its comment, or,
+// in the doc comment of a function, the whole function.
+package ignore
+
+import (
+	"go/ast"
+	"go/token"
+	"reflect"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/isolint/isolint/internal/fixes"
+)
+
+// Analyzers are the names a directive may use, in the order of the suite.
+// The first reports directives that name none of them.
+var Analyzers = []string{"parallel", "globalstate", "sleep", "registry", "uniquekeys"}
+
+const prefix = "//isolint:ignore"
+
+// Analyzer parses the directives of a package. It reports nothing.
+var Analyzer = &analysis.Analyzer{
+	Name:             "ignore",
+	Doc:              "parse //isolint:ignore directives (isolint's suppression)",
+	URL:              "https://pkg.go.dev/github.com/isolint/isolint/internal/ignore",
+	Run:              run,
+	RunDespiteErrors: true,
+	ResultType:       reflect.TypeFor[*Result](),
+}
+
+// A Directive is one //isolint:ignore comment.
+type Directive struct {
+	Comment   *ast.Comment
+	File      *ast.File
+	Analyzers []string
+	Reason    string
+	// Func is the function whose doc comment holds the directive; the
+	// directive then covers all of it.
+	Func *ast.FuncDecl
+	// Lines are the lines the directive covers when Func is nil.
+	Lines [2]int
+}
+
+// Result holds the directives of a package and which of its files are
+// generated.
+type Result struct {
+	Directives []*Directive
+	generated  map[*token.File]bool
+}
+
+// Generated reports whether the file holding pos is generated code.
+func (r *Result) Generated(fset *token.FileSet, pos token.Pos) bool {
+	return r.generated[fset.File(pos)]
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	res := &Result{generated: make(map[*token.File]bool)}
+	for _, f := range pass.Files {
+		tok := pass.Fset.File(f.FileStart)
+		if ast.IsGenerated(f) {
+			res.generated[tok] = true
+		}
+		docs := make(map[*ast.CommentGroup]*ast.FuncDecl)
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Doc != nil {
+				docs[fd.Doc] = fd
+			}
+		}
+		var src *fixes.Source
+		for _, cg := range f.Comments {
+			for _, c := range cg.List {
+				if !strings.HasPrefix(c.Text, prefix) {
+					continue
+				}
+				rest := c.Text[len(prefix):]
+				if rest != "" && rest[0] != ' ' && rest[0] != '\t' {
+					continue // //isolint:ignorefoo is not ours
+				}
+				d := parse(rest)
+				d.Comment, d.File = c, f
+				if fd := docs[cg]; fd != nil {
+					d.Func = fd
+				} else {
+					line := tok.Line(c.Pos())
+					d.Lines = [2]int{line, line}
+					if src == nil {
+						src, _ = fixes.Read(pass, f)
+					}
+					if src == nil || src.Alone(c) {
+						d.Lines[1] = tok.Line(cg.End()) + 1
+					}
+				}
+				res.Directives = append(res.Directives, d)
+			}
+		}
+	}
+	return res, nil
+}
+
+// parse splits the text after the prefix into analyzer names and reason.
+// A further "//" ends the directive, so that a comment may follow it.
+func parse(rest string) *Directive {
+	if i := strings.Index(rest, "//"); i >= 0 {
+		rest = rest[:i]
+	}
+	fields := strings.Fields(rest)
+	d := &Directive{}
+	if len(fields) == 0 {
+		return d
+	}
+	for _, n := range strings.Split(fields[0], ",") {
+		if n = strings.TrimSpace(n); n != "" {
+			d.Analyzers = append(d.Analyzers, n)
+		}
+	}
+	d.Reason = strings.Join(fields[1:], " ")
+	return d
+}
+
+// names reports whether d names analyzer.
+func (d *Directive) names(analyzer string) bool {
+	return slices.Contains(d.Analyzers, analyzer)
+}
+
+// unknown returns the first name in d that is no isolint analyzer.
+func (d *Directive) unknown() string {
+	for _, n := range d.Analyzers {
+		if !slices.Contains(Analyzers, n) {
+			return n
+		}
+	}
+	return ""
+}
+
+// owner is the analyzer that reports a problem with d itself, so that it is
+// reported once.
+func (d *Directive) owner() string {
+	for _, n := range d.Analyzers {
+		if slices.Contains(Analyzers, n) {
+			return n
+		}
+	}
+	return Analyzers[0]
+}
+
+func (d *Directive) covers(fset *token.FileSet, pos token.Pos) bool {
+	if d.File.FileStart > pos || pos > d.File.FileEnd {
+		return false
+	}
+	if d.Func != nil {
+		return d.Func.Pos() <= pos && pos < d.Func.End()
+	}
+	line := fset.File(pos).Line(pos)
+	return line == d.Lines[0] || line == d.Lines[1]
+}
+
+// A Reporter reports the diagnostics of one analyzer on one package.
+type Reporter struct {
+	pass *analysis.Pass
+	res  *Result
+	used map[*Directive]bool
+}
+
+// NewReporter returns the reporter for pass; its analyzer must require
+// Analyzer.
+func NewReporter(pass *analysis.Pass) *Reporter {
+	return &Reporter{pass: pass, res: pass.ResultOf[Analyzer].(*Result), used: make(map[*Directive]bool)}
+}
+
+// Report reports d unless it is in a generated file or a well-formed
+// directive for this analyzer covers it.
+func (r *Reporter) Report(d analysis.Diagnostic) {
+	if r.res.Generated(r.pass.Fset, d.Pos) {
+		return
+	}
+	name := r.pass.Analyzer.Name
+	for _, dir := range r.res.Directives {
+		if dir.Reason != "" && dir.names(name) && dir.covers(r.pass.Fset, d.Pos) {
+			r.used[dir] = true
+			return
+		}
+	}
+	r.pass.Report(d)
+}
+
+// Close reports this analyzer's directives that are malformed or that
+// suppressed nothing. Call it once, after the last Report.
+func (r *Reporter) Close() {
+	name := r.pass.Analyzer.Name
+	for _, dir := range r.res.Directives {
+		if r.res.Generated(r.pass.Fset, dir.Comment.Pos()) {
+			continue
+		}
+		var msg string
+		switch {
+		case len(dir.Analyzers) == 0:
+			if name != dir.owner() {
+				continue
+			}
+			msg = "isolint:ignore directive names no analyzer: write //isolint:ignore <analyzer> <reason>"
+		case dir.unknown() != "":
+			if name != dir.owner() {
+				continue
+			}
+			msg = "isolint:ignore directive names unknown analyzer " + dir.unknown() + " (known: " + strings.Join(Analyzers, ", ") + ")"
+		case !dir.names(name):
+			continue
+		case dir.Reason == "":
+			if name != dir.owner() {
+				continue
+			}
+			msg = "isolint:ignore directive needs a reason: //isolint:ignore " + strings.Join(dir.Analyzers, ",") + " <reason>"
+		case !r.used[dir]:
+			msg = "isolint:ignore directive for " + name + " suppresses nothing"
+		default:
+			continue
+		}
+		src, ok := fixes.Read(r.pass, dir.File)
+		if !ok {
+			continue
+		}
+		edit, title := src.DeleteComment(dir.Comment), "Remove the directive"
+		if dir.Reason != "" && len(dir.Analyzers) > 1 && !r.used[dir] && dir.unknown() == "" {
+			// Keep the directive for the analyzers it still serves.
+			rest := slices.DeleteFunc(slices.Clone(dir.Analyzers), func(n string) bool { return n == name })
+			edit = src.Replace(dir.Comment, prefix+" "+strings.Join(rest, ",")+" "+dir.Reason)
+			title = "Remove " + name + " from the directive"
+		}
+		fix, ok := src.Fix(title, edit)
+		if !ok {
+			continue
+		}
+		r.pass.Report(analysis.Diagnostic{Pos: dir.Comment.Pos(), End: dir.Comment.End(), Message: msg, SuggestedFixes: []analysis.SuggestedFix{fix}})
+	}
+}
