@@ -18,6 +18,7 @@ func testdata(t *testing.T) string {
 }
 
 func TestParallel(t *testing.T) {
+	t.Parallel()
 	analysistest.RunWithSuggestedFixes(t, testdata(t), parallel.Analyzer,
 		"parallel/basic", "parallel/crosspkg", "parallel/loopvar121", "parallel/ignored", "parallel/generated")
 }
@@ -25,5 +26,6 @@ func TestParallel(t *testing.T) {
 // TestTypeErrors checks that a package that does not type-check is analyzed
 // without a panic, and that only its well-typed tests are reported.
 func TestTypeErrors(t *testing.T) {
+	t.Parallel()
 	analysistest.Run(t, testdata(t), parallel.Analyzer, "parallel/typeerr")
 }

@@ -1,0 +1,183 @@
+// Package lib has one function of each shape the effects engine must
+// summarize.
+package lib
+
+import (
+	"log"
+	"os"
+	"runtime"
+	"sync"
+	"testing"
+)
+
+var (
+	Counter int
+	Names   = map[string]int{}
+	Conf    struct{ Level int }
+	Ptr     = &struct{ N int }{}
+	Hook    func() int
+	list    []int
+	lazy    *int
+	mu      sync.Mutex
+	guarded int
+	once    sync.Once
+	onceVal int
+)
+
+func SetEnv() { // want SetEnv:"env os.Setenv"
+	os.Setenv("K", "V")
+}
+
+func Unset() { // want Unset:"env os.Clearenv; env os.Unsetenv"
+	os.Unsetenv("K")
+	os.Clearenv()
+}
+
+func Chdir() { // want Chdir:"cwd os.Chdir"
+	_ = os.Chdir("/")
+}
+
+func Inc() { // want Inc:"global effects/lib.Counter"
+	Counter++
+}
+
+func Assign(n int) { // want Assign:"global effects/lib.Counter"
+	Counter += n
+}
+
+func MapWrite() { // want MapWrite:"global effects/lib.Names"
+	Names["a"] = 1
+}
+
+func MapDelete() { // want MapDelete:"global effects/lib.Names"
+	delete(Names, "a")
+}
+
+func FieldWrite() { // want FieldWrite:"global effects/lib.Conf; global effects/lib.Ptr"
+	Conf.Level = 2
+	Ptr.N = 3
+}
+
+func SwapHook() { // want SwapHook:"global effects/lib.Hook"
+	Hook = func() int { return 1 }
+}
+
+func ElemWrite() { // want ElemWrite:"global effects/lib.list"
+	list[0] = 1
+}
+
+func Setter() { // want Setter:"setter log.SetOutput"
+	log.SetOutput(os.Stderr)
+}
+
+func MaxProcsRead() int {
+	return runtime.GOMAXPROCS(0)
+}
+
+func MaxProcsWrite() { // want MaxProcsWrite:"setter runtime.GOMAXPROCS"
+	runtime.GOMAXPROCS(1)
+}
+
+func Goroutines() int { // want Goroutines:"observe runtime.NumGoroutine"
+	return runtime.NumGoroutine()
+}
+
+// Reads and local writes are no effect.
+func Reads() int {
+	n := Counter
+	m := map[string]int{}
+	m["a"] = n
+	p := &struct{ N int }{}
+	p.N = 1
+	return n + len(Names) + Conf.Level
+}
+
+// Lazy initialization, mutex-protected state and sync.Once are a package's
+// own business.
+func Lazy() int {
+	if lazy == nil {
+		v := 1
+		lazy = &v
+	}
+	return *lazy
+}
+
+func Guarded() {
+	mu.Lock()
+	defer mu.Unlock()
+	guarded++
+}
+
+func Once() int {
+	once.Do(func() { onceVal = 1 })
+	return onceVal
+}
+
+// Closures count for the function that holds them.
+func Closure() { // want Closure:"env os.Setenv"
+	f := func() { os.Setenv("K", "V") }
+	f()
+}
+
+// Calls, two levels down, and recursion.
+func Outer() { // want Outer:"env os.Setenv"
+	middle()
+}
+
+func middle() { // want middle:"env os.Setenv"
+	SetEnv()
+}
+
+func Recur(n int) { // want Recur:"global effects/lib.Counter"
+	if n > 0 {
+		Recur(n - 1)
+		return
+	}
+	Counter = 0
+}
+
+// Testing values: the effect names the parameter it acts on.
+func Par(t *testing.T) { // want Par:"parallel \\(\\*testing.T\\).Parallel@0"
+	t.Parallel()
+}
+
+func ParSecond(name string, t *testing.T) { // want ParSecond:"parallel \\(\\*testing.T\\).Parallel@1"
+	Par(t)
+}
+
+func Env(tb testing.TB) { // want Env:"deny \\(testing.TB\\).Setenv@0"
+	tb.Setenv("K", "V")
+}
+
+// A subtest's Setenv denies parallelism to whoever runs it; its Parallel
+// is the subtest's own business.
+func RunsSubtest(t *testing.T) { // want RunsSubtest:"deny \\(\\*testing.T\\).Setenv@-1"
+	t.Run("sub", func(t *testing.T) {
+		t.Parallel()
+		t.Setenv("K", "V")
+	})
+}
+
+// A named function passed as a value is assumed to be called.
+func PassesFunc() { // want PassesFunc:"env os.Setenv"
+	run(SetEnv)
+}
+
+func run(f func()) { f() }
+
+// Generic functions have one summary.
+func Generic[T any](v T) { // want Generic:"global effects/lib.Counter"
+	Counter++
+}
+
+type Config struct{ n int }
+
+// Methods with static receivers are summarized too.
+func (c *Config) Apply() { // want Apply:"env os.Setenv"
+	c.n++
+	SetEnv()
+}
+
+func init() {
+	Counter = 1 // init is never called by a test
+}
