@@ -90,6 +90,9 @@ type API struct {
 	// TArg, for kinds that act on a testing value, says where that value
 	// is: 0 for the receiver, n for the n-th argument.
 	TArg int
+	// Isolates is the kind of state the call changes only for the test,
+	// restoring it at cleanup: Env for t.Setenv, Cwd for t.Chdir.
+	Isolates Kind
 }
 
 // APIs is the table of known calls. Methods on *testing.T use the name the
@@ -151,12 +154,12 @@ var APIs = []API{
 
 	// The testing package's own view of parallelism.
 	{Name: "(*testing.T).Parallel", Kind: Parallel, Short: "t.Parallel"},
-	{Name: "(*testing.T).Setenv", Kind: Deny, Short: "t.Setenv"},
-	{Name: "(*testing.T).Chdir", Kind: Deny, Short: "t.Chdir"},
-	{Name: "(*testing.common).Setenv", Kind: Deny, Short: "t.Setenv"},
-	{Name: "(*testing.common).Chdir", Kind: Deny, Short: "t.Chdir"},
-	{Name: "(testing.TB).Setenv", Kind: Deny, Short: "t.Setenv"},
-	{Name: "(testing.TB).Chdir", Kind: Deny, Short: "t.Chdir"},
+	{Name: "(*testing.T).Setenv", Kind: Deny, Short: "t.Setenv", Isolates: Env},
+	{Name: "(*testing.T).Chdir", Kind: Deny, Short: "t.Chdir", Isolates: Cwd},
+	{Name: "(*testing.common).Setenv", Kind: Deny, Short: "t.Setenv", Isolates: Env},
+	{Name: "(*testing.common).Chdir", Kind: Deny, Short: "t.Chdir", Isolates: Cwd},
+	{Name: "(testing.TB).Setenv", Kind: Deny, Short: "t.Setenv", Isolates: Env},
+	{Name: "(testing.TB).Chdir", Kind: Deny, Short: "t.Chdir", Isolates: Cwd},
 	{Name: "testing/cryptotest.SetGlobalRandom", Kind: Deny, Short: "cryptotest.SetGlobalRandom", TArg: 1},
 }
 

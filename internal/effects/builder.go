@@ -25,16 +25,18 @@ const (
 
 // function is what the builder knows about one function body.
 type function struct {
-	node   ast.Node    // *ast.FuncDecl or *ast.FuncLit
-	obj    *types.Func // nil for literals
-	params []*types.Var
-	inTest bool // declared in a _test.go file
+	node     ast.Node    // *ast.FuncDecl or *ast.FuncLit
+	obj      *types.Func // nil for literals
+	params   []*types.Var
+	inTest   bool // declared in a _test.go file
+	restorer bool // a literal that runs deferred or at cleanup: it undoes
 
 	direct []Site // effects in the body itself
 	calls  []call // static calls made by the body
 	lits   []*function
 
 	summary effectSet // declarations only: everything reachable, literals included
+	settled int       // 0, 1 while settling, 2 when Restored flags are final
 	sites   []Site    // direct and resolved call sites, in source order
 }
 
@@ -44,6 +46,12 @@ type call struct {
 	node   *ast.CallExpr
 	callee *types.Func
 	args   []ast.Expr // nil for a function value
+	// restores is true for a call that runs deferred or at cleanup: what
+	// it does undoes what the function did before.
+	restores bool
+	// undone is true for a call whose result, a function, is deferred or
+	// registered for cleanup: what the call does is undone by it.
+	undone bool
 }
 
 type builder struct {
@@ -132,7 +140,16 @@ type walker struct {
 	lazy   bool // inside a sync.Once-style initializer
 	locked bool // a mutex was locked earlier in this body
 	stack  []ast.Node
-	skip   map[*ast.FuncLit]bool // literals walked already, as lazy initializers
+	// Literals already walked (as lazy initializers), and literals and
+	// calls that run deferred or at cleanup.
+	skip      map[*ast.FuncLit]bool
+	restorers map[ast.Node]bool
+	// undoers maps a call whose result is deferred or registered for
+	// cleanup to true; definedBy maps a local variable to the call whose
+	// result it holds, for `undo := swap(); defer undo()`.
+	undoers   map[*ast.CallExpr]bool
+	definedBy map[types.Object]*ast.CallExpr
+	calls     map[*ast.CallExpr]int // index in f.calls, to mark undone calls later
 }
 
 func (w *walker) body(body *ast.BlockStmt) {
@@ -143,27 +160,30 @@ func (w *walker) body(body *ast.BlockStmt) {
 		}
 		if lit, ok := n.(*ast.FuncLit); ok {
 			if !w.skip[lit] {
-				w.literal(lit, w.lazy)
+				w.literal(lit, w.lazy, w.f.restorer || w.restorers[lit])
 			}
 			return false
 		}
 		w.stack = append(w.stack, n)
 		switch n := n.(type) {
+		case *ast.DeferStmt:
+			w.deferred(n.Call)
 		case *ast.CallExpr:
 			w.call(n)
 		case *ast.AssignStmt:
 			if n.Tok != token.DEFINE {
 				for _, lhs := range n.Lhs {
-					w.write(n, lhs)
+					w.write(n, lhs, false)
 				}
 			}
+			w.remember(n)
 		case *ast.IncDecStmt:
-			w.write(n, n.X)
+			w.write(n, n.X, false)
 		case *ast.RangeStmt:
 			if n.Tok == token.ASSIGN {
 				for _, e := range []ast.Expr{n.Key, n.Value} {
 					if e != nil {
-						w.write(n, e)
+						w.write(n, e, false)
 					}
 				}
 			}
@@ -172,8 +192,8 @@ func (w *walker) body(body *ast.BlockStmt) {
 	})
 }
 
-func (w *walker) literal(lit *ast.FuncLit, lazy bool) {
-	child := &function{node: lit, inTest: w.f.inTest}
+func (w *walker) literal(lit *ast.FuncLit, lazy, restorer bool) {
+	child := &function{node: lit, inTest: w.f.inTest, restorer: restorer}
 	if sig, ok := w.b.pass.TypesInfo.TypeOf(lit).(*types.Signature); ok {
 		child.params = tupleVars(sig.Params())
 	}
@@ -183,9 +203,109 @@ func (w *walker) literal(lit *ast.FuncLit, lazy bool) {
 	cw.body(lit.Body)
 }
 
+func (w *walker) mark(set *map[ast.Node]bool, n ast.Node) {
+	if *set == nil {
+		*set = make(map[ast.Node]bool)
+	}
+	(*set)[n] = true
+}
+
+// remember notes `v := f(…)` so that a later `defer v()` can be traced to
+// the call that made v.
+func (w *walker) remember(as *ast.AssignStmt) {
+	if len(as.Rhs) != 1 {
+		return
+	}
+	c, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+	if !ok {
+		return
+	}
+	for _, lhs := range as.Lhs {
+		if obj := identObj(w.b.pass.TypesInfo, lhs); obj != nil {
+			if w.definedBy == nil {
+				w.definedBy = make(map[types.Object]*ast.CallExpr)
+			}
+			w.definedBy[obj] = c
+		}
+		if id, ok := lhs.(*ast.Ident); ok {
+			if obj := w.b.pass.TypesInfo.Defs[id]; obj != nil {
+				if w.definedBy == nil {
+					w.definedBy = make(map[types.Object]*ast.CallExpr)
+				}
+				w.definedBy[obj] = c
+			}
+		}
+	}
+}
+
+// deferred notes what a deferred call undoes: `defer func() { … }()`,
+// `defer restore()`, `defer os.Unsetenv(k)` run at the end and undo;
+// `defer swap(x)()` and `undo := swap(x); defer undo()` undo what the
+// call that made the deferred function did.
+func (w *walker) deferred(d *ast.CallExpr) {
+	switch fun := ast.Unparen(d.Fun).(type) {
+	case *ast.FuncLit:
+		w.mark(&w.restorers, fun)
+	case *ast.CallExpr:
+		w.undo(fun)
+	default:
+		if obj := identObj(w.b.pass.TypesInfo, fun); obj != nil && w.definedBy[obj] != nil {
+			w.undo(w.definedBy[obj])
+		} else {
+			w.mark(&w.restorers, d)
+		}
+	}
+}
+
+// cleanup notes what a function registered with t.Cleanup undoes: a
+// literal or named function runs at cleanup; `t.Cleanup(swap(x))` and
+// `undo := swap(x); t.Cleanup(undo)` undo what swap did.
+func (w *walker) cleanup(arg ast.Expr) {
+	info := w.b.pass.TypesInfo
+	switch e := ast.Unparen(arg).(type) {
+	case *ast.FuncLit:
+		w.mark(&w.restorers, e)
+	case *ast.CallExpr:
+		w.undo(e)
+	default:
+		if obj := identObj(info, e); obj != nil && w.definedBy[obj] != nil {
+			w.undo(w.definedBy[obj])
+		} else if funcRef(info, e) != nil {
+			w.mark(&w.restorers, arg)
+		}
+	}
+}
+
+// undo marks the call c, already seen, as undone by its result.
+func (w *walker) undo(c *ast.CallExpr) {
+	if i, ok := w.calls[c]; ok {
+		w.f.calls[i].undone = true
+		return
+	}
+	if w.undoers == nil {
+		w.undoers = make(map[*ast.CallExpr]bool)
+	}
+	w.undoers[c] = true // not walked yet: defer swap(x)()
+}
+
 func (w *walker) where(n ast.Node) string {
 	p := w.b.pass.Fset.Position(n.Pos())
 	return filepath.Base(p.Filename) + ":" + strconv.Itoa(p.Line)
+}
+
+// restoring reports whether the call c runs deferred or at cleanup.
+func (w *walker) restoring(c *ast.CallExpr) bool {
+	return w.f.restorer || w.restorers[c]
+}
+
+func (w *walker) addCall(cl call) {
+	if w.calls == nil {
+		w.calls = make(map[*ast.CallExpr]int)
+	}
+	if _, seen := w.calls[cl.node]; !seen {
+		w.calls[cl.node] = len(w.f.calls)
+	}
+	w.f.calls = append(w.f.calls, cl)
 }
 
 func (w *walker) call(c *ast.CallExpr) {
@@ -193,7 +313,7 @@ func (w *walker) call(c *ast.CallExpr) {
 	switch obj := typeutil.Callee(info, c).(type) {
 	case *types.Builtin:
 		if (obj.Name() == "delete" || obj.Name() == "clear") && len(c.Args) > 0 {
-			w.write(c, c.Args[0])
+			w.write(c, c.Args[0], true)
 		}
 		return
 	case *types.Func:
@@ -202,7 +322,7 @@ func (w *walker) call(c *ast.CallExpr) {
 			if api.ReadsIfZero && len(c.Args) > 0 && isZero(info, c.Args[0]) {
 				return
 			}
-			s := Site{Node: c, Effect: Effect{Kind: api.Kind, What: api.Name, Param: -1, Where: w.where(c)}}
+			s := Site{Node: c, Effect: Effect{Kind: api.Kind, What: api.Name, Param: -1, Where: w.where(c)}, Restores: w.restoring(c)}
 			if catalog.Of(api.Kind).OnT {
 				s.T = testingValue(info, c, api.TArg)
 			}
@@ -220,8 +340,12 @@ func (w *walker) call(c *ast.CallExpr) {
 						w.skip = make(map[*ast.FuncLit]bool)
 					}
 					w.skip[lit] = true
-					w.literal(lit, true)
+					w.literal(lit, true, w.f.restorer)
 				}
+			}
+		case "(*testing.common).Cleanup", "(testing.TB).Cleanup":
+			if len(c.Args) == 1 {
+				w.cleanup(c.Args[0])
 			}
 		}
 		if fn := typeutil.StaticCallee(info, c); fn != nil {
@@ -231,13 +355,13 @@ func (w *walker) call(c *ast.CallExpr) {
 					args = args[1:] // the receiver is the first argument
 				}
 			}
-			w.f.calls = append(w.f.calls, call{node: c, callee: fn.Origin(), args: args})
+			w.addCall(call{node: c, callee: fn.Origin(), args: args, restores: w.restoring(c), undone: w.undoers[c]})
 		}
 	}
 	// A named function passed as a value is assumed to be called.
 	for _, a := range c.Args {
 		if fn := funcRef(info, a); fn != nil {
-			w.f.calls = append(w.f.calls, call{node: c, callee: fn.Origin()})
+			w.f.calls = append(w.f.calls, call{node: c, callee: fn.Origin(), restores: w.f.restorer || w.restorers[a]})
 		}
 	}
 }
@@ -292,9 +416,11 @@ func isZero(info *types.Info, e ast.Expr) bool {
 	return ok && tv.Value != nil && tv.Value.Kind() == constant.Int && constant.Sign(tv.Value) == 0
 }
 
-// write records an assignment to lhs when it writes package-level state.
-func (w *walker) write(stmt ast.Node, lhs ast.Expr) {
-	v := WrittenVar(w.b.pass.TypesInfo, lhs)
+// write records an assignment to lhs when it writes package-level state;
+// contents is true when the write changes what lhs holds (delete, clear).
+func (w *walker) write(stmt ast.Node, lhs ast.Expr, contents bool) {
+	info := w.b.pass.TypesInfo
+	v := WrittenVar(info, lhs)
 	if v == nil || !isPackageLevel(v) {
 		return
 	}
@@ -305,9 +431,55 @@ func (w *walker) write(stmt ast.Node, lhs ast.Expr) {
 		return // state a package protects with a mutex is its own business
 	}
 	w.f.direct = append(w.f.direct, Site{
-		Node:   stmt,
-		Effect: Effect{Kind: catalog.GlobalVar, What: v.Pkg().Path() + "." + v.Name(), Param: -1, Where: w.where(stmt)},
+		Node: stmt,
+		Effect: Effect{
+			Kind:    catalog.GlobalVar,
+			What:    v.Pkg().Path() + "." + v.Name(),
+			Param:   -1,
+			Where:   w.where(stmt),
+			Through: contents || through(info, lhs),
+		},
+		Restores: w.f.restorer,
 	})
+}
+
+// through reports whether an assignment to e writes memory the variable
+// refers to (through a pointer, map or slice) rather than the variable's
+// own storage, so that saving and restoring the variable would not undo it.
+func through(info *types.Info, e ast.Expr) bool {
+	for {
+		switch x := e.(type) {
+		case *ast.ParenExpr:
+			e = x.X
+		case *ast.SelectorExpr:
+			s := info.Selections[x]
+			if s == nil {
+				return false // the qualified variable itself
+			}
+			if s.Indirect() {
+				return true
+			}
+			if t := info.TypeOf(x.X); t != nil {
+				if _, ok := t.Underlying().(*types.Pointer); ok {
+					return true
+				}
+			}
+			e = x.X
+		case *ast.IndexExpr:
+			t := info.TypeOf(x.X)
+			if t == nil {
+				return true
+			}
+			if _, ok := t.Underlying().(*types.Array); !ok {
+				return true
+			}
+			e = x.X
+		case *ast.StarExpr:
+			return true
+		default:
+			return false
+		}
+	}
 }
 
 // guarded reports whether the current write sits in the body of an if

@@ -51,6 +51,14 @@ type Effect struct {
 	// Chain names the helpers from the called function down to the one
 	// where the effect happens; empty when the effect is direct.
 	Chain []string
+	// Through, for a package variable, is true when the write goes through
+	// it (a pointer, map or slice element) rather than to it, so that
+	// saving and restoring the variable would not undo it.
+	Through bool
+	// Restored is true when the function undoes the effect before it
+	// returns or at the test's cleanup (save and restore with defer or
+	// t.Cleanup, t.Setenv), on every path that has it.
+	Restored bool
 }
 
 func (e Effect) key() effectKey { return effectKey{e.Kind, e.What, e.Param} }
@@ -84,6 +92,12 @@ func (s *Summary) String() string {
 		p := fmt.Sprintf("%s %s", kindTag(e.Kind), e.What)
 		if catalog.Of(e.Kind).OnT {
 			p += fmt.Sprintf("@%d", e.Param)
+		}
+		if e.Through {
+			p += " through"
+		}
+		if e.Restored {
+			p += " restored"
 		}
 		parts[i] = p
 	}
@@ -124,6 +138,12 @@ type Site struct {
 	// T, for kinds that act on a testing value, is the variable it acts
 	// on, when that is a plain identifier; nil otherwise.
 	T types.Object
+	// Restores is true for a site that runs deferred or at cleanup, where
+	// it undoes what the function did before.
+	Restores bool
+	// Undone is true for a call whose result, a function, is deferred or
+	// registered for cleanup, which undoes what the call did.
+	Undone bool
 }
 
 // Result holds the sites of every function of the package under analysis.
@@ -206,6 +226,9 @@ func run(pass *analysis.Pass) (any, error) {
 	b := newBuilder(pass)
 	b.collect()
 	b.propagate()
+	for _, d := range b.decls {
+		b.settle(d)
+	}
 	b.export()
 	if b.hasTests {
 		b.resolveSites()

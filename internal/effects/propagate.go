@@ -17,7 +17,18 @@ type effectSet struct {
 
 func (s *effectSet) add(e Effect) bool {
 	k := e.key()
-	if s.index[k] || s.byKind[e.Kind] >= maxPerKind {
+	if s.index[k] {
+		if e.Through {
+			for i := range s.list {
+				if s.list[i].key() == k && !s.list[i].Through {
+					s.list[i].Through = true
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if s.byKind[e.Kind] >= maxPerKind {
 		return false
 	}
 	if s.index == nil {
@@ -150,6 +161,79 @@ func (b *builder) effectsOf(fn *types.Func) []Effect {
 	return nil
 }
 
+// settle computes the Restored flag of each effect in d's summary, after
+// those of the functions it calls in this package; a call cycle leaves the
+// effects of the function being settled as unrestored.
+func (b *builder) settle(d *function) {
+	if d.settled != 0 {
+		return
+	}
+	d.settled = 1
+	var sites []Site
+	for _, f := range d.all() {
+		for _, c := range f.calls {
+			if callee := b.byObj[c.callee]; callee != nil {
+				b.settle(callee)
+			}
+		}
+		for _, s := range f.direct {
+			s.Restores = s.Restores || f.restorer
+			sites = append(sites, s)
+		}
+		for _, c := range f.calls {
+			for _, ce := range b.effectsOf(c.callee) {
+				sites = append(sites, Site{Effect: ce, Callee: c.callee, Restores: c.restores || f.restorer, Undone: c.undone})
+			}
+		}
+	}
+	for i := range d.summary.list {
+		e := &d.summary.list[i]
+		e.Restored = !catalog.Of(e.Kind).OnT && restored(sites, *e)
+	}
+	d.settled = 2
+}
+
+// Restored reports whether sites, those of one test or function, undo the
+// effect e: some site that runs deferred or at cleanup changes the same
+// state again, or a t.Setenv or t.Chdir isolates it, or every site that
+// has the effect is itself restored.
+func Restored(sites []Site, e Effect) bool { return restored(sites, e) }
+
+func restored(sites []Site, e Effect) bool {
+	k := undoKey(e)
+	if k == "" {
+		return false
+	}
+	all := true
+	for _, s := range sites {
+		if s.Restores && undoKey(s.Effect) == k {
+			return true
+		}
+		if api, ok := catalog.Lookup(s.Effect.What); ok && api.Isolates != 0 && kindKey(api.Isolates) == k {
+			return true
+		}
+		if s.Effect.key() == e.key() && !s.Restores && !s.Undone && !s.Effect.Restored {
+			all = false
+		}
+	}
+	return all
+}
+
+// undoKey says which effects undo which: any change of the environment
+// undoes another, likewise of the working directory; a package variable or
+// a process-wide setter is undone by writing it again.
+func undoKey(e Effect) string {
+	switch e.Kind {
+	case catalog.Env, catalog.Cwd:
+		return kindKey(e.Kind)
+	case catalog.GlobalVar, catalog.Setter:
+		return e.What
+	}
+	return ""
+}
+
+func kindKey(k catalog.Kind) string { return "kind:" + k.String() }
+
 // export attaches each declared function's summary as a fact.
 func (b *builder) export() {
 	for _, d := range b.decls {
@@ -177,10 +261,13 @@ func (b *builder) resolveSites() {
 	for _, d := range b.decls {
 		for _, f := range d.all() {
 			sites := append([]Site(nil), f.direct...)
+			for i := range sites {
+				sites[i].Restores = sites[i].Restores || f.restorer
+			}
 			for _, c := range f.calls {
 				for _, ce := range b.effectsOf(c.callee) {
 					e, t := b.through(c, ce)
-					sites = append(sites, Site{Node: c.node, Effect: e, Callee: c.callee, T: t})
+					sites = append(sites, Site{Node: c.node, Effect: e, Callee: c.callee, T: t, Restores: c.restores || f.restorer, Undone: c.undone})
 				}
 			}
 			sortSites(sites)

@@ -24,49 +24,49 @@ var (
 	onceVal int
 )
 
-func SetEnv() { // want SetEnv:"env os.Setenv"
+func SetEnv() { // want SetEnv:"^env os.Setenv$"
 	os.Setenv("K", "V")
 }
 
-func Unset() { // want Unset:"env os.Clearenv; env os.Unsetenv"
+func Unset() { // want Unset:"^env os.Clearenv; env os.Unsetenv$"
 	os.Unsetenv("K")
 	os.Clearenv()
 }
 
-func Chdir() { // want Chdir:"cwd os.Chdir"
+func Chdir() { // want Chdir:"^cwd os.Chdir$"
 	_ = os.Chdir("/")
 }
 
-func Inc() { // want Inc:"global effects/lib.Counter"
+func Inc() { // want Inc:"^global effects/lib.Counter$"
 	Counter++
 }
 
-func Assign(n int) { // want Assign:"global effects/lib.Counter"
+func Assign(n int) { // want Assign:"^global effects/lib.Counter$"
 	Counter += n
 }
 
-func MapWrite() { // want MapWrite:"global effects/lib.Names"
+func MapWrite() { // want MapWrite:"^global effects/lib.Names through$"
 	Names["a"] = 1
 }
 
-func MapDelete() { // want MapDelete:"global effects/lib.Names"
+func MapDelete() { // want MapDelete:"^global effects/lib.Names through$"
 	delete(Names, "a")
 }
 
-func FieldWrite() { // want FieldWrite:"global effects/lib.Conf; global effects/lib.Ptr"
+func FieldWrite() { // want FieldWrite:"^global effects/lib.Conf; global effects/lib.Ptr through$"
 	Conf.Level = 2
 	Ptr.N = 3
 }
 
-func SwapHook() { // want SwapHook:"global effects/lib.Hook"
+func SwapHook() { // want SwapHook:"^global effects/lib.Hook$"
 	Hook = func() int { return 1 }
 }
 
-func ElemWrite() { // want ElemWrite:"global effects/lib.list"
+func ElemWrite() { // want ElemWrite:"^global effects/lib.list through$"
 	list[0] = 1
 }
 
-func Setter() { // want Setter:"setter log.SetOutput"
+func Setter() { // want Setter:"^setter log.SetOutput$"
 	log.SetOutput(os.Stderr)
 }
 
@@ -74,11 +74,11 @@ func MaxProcsRead() int {
 	return runtime.GOMAXPROCS(0)
 }
 
-func MaxProcsWrite() { // want MaxProcsWrite:"setter runtime.GOMAXPROCS"
+func MaxProcsWrite() { // want MaxProcsWrite:"^setter runtime.GOMAXPROCS$"
 	runtime.GOMAXPROCS(1)
 }
 
-func Goroutines() int { // want Goroutines:"observe runtime.NumGoroutine"
+func Goroutines() int { // want Goroutines:"^observe runtime.NumGoroutine$"
 	return runtime.NumGoroutine()
 }
 
@@ -114,21 +114,21 @@ func Once() int {
 }
 
 // Closures count for the function that holds them.
-func Closure() { // want Closure:"env os.Setenv"
+func Closure() { // want Closure:"^env os.Setenv$"
 	f := func() { os.Setenv("K", "V") }
 	f()
 }
 
 // Calls, two levels down, and recursion.
-func Outer() { // want Outer:"env os.Setenv"
+func Outer() { // want Outer:"^env os.Setenv$"
 	middle()
 }
 
-func middle() { // want middle:"env os.Setenv"
+func middle() { // want middle:"^env os.Setenv$"
 	SetEnv()
 }
 
-func Recur(n int) { // want Recur:"global effects/lib.Counter"
+func Recur(n int) { // want Recur:"^global effects/lib.Counter$"
 	if n > 0 {
 		Recur(n - 1)
 		return
@@ -137,21 +137,21 @@ func Recur(n int) { // want Recur:"global effects/lib.Counter"
 }
 
 // Testing values: the effect names the parameter it acts on.
-func Par(t *testing.T) { // want Par:"parallel \\(\\*testing.T\\).Parallel@0"
+func Par(t *testing.T) { // want Par:"^parallel \\(\\*testing.T\\).Parallel@0$"
 	t.Parallel()
 }
 
-func ParSecond(name string, t *testing.T) { // want ParSecond:"parallel \\(\\*testing.T\\).Parallel@1"
+func ParSecond(name string, t *testing.T) { // want ParSecond:"^parallel \\(\\*testing.T\\).Parallel@1$"
 	Par(t)
 }
 
-func Env(tb testing.TB) { // want Env:"deny \\(testing.TB\\).Setenv@0"
+func Env(tb testing.TB) { // want Env:"^deny \\(testing.TB\\).Setenv@0$"
 	tb.Setenv("K", "V")
 }
 
 // A subtest's Setenv denies parallelism to whoever runs it; its Parallel
 // is the subtest's own business.
-func RunsSubtest(t *testing.T) { // want RunsSubtest:"deny \\(\\*testing.T\\).Setenv@-1"
+func RunsSubtest(t *testing.T) { // want RunsSubtest:"^deny \\(\\*testing.T\\).Setenv@-1$"
 	t.Run("sub", func(t *testing.T) {
 		t.Parallel()
 		t.Setenv("K", "V")
@@ -159,25 +159,86 @@ func RunsSubtest(t *testing.T) { // want RunsSubtest:"deny \\(\\*testing.T\\).Se
 }
 
 // A named function passed as a value is assumed to be called.
-func PassesFunc() { // want PassesFunc:"env os.Setenv"
+func PassesFunc() { // want PassesFunc:"^env os.Setenv$"
 	run(SetEnv)
 }
 
 func run(f func()) { f() }
 
 // Generic functions have one summary.
-func Generic[T any](v T) { // want Generic:"global effects/lib.Counter"
+func Generic[T any](v T) { // want Generic:"^global effects/lib.Counter$"
 	Counter++
 }
 
 type Config struct{ n int }
 
 // Methods with static receivers are summarized too.
-func (c *Config) Apply() { // want Apply:"env os.Setenv"
+func (c *Config) Apply() { // want Apply:"^env os.Setenv$"
 	c.n++
 	SetEnv()
 }
 
 func init() {
 	Counter = 1 // init is never called by a test
+}
+
+// Save and restore, in every shape tests and helpers write it.
+func RestoredByDefer() { // want RestoredByDefer:"^global effects/lib.Counter restored$"
+	old := Counter
+	defer func() { Counter = old }()
+	Counter = 2
+}
+
+func RestoredByCleanup(t *testing.T) { // want RestoredByCleanup:"^global effects/lib.Counter restored$"
+	old := Counter
+	Counter = 2
+	t.Cleanup(func() { Counter = old })
+}
+
+func EnvRestored() { // want EnvRestored:"^env os.Setenv restored; env os.Unsetenv restored$"
+	os.Setenv("K", "V")
+	defer os.Unsetenv("K")
+}
+
+func EnvIsolated(t *testing.T) { // want EnvIsolated:"^env os.Unsetenv restored; deny \\(\\*testing.T\\).Setenv@0$"
+	t.Setenv("K", "")
+	os.Unsetenv("K")
+}
+
+// Swap returns the function that undoes it.
+func Swap(n int) func() { // want Swap:"^global effects/lib.Counter$"
+	old := Counter
+	Counter = n
+	return func() { Counter = old }
+}
+
+func UndoDeferred() { // want UndoDeferred:"^global effects/lib.Counter restored$"
+	undo := Swap(1)
+	defer undo()
+}
+
+func UndoDeferredDirectly() { // want UndoDeferredDirectly:"^global effects/lib.Counter restored$"
+	defer Swap(1)()
+}
+
+func UndoAtCleanup(t *testing.T) { // want UndoAtCleanup:"^global effects/lib.Counter restored$"
+	t.Cleanup(Swap(1))
+}
+
+func restoreCounter() { Counter = 0 } // want restoreCounter:"^global effects/lib.Counter$"
+
+func RestoredByNamedFunc() { // want RestoredByNamedFunc:"^global effects/lib.Counter restored$"
+	Counter = 5
+	defer restoreCounter()
+}
+
+// A restored helper stays restored for its callers; an unrestored write
+// beside it does not.
+func CallsRestored() { // want CallsRestored:"^global effects/lib.Counter restored$"
+	RestoredByDefer()
+}
+
+func MixesRestoredAndNot() { // want MixesRestoredAndNot:"^global effects/lib.Counter$"
+	RestoredByDefer()
+	Counter = 3
 }

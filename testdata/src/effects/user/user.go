@@ -8,16 +8,16 @@ import (
 	"effects/lib"
 )
 
-func UseGeneric() { // want UseGeneric:"global effects/lib.Counter"
+func UseGeneric() { // want UseGeneric:"^global effects/lib.Counter$"
 	lib.Generic(1)
 }
 
-func UseMethod() { // want UseMethod:"env os.Setenv"
+func UseMethod() { // want UseMethod:"^env os.Setenv$"
 	var c lib.Config
 	c.Apply()
 }
 
-func Helper(t *testing.T) { // want Helper:"parallel \\(\\*testing.T\\).Parallel@0"
+func Helper(t *testing.T) { // want Helper:"^parallel \\(\\*testing.T\\).Parallel@0$"
 	lib.ParSecond("x", t)
 }
 
