@@ -12,9 +12,10 @@ package main
 import (
 	"golang.org/x/tools/go/analysis/multichecker"
 
+	"github.com/isolint/isolint/analyzers/globalstate"
 	"github.com/isolint/isolint/analyzers/parallel"
 )
 
 func main() {
-	multichecker.Main(parallel.Analyzer)
+	multichecker.Main(parallel.Analyzer, globalstate.Analyzer)
 }

@@ -93,6 +93,25 @@ type API struct {
 	// Isolates is the kind of state the call changes only for the test,
 	// restoring it at cleanup: Env for t.Setenv, Cwd for t.Chdir.
 	Isolates Kind
+	// Undo says how a fix puts a process-wide default back; nil when
+	// there is no safe way, and then isolint reports nothing for the call.
+	Undo *Undo
+}
+
+// Undo is a recipe for undoing a setter at the test's cleanup, as Go text
+// in which {pkg} stands for the package's name in the file, {0} for the
+// call's first argument and {v} for the saved value.
+type Undo struct {
+	// Save reads the current setting before the call: "{pkg}.Writer()".
+	Save string
+	// ReturnsPrevious is true when the call itself returns the previous
+	// setting, which is then what Restore puts back.
+	ReturnsPrevious bool
+	// ReturnsUndo is true when the call returns a function that undoes it.
+	ReturnsUndo bool
+	// Restore puts the saved value back: "{pkg}.SetOutput({v})"; without
+	// Save or ReturnsPrevious it undoes the call by itself.
+	Restore string
 }
 
 // APIs is the table of known calls. Methods on *testing.T use the name the
@@ -112,22 +131,22 @@ var APIs = []API{
 	{Name: "syscall.Fchdir", Kind: Cwd, Short: "syscall.Fchdir", Alt: "t.Chdir"},
 
 	// Process-wide defaults of the standard library.
-	{Name: "log.SetOutput", Kind: Setter, Short: "log.SetOutput", Alt: "a *log.Logger of the test's own"},
-	{Name: "log.SetFlags", Kind: Setter, Short: "log.SetFlags", Alt: "a *log.Logger of the test's own"},
-	{Name: "log.SetPrefix", Kind: Setter, Short: "log.SetPrefix", Alt: "a *log.Logger of the test's own"},
+	{Name: "log.SetOutput", Kind: Setter, Short: "log.SetOutput", Alt: "a *log.Logger of the test's own", Undo: &Undo{Save: "{pkg}.Writer()", Restore: "{pkg}.SetOutput({v})"}},
+	{Name: "log.SetFlags", Kind: Setter, Short: "log.SetFlags", Alt: "a *log.Logger of the test's own", Undo: &Undo{Save: "{pkg}.Flags()", Restore: "{pkg}.SetFlags({v})"}},
+	{Name: "log.SetPrefix", Kind: Setter, Short: "log.SetPrefix", Alt: "a *log.Logger of the test's own", Undo: &Undo{Save: "{pkg}.Prefix()", Restore: "{pkg}.SetPrefix({v})"}},
 	{Name: "log/slog.SetDefault", Kind: Setter, Short: "slog.SetDefault", Alt: "a *slog.Logger passed to the code under test"},
-	{Name: "log/slog.SetLogLoggerLevel", Kind: Setter, Short: "slog.SetLogLoggerLevel", Alt: "a *slog.Logger passed to the code under test"},
+	{Name: "log/slog.SetLogLoggerLevel", Kind: Setter, Short: "slog.SetLogLoggerLevel", Alt: "a *slog.Logger passed to the code under test", Undo: &Undo{ReturnsPrevious: true, Restore: "{pkg}.SetLogLoggerLevel({v})"}},
 	{Name: "math/rand.Seed", Kind: Setter, Short: "rand.Seed", Alt: "rand.New(rand.NewSource(seed))"},
-	{Name: "runtime.GOMAXPROCS", Kind: Setter, Short: "runtime.GOMAXPROCS", Alt: "restoring the previous value with t.Cleanup", ReadsIfZero: true},
+	{Name: "runtime.GOMAXPROCS", Kind: Setter, Short: "runtime.GOMAXPROCS", Alt: "restoring the previous value with t.Cleanup", ReadsIfZero: true, Undo: &Undo{Save: "{pkg}.GOMAXPROCS(0)", Restore: "{pkg}.GOMAXPROCS({v})"}},
 	{Name: "runtime.SetBlockProfileRate", Kind: Setter, Short: "runtime.SetBlockProfileRate", Alt: "restoring the previous value with t.Cleanup"},
-	{Name: "runtime.SetMutexProfileFraction", Kind: Setter, Short: "runtime.SetMutexProfileFraction", Alt: "restoring the previous value with t.Cleanup"},
-	{Name: "runtime/debug.SetGCPercent", Kind: Setter, Short: "debug.SetGCPercent", Alt: "restoring the previous value with t.Cleanup"},
-	{Name: "runtime/debug.SetMemoryLimit", Kind: Setter, Short: "debug.SetMemoryLimit", Alt: "restoring the previous value with t.Cleanup"},
-	{Name: "runtime/debug.SetMaxStack", Kind: Setter, Short: "debug.SetMaxStack", Alt: "restoring the previous value with t.Cleanup"},
-	{Name: "runtime/debug.SetMaxThreads", Kind: Setter, Short: "debug.SetMaxThreads", Alt: "restoring the previous value with t.Cleanup"},
+	{Name: "runtime.SetMutexProfileFraction", Kind: Setter, Short: "runtime.SetMutexProfileFraction", Alt: "restoring the previous value with t.Cleanup", Undo: &Undo{Save: "{pkg}.SetMutexProfileFraction(-1)", Restore: "{pkg}.SetMutexProfileFraction({v})"}},
+	{Name: "runtime/debug.SetGCPercent", Kind: Setter, Short: "debug.SetGCPercent", Alt: "restoring the previous value with t.Cleanup", Undo: &Undo{ReturnsPrevious: true, Restore: "{pkg}.SetGCPercent({v})"}},
+	{Name: "runtime/debug.SetMemoryLimit", Kind: Setter, Short: "debug.SetMemoryLimit", Alt: "restoring the previous value with t.Cleanup", Undo: &Undo{Save: "{pkg}.SetMemoryLimit(-1)", Restore: "{pkg}.SetMemoryLimit({v})"}},
+	{Name: "runtime/debug.SetMaxStack", Kind: Setter, Short: "debug.SetMaxStack", Alt: "restoring the previous value with t.Cleanup", Undo: &Undo{ReturnsPrevious: true, Restore: "{pkg}.SetMaxStack({v})"}},
+	{Name: "runtime/debug.SetMaxThreads", Kind: Setter, Short: "debug.SetMaxThreads", Alt: "restoring the previous value with t.Cleanup", Undo: &Undo{ReturnsPrevious: true, Restore: "{pkg}.SetMaxThreads({v})"}},
 	{Name: "runtime/debug.SetTraceback", Kind: Setter, Short: "debug.SetTraceback", Alt: "restoring the previous value with t.Cleanup"},
-	{Name: "flag.Set", Kind: Setter, Short: "flag.Set", Alt: "a flag.FlagSet of the test's own"},
-	{Name: "os/signal.Notify", Kind: Setter, Short: "signal.Notify", Alt: "signal.NotifyContext or signal.Stop in t.Cleanup"},
+	{Name: "flag.Set", Kind: Setter, Short: "flag.Set", Alt: "a flag.FlagSet of the test's own", Undo: &Undo{Save: "{pkg}.Lookup({0}).Value.String()", Restore: "{pkg}.Set({0}, {v})"}},
+	{Name: "os/signal.Notify", Kind: Setter, Short: "signal.Notify", Alt: "signal.NotifyContext or signal.Stop in t.Cleanup", Undo: &Undo{Restore: "{pkg}.Stop({0})"}},
 	{Name: "os/signal.Ignore", Kind: Setter, Short: "signal.Ignore", Alt: "signal.Reset in t.Cleanup"},
 	{Name: "os/signal.Reset", Kind: Setter, Short: "signal.Reset", Alt: "leaving process signal handling alone"},
 
@@ -135,16 +154,16 @@ var APIs = []API{
 	{Name: "github.com/spf13/viper.Set", Kind: Setter, Short: "viper.Set", Alt: "a *viper.Viper from viper.New"},
 	{Name: "github.com/spf13/viper.SetDefault", Kind: Setter, Short: "viper.SetDefault", Alt: "a *viper.Viper from viper.New"},
 	{Name: "github.com/spf13/viper.Reset", Kind: Setter, Short: "viper.Reset", Alt: "a *viper.Viper from viper.New"},
-	{Name: "go.uber.org/zap.ReplaceGlobals", Kind: Setter, Short: "zap.ReplaceGlobals", Alt: "a *zap.Logger passed to the code under test"},
-	{Name: "github.com/sirupsen/logrus.SetLevel", Kind: Setter, Short: "logrus.SetLevel", Alt: "a *logrus.Logger from logrus.New"},
-	{Name: "github.com/sirupsen/logrus.SetOutput", Kind: Setter, Short: "logrus.SetOutput", Alt: "a *logrus.Logger from logrus.New"},
-	{Name: "github.com/sirupsen/logrus.SetFormatter", Kind: Setter, Short: "logrus.SetFormatter", Alt: "a *logrus.Logger from logrus.New"},
-	{Name: "github.com/sirupsen/logrus.SetReportCaller", Kind: Setter, Short: "logrus.SetReportCaller", Alt: "a *logrus.Logger from logrus.New"},
+	{Name: "go.uber.org/zap.ReplaceGlobals", Kind: Setter, Short: "zap.ReplaceGlobals", Alt: "a *zap.Logger passed to the code under test", Undo: &Undo{ReturnsUndo: true}},
+	{Name: "github.com/sirupsen/logrus.SetLevel", Kind: Setter, Short: "logrus.SetLevel", Alt: "a *logrus.Logger from logrus.New", Undo: &Undo{Save: "{pkg}.GetLevel()", Restore: "{pkg}.SetLevel({v})"}},
+	{Name: "github.com/sirupsen/logrus.SetOutput", Kind: Setter, Short: "logrus.SetOutput", Alt: "a *logrus.Logger from logrus.New", Undo: &Undo{Save: "{pkg}.StandardLogger().Out", Restore: "{pkg}.SetOutput({v})"}},
+	{Name: "github.com/sirupsen/logrus.SetFormatter", Kind: Setter, Short: "logrus.SetFormatter", Alt: "a *logrus.Logger from logrus.New", Undo: &Undo{Save: "{pkg}.StandardLogger().Formatter", Restore: "{pkg}.SetFormatter({v})"}},
+	{Name: "github.com/sirupsen/logrus.SetReportCaller", Kind: Setter, Short: "logrus.SetReportCaller", Alt: "a *logrus.Logger from logrus.New", Undo: &Undo{Save: "{pkg}.StandardLogger().ReportCaller", Restore: "{pkg}.SetReportCaller({v})"}},
 	{Name: "github.com/sirupsen/logrus.AddHook", Kind: Setter, Short: "logrus.AddHook", Alt: "a *logrus.Logger from logrus.New"},
 	{Name: "go.opentelemetry.io/otel.SetTracerProvider", Kind: Setter, Short: "otel.SetTracerProvider", Alt: "a TracerProvider passed to the code under test"},
 	{Name: "go.opentelemetry.io/otel.SetMeterProvider", Kind: Setter, Short: "otel.SetMeterProvider", Alt: "a MeterProvider passed to the code under test"},
 	{Name: "go.opentelemetry.io/otel.SetTextMapPropagator", Kind: Setter, Short: "otel.SetTextMapPropagator", Alt: "a propagator passed to the code under test"},
-	{Name: "github.com/gin-gonic/gin.SetMode", Kind: Setter, Short: "gin.SetMode", Alt: "setting the mode once in TestMain"},
+	{Name: "github.com/gin-gonic/gin.SetMode", Kind: Setter, Short: "gin.SetMode", Alt: "setting the mode once in TestMain", Undo: &Undo{Save: "{pkg}.Mode()", Restore: "{pkg}.SetMode({v})"}},
 
 	// Measurements of the whole process.
 	{Name: "testing.AllocsPerRun", Kind: Observe, Short: "testing.AllocsPerRun", Alt: "a benchmark"},

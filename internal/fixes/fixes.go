@@ -11,6 +11,7 @@ import (
 	"go/token"
 	"go/version"
 	"sort"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -114,11 +115,17 @@ func (s *Source) InsertFirst(block *ast.BlockStmt, stmt string) analysis.TextEdi
 	return s.edit(at, at, "\n"+indent+stmt)
 }
 
-// InsertBefore returns an edit that puts stmt on a line of its own before
-// the statement n, at n's indentation.
-func (s *Source) InsertBefore(n ast.Node, stmt string) analysis.TextEdit {
+// InsertBefore returns an edit that puts stmts, one or more lines of
+// statements, on lines of their own before the statement n, at n's
+// indentation.
+func (s *Source) InsertBefore(n ast.Node, stmts string) analysis.TextEdit {
 	at := s.lineStart(s.offset(n.Pos()))
-	return s.edit(at, at, s.indentOf(n.Pos())+stmt+"\n")
+	indent := s.indentOf(n.Pos())
+	var b strings.Builder
+	for line := range strings.SplitSeq(stmts, "\n") {
+		b.WriteString(indent + line + "\n")
+	}
+	return s.edit(at, at, b.String())
 }
 
 // DeleteStmt returns an edit that removes the statement n together with its

@@ -7,6 +7,7 @@ import (
 	"go/ast"
 	"go/types"
 	"reflect"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -281,4 +282,34 @@ func subName(e ast.Expr) string {
 		}
 	}
 	return "#"
+}
+
+// OwnSites returns the effect sites of t's own code: its body and the
+// function literals in it, but not its subtests, which are tests of their
+// own.
+func (t *Test) OwnSites(eff *effects.Result) []effects.Site {
+	subs := make(map[ast.Node]bool)
+	runs := make(map[ast.Node]bool)
+	for _, s := range t.Subtests {
+		subs[s.Func] = true
+		runs[s.Run] = true
+	}
+	var out []effects.Site
+	var walk func(fn ast.Node)
+	walk = func(fn ast.Node) {
+		for _, s := range eff.Sites(fn) {
+			if runs[s.Node] && s.Callee != nil {
+				continue // a named function started as a subtest
+			}
+			out = append(out, s)
+		}
+		for _, lit := range eff.Literals(fn) {
+			if !subs[lit] {
+				walk(lit)
+			}
+		}
+	}
+	walk(t.Func)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Node.Pos() < out[j].Node.Pos() })
+	return out
 }

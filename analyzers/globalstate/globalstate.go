@@ -1,0 +1,236 @@
+package globalstate
+
+import (
+	_ "embed"
+	"flag"
+	"fmt"
+	"go/ast"
+	"regexp"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/isolint/isolint/internal/catalog"
+	"github.com/isolint/isolint/internal/docs"
+	"github.com/isolint/isolint/internal/effects"
+	"github.com/isolint/isolint/internal/fixes"
+	"github.com/isolint/isolint/internal/ignore"
+	"github.com/isolint/isolint/internal/tests"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports tests that change process-wide state without restoring it.
+var Analyzer = &analysis.Analyzer{
+	Name:             "globalstate",
+	Doc:              docs.Extract(doc, "globalstate"),
+	URL:              "https://pkg.go.dev/github.com/isolint/isolint/analyzers/globalstate",
+	Flags:            flags(),
+	Run:              run,
+	RunDespiteErrors: true,
+	Requires:         []*analysis.Analyzer{effects.Analyzer, tests.Analyzer, ignore.Analyzer},
+}
+
+func flags() flag.FlagSet {
+	fs := flag.NewFlagSet("globalstate", flag.ContinueOnError)
+	fs.String("allow", "", "regexp of package variables (as import/path.Name) that tests may write, such as hooks protected by a mutex")
+	return *fs
+}
+
+type checker struct {
+	pass  *analysis.Pass
+	eff   *effects.Result
+	rep   *ignore.Reporter
+	allow *regexp.Regexp
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	c := &checker{
+		pass: pass,
+		eff:  pass.ResultOf[effects.Analyzer].(*effects.Result),
+		rep:  ignore.NewReporter(pass),
+	}
+	if s := pass.Analyzer.Flags.Lookup("allow").Value.String(); s != "" {
+		re, err := regexp.Compile(s)
+		if err != nil {
+			return nil, fmt.Errorf("-globalstate.allow: %w", err)
+		}
+		c.allow = re
+	}
+	for _, t := range pass.ResultOf[tests.Analyzer].(*tests.Result).All() {
+		if wanted(t) {
+			c.checkTest(t)
+		}
+	}
+	c.rep.Close()
+	return nil, nil
+}
+
+// wanted reports whether t is a test, subtest or benchmark with a named
+// testing parameter to fix with. Fuzz targets are left alone.
+func wanted(t *tests.Test) bool {
+	root := t
+	for root.Parent != nil {
+		root = root.Parent
+	}
+	return t.T != nil && (root.Kind == tests.TopLevel || root.Kind == tests.Benchmark)
+}
+
+type cause struct {
+	kind catalog.Kind
+	what string
+}
+
+func (c *checker) checkTest(t *tests.Test) {
+	sites := t.OwnSites(c.eff)
+	seen := make(map[cause]bool)
+	for _, s := range sites {
+		switch s.Effect.Kind {
+		case catalog.Env, catalog.Cwd, catalog.GlobalVar, catalog.Setter:
+		default:
+			continue
+		}
+		if s.Restores {
+			continue // the undo itself
+		}
+		if s.Effect.Kind == catalog.GlobalVar && c.allow != nil && c.allow.MatchString(s.Effect.What) {
+			continue
+		}
+		k := cause{s.Effect.Kind, s.Effect.What}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		c.check(t, s, sites)
+	}
+}
+
+// check reports the change at site s of test t, unless t undoes it and
+// runs alone, or no edit can isolate it.
+func (c *checker) check(t *tests.Test, s effects.Site, sites []effects.Site) {
+	parallel := t.ParallelInTree()
+	restored := effects.Restored(sites, s.Effect)
+	if restored && !parallel {
+		return
+	}
+	src, ok := fixes.Read(c.pass, t.File)
+	if !ok {
+		return
+	}
+	var edits []analysis.TextEdit
+	var advice string
+	if !restored {
+		iso, ok := c.isolate(t, s, src)
+		if !ok {
+			return
+		}
+		edits, advice = iso.edits, iso.advice
+	}
+	name := testName(t)
+	change := c.describe(s)
+	var msg, title string
+	if parallel {
+		rm, ok := unparallel(t, src)
+		if !ok {
+			return
+		}
+		edits = append(rm, edits...)
+		msg = fmt.Sprintf("%s %s while it runs in parallel: a data race with the other parallel tests; run it sequentially", name, change)
+		title = "Run the test sequentially"
+		if advice != "" {
+			msg += " and " + advice
+			title += " and " + advice
+		}
+	} else {
+		msg = fmt.Sprintf("%s %s and does not restore it, so the tests after it see the change; %s", name, change, advice)
+		title = strings.ToUpper(advice[:1]) + advice[1:]
+	}
+	fix, ok := src.Fix(title, edits...)
+	if !ok {
+		return
+	}
+	d := analysis.Diagnostic{Pos: s.Node.Pos(), End: s.Node.End(), Message: msg, SuggestedFixes: []analysis.SuggestedFix{fix}}
+	if s.Callee != nil && s.Callee.Pos().IsValid() {
+		d.Related = []analysis.RelatedInformation{{Pos: s.Callee.Pos(), Message: fmt.Sprintf("%s makes the change (%s)", s.Callee.Name(), s.Effect.Where)}}
+	}
+	c.rep.Report(d)
+}
+
+func testName(t *tests.Test) string {
+	if t.Kind == tests.Subtest {
+		return "subtest " + t.Name
+	}
+	return t.Name
+}
+
+// describe says what the site changes and how it is reached:
+// "writes package variable config.Debug via helper setup (setup.go:12)".
+func (c *checker) describe(s effects.Site) string {
+	var what string
+	switch s.Effect.Kind {
+	case catalog.Env:
+		what = "changes the environment with " + short(s.Effect.What)
+	case catalog.Cwd:
+		what = "changes the working directory with " + short(s.Effect.What)
+	case catalog.GlobalVar:
+		what = "writes package variable " + c.varName(s.Effect.What)
+	case catalog.Setter:
+		what = "changes a process-wide default with " + short(s.Effect.What)
+	}
+	if s.Callee != nil {
+		what += " via " + s.Effect.Via()
+	}
+	return what
+}
+
+func short(api string) string {
+	if a, ok := catalog.Lookup(api); ok {
+		return a.Short
+	}
+	return api
+}
+
+// varName renders "import/path.Name" as the test's package would see it.
+func (c *checker) varName(what string) string {
+	i := strings.LastIndex(what, ".")
+	if i < 0 {
+		return what
+	}
+	path, name := what[:i], what[i+1:]
+	if path == c.pass.Pkg.Path() {
+		return name
+	}
+	return path[strings.LastIndex(path, "/")+1:] + "." + name
+}
+
+// unparallel returns the edits that remove the t.Parallel() calls that make
+// t parallel: its own and its ancestors'. It fails when one of them is made
+// through a helper, where removing the call would remove more.
+func unparallel(t *tests.Test, src *fixes.Source) ([]analysis.TextEdit, bool) {
+	var edits []analysis.TextEdit
+	for x := t; x != nil; x = x.Parent {
+		if x.Parallel == nil {
+			continue
+		}
+		stmt := parallelStmt(x)
+		if stmt == nil || x.File != t.File {
+			return nil, false
+		}
+		edits = append(edits, src.DeleteStmt(stmt))
+	}
+	return edits, true
+}
+
+// parallelStmt returns the `t.Parallel()` statement of x's own body.
+func parallelStmt(x *tests.Test) ast.Stmt {
+	if x.Parallel.Callee != nil {
+		return nil
+	}
+	for _, st := range x.Body.List {
+		if es, ok := st.(*ast.ExprStmt); ok && es.X == x.Parallel.Node {
+			return es
+		}
+	}
+	return nil
+}

@@ -1,0 +1,373 @@
+package globalstate
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/isolint/isolint/internal/catalog"
+	"github.com/isolint/isolint/internal/effects"
+	"github.com/isolint/isolint/internal/fixes"
+	"github.com/isolint/isolint/internal/tests"
+)
+
+// An isolation is the edits that confine a change to the test, and the
+// advice that names them in the message.
+type isolation struct {
+	edits  []analysis.TextEdit
+	advice string
+}
+
+// isolate returns the edits that confine the change at site s to test t,
+// or false when there is no safe edit.
+func (c *checker) isolate(t *tests.Test, s effects.Site, src *fixes.Source) (isolation, bool) {
+	stmt := fixes.Stmt(t.File, t.Func, s.Node)
+	if stmt == nil {
+		return isolation{}, false
+	}
+	tn := t.T.Name()
+	call, _ := s.Node.(*ast.CallExpr)
+	switch s.Effect.Kind {
+	case catalog.Env:
+		if s.Callee != nil || call == nil || !fixes.AtLeast(c.pass, t.File, fixes.Setenv) {
+			return isolation{}, false
+		}
+		switch s.Effect.What {
+		case "os.Setenv", "syscall.Setenv":
+			target := c.replaceable(stmt, call)
+			if target == nil || len(call.Args) != 2 {
+				return isolation{}, false
+			}
+			text := tn + ".Setenv(" + src.Text(call.Args[0]) + ", " + src.Text(call.Args[1]) + ")"
+			return isolation{c.replacing(t, src, s.Effect.What, target, text), "use " + tn + ".Setenv"}, true
+		case "os.Unsetenv", "syscall.Unsetenv":
+			if len(call.Args) != 1 || !pure(call.Args[0]) {
+				return isolation{}, false
+			}
+			text := tn + ".Setenv(" + src.Text(call.Args[0]) + `, "")`
+			return isolation{[]analysis.TextEdit{src.InsertBefore(stmt, text)}, "call " + text + " first, so that it is restored"}, true
+		}
+	case catalog.Cwd:
+		switch s.Effect.What {
+		case "os.Chdir", "syscall.Chdir":
+		default:
+			if s.Callee == nil {
+				return isolation{}, false
+			}
+		}
+		if s.Callee == nil && fixes.AtLeast(c.pass, t.File, fixes.Chdir) {
+			target := c.replaceable(stmt, call)
+			if target == nil || len(call.Args) != 1 {
+				return isolation{}, false
+			}
+			text := tn + ".Chdir(" + src.Text(call.Args[0]) + ")"
+			return isolation{c.replacing(t, src, s.Effect.What, target, text), "use " + tn + ".Chdir"}, true
+		}
+		osName, ok := fixes.ImportName(c.pass, t.File, "os")
+		if !ok {
+			return isolation{}, false
+		}
+		wd := fixes.FreshName(c.pass, stmt.Pos(), "wd")
+		errName := fixes.FreshName(c.pass, stmt.Pos(), "err")
+		text := wd + ", " + errName + " := " + osName + ".Getwd()\n" +
+			"if " + errName + " != nil {\n\t" + tn + ".Fatal(" + errName + ")\n}\n" +
+			tn + ".Cleanup(func() { _ = " + osName + ".Chdir(" + wd + ") })"
+		return isolation{[]analysis.TextEdit{src.InsertBefore(stmt, text)}, "restore the working directory with " + tn + ".Cleanup"}, true
+	case catalog.GlobalVar:
+		if s.Callee != nil {
+			return c.restoreVarAtCall(t, s, stmt, src)
+		}
+		return c.restoreVar(t, s, stmt, src)
+	case catalog.Setter:
+		return c.undoSetter(t, s, stmt, call, src)
+	}
+	return isolation{}, false
+}
+
+// replacing returns the edits that replace target with text and, when
+// target held the last use of the package of the API replaced, drop its
+// import.
+func (c *checker) replacing(t *tests.Test, src *fixes.Source, api string, target ast.Node, text string) []analysis.TextEdit {
+	edits := []analysis.TextEdit{src.Replace(target, text)}
+	path := api[:strings.LastIndex(api, ".")]
+	if drop, ok := src.DropImport(c.pass, t.File, path, target); ok {
+		edits = append(edits, drop)
+	}
+	return edits
+}
+
+// replaceable returns the node that a call with no result of its own
+// (t.Setenv, t.Chdir) can replace: the statement that makes call and only
+// checks its error, or nil when the statement does more.
+func (c *checker) replaceable(stmt ast.Stmt, call *ast.CallExpr) ast.Node {
+	switch st := stmt.(type) {
+	case *ast.ExprStmt:
+		if st.X == call {
+			return st
+		}
+		// require.NoError(t, os.Setenv(k, v)) and the like.
+		if outer, ok := st.X.(*ast.CallExpr); ok && c.checksError(outer) && len(outer.Args) >= 2 && outer.Args[1] == call {
+			return st
+		}
+	case *ast.AssignStmt:
+		if len(st.Lhs) == 1 && len(st.Rhs) == 1 && st.Rhs[0] == call {
+			if id, ok := st.Lhs[0].(*ast.Ident); ok && id.Name == "_" {
+				return st
+			}
+		}
+	case *ast.IfStmt:
+		// if err := os.Setenv(k, v); err != nil { t.Fatal(err) }
+		as, ok := st.Init.(*ast.AssignStmt)
+		if !ok || st.Else != nil || len(as.Lhs) != 1 || len(as.Rhs) != 1 || as.Rhs[0] != call {
+			return nil
+		}
+		id, ok := as.Lhs[0].(*ast.Ident)
+		bin, ok2 := st.Cond.(*ast.BinaryExpr)
+		if !ok || !ok2 || bin.Op != token.NEQ {
+			return nil
+		}
+		if x, ok := bin.X.(*ast.Ident); ok && x.Name == id.Name && isNil(bin.Y) {
+			return st
+		}
+	}
+	return nil
+}
+
+// checksError reports whether call is an assertion that its error
+// argument is nil: testify's NoError and Nil.
+func (c *checker) checksError(call *ast.CallExpr) bool {
+	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	if !ok || fn.Pkg() == nil {
+		return false
+	}
+	switch fn.Pkg().Path() {
+	case "github.com/stretchr/testify/require", "github.com/stretchr/testify/assert":
+		return fn.Name() == "NoError" || fn.Name() == "Nil"
+	}
+	return false
+}
+
+func isNil(e ast.Expr) bool {
+	id, ok := e.(*ast.Ident)
+	return ok && id.Name == "nil"
+}
+
+// pure reports whether e can be evaluated twice with the same result and
+// no effect: a literal, a name, or a selection of one.
+func pure(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.BasicLit, *ast.Ident:
+		return true
+	case *ast.SelectorExpr:
+		return pure(e.X)
+	}
+	return false
+}
+
+// restoreVar saves the package variable the statement writes, before it,
+// and restores it at cleanup.
+func (c *checker) restoreVar(t *tests.Test, s effects.Site, stmt ast.Stmt, src *fixes.Source) (isolation, bool) {
+	info := c.pass.TypesInfo
+	var lhs ast.Expr
+	mapDelete := false
+	switch n := s.Node.(type) {
+	case *ast.AssignStmt:
+		if n != stmt {
+			return isolation{}, false
+		}
+		for _, e := range n.Lhs {
+			if v := effects.WrittenVar(info, e); v != nil && v.Pkg().Path()+"."+v.Name() == s.Effect.What {
+				lhs = e
+				break
+			}
+		}
+	case *ast.IncDecStmt:
+		if n != stmt {
+			return isolation{}, false
+		}
+		lhs = n.X
+	case *ast.CallExpr: // delete(m, k)
+		if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok && id.Name == "delete" && len(n.Args) == 2 {
+			lhs = &ast.IndexExpr{X: n.Args[0], Index: n.Args[1]}
+			mapDelete = true
+		}
+	}
+	if lhs == nil {
+		return isolation{}, false
+	}
+	tn := t.T.Name()
+	if m, key, ok := c.mapElem(lhs); ok {
+		base := varBase(s.Effect.What)
+		orig := fixes.FreshName(c.pass, stmt.Pos(), "orig"+base)
+		had := fixes.FreshName(c.pass, stmt.Pos(), "had"+base)
+		mt, kt := src.Text(m), src.Text(key)
+		if mapDelete {
+			mt, kt = src.Text(s.Node.(*ast.CallExpr).Args[0]), src.Text(s.Node.(*ast.CallExpr).Args[1])
+		}
+		elem := mt + "[" + kt + "]"
+		text := orig + ", " + had + " := " + elem + "\n" +
+			tn + ".Cleanup(func() {\n\tif " + had + " {\n\t\t" + elem + " = " + orig + "\n\t} else {\n\t\tdelete(" + mt + ", " + kt + ")\n\t}\n})"
+		return isolation{[]analysis.TextEdit{src.InsertBefore(stmt, text)}, "save " + elem + " and restore it with " + tn + ".Cleanup"}, true
+	}
+	if mapDelete || !stable(info, lhs) {
+		return isolation{}, false
+	}
+	text := src.Text(lhs)
+	orig := fixes.FreshName(c.pass, stmt.Pos(), "orig"+varBase(s.Effect.What))
+	edit := src.InsertBefore(stmt, orig+" := "+text+"\n"+tn+".Cleanup(func() { "+text+" = "+orig+" })")
+	return isolation{[]analysis.TextEdit{edit}, "save " + text + " and restore it with " + tn + ".Cleanup"}, true
+}
+
+// restoreVarAtCall saves, before the call of a helper that writes a
+// package variable, the variable itself, and restores it at cleanup. The
+// helper must write the variable's own storage and the test must be able
+// to name it.
+func (c *checker) restoreVarAtCall(t *tests.Test, s effects.Site, stmt ast.Stmt, src *fixes.Source) (isolation, bool) {
+	if s.Effect.Through {
+		return isolation{}, false
+	}
+	i := strings.LastIndex(s.Effect.What, ".")
+	path, name := s.Effect.What[:i], s.Effect.What[i+1:]
+	var expr string
+	if path == c.pass.Pkg.Path() {
+		expr = name
+	} else {
+		pkg, ok := fixes.ImportName(c.pass, t.File, path)
+		if !ok || !ast.IsExported(name) {
+			return isolation{}, false
+		}
+		expr = pkg + "." + name
+	}
+	tn := t.T.Name()
+	orig := fixes.FreshName(c.pass, stmt.Pos(), "orig"+varBase(s.Effect.What))
+	edit := src.InsertBefore(stmt, orig+" := "+expr+"\n"+tn+".Cleanup(func() { "+expr+" = "+orig+" })")
+	return isolation{[]analysis.TextEdit{edit}, "save " + expr + " and restore it with " + tn + ".Cleanup"}, true
+}
+
+// mapElem splits m[k] with a map m and a constant k.
+func (c *checker) mapElem(e ast.Expr) (m, key ast.Expr, ok bool) {
+	ix, isIndex := ast.Unparen(e).(*ast.IndexExpr)
+	if !isIndex {
+		return nil, nil, false
+	}
+	t := c.pass.TypesInfo.TypeOf(ix.X)
+	if t == nil {
+		return nil, nil, false
+	}
+	if _, isMap := t.Underlying().(*types.Map); !isMap {
+		return nil, nil, false
+	}
+	if tv, ok := c.pass.TypesInfo.Types[ix.Index]; !ok || tv.Value == nil || !stable(c.pass.TypesInfo, ix.X) {
+		return nil, nil, false
+	}
+	return ix.X, ix.Index, true
+}
+
+// stable reports whether the location e denotes is the same whenever it is
+// evaluated, as long as the variables in it are not reassigned: names,
+// fields, dereferences and constant indices of arrays and slices.
+func stable(info *types.Info, e ast.Expr) bool {
+	switch e := e.(type) {
+	case *ast.Ident:
+		return true
+	case *ast.ParenExpr:
+		return stable(info, e.X)
+	case *ast.SelectorExpr:
+		if _, ok := info.Selections[e]; !ok {
+			return true // a qualified identifier
+		}
+		return stable(info, e.X)
+	case *ast.StarExpr:
+		return stable(info, e.X)
+	case *ast.IndexExpr:
+		t := info.TypeOf(e.X)
+		if t == nil {
+			return false
+		}
+		if _, isMap := t.Underlying().(*types.Map); isMap {
+			return false
+		}
+		tv, ok := info.Types[e.Index]
+		return ok && tv.Value != nil && stable(info, e.X)
+	}
+	return false
+}
+
+// undoSetter restores a process-wide default by the catalog's recipe.
+func (c *checker) undoSetter(t *tests.Test, s effects.Site, stmt ast.Stmt, call *ast.CallExpr, src *fixes.Source) (isolation, bool) {
+	api, ok := catalog.Lookup(s.Effect.What)
+	if !ok || api.Undo == nil {
+		return isolation{}, false
+	}
+	u := api.Undo
+	path := api.Name[:strings.LastIndex(api.Name, ".")]
+	pkg, ok := fixes.ImportName(c.pass, t.File, path)
+	if !ok {
+		return isolation{}, false
+	}
+	tn := t.T.Name()
+	fill := func(tmpl, v string) (string, bool) {
+		out := strings.ReplaceAll(tmpl, "{pkg}", pkg)
+		out = strings.ReplaceAll(out, "{v}", v)
+		if strings.Contains(out, "{0}") {
+			if call == nil || len(call.Args) == 0 || !pure(call.Args[0]) {
+				return "", false
+			}
+			out = strings.ReplaceAll(out, "{0}", src.Text(call.Args[0]))
+		}
+		return out, true
+	}
+	prev := fixes.FreshName(c.pass, stmt.Pos(), "prev"+strings.TrimPrefix(api.Name[strings.LastIndex(api.Name, ".")+1:], "Set"))
+	advice := "restore it with " + tn + ".Cleanup"
+	direct := s.Callee == nil && call != nil
+	exprStmt, isExpr := stmt.(*ast.ExprStmt)
+	alone := direct && isExpr && exprStmt.X == call
+	switch {
+	case u.ReturnsUndo:
+		if !alone {
+			return isolation{}, false
+		}
+		return isolation{[]analysis.TextEdit{src.Replace(stmt, tn+".Cleanup("+src.Text(call)+")")}, "pass the undo function it returns to " + tn + ".Cleanup"}, true
+	case u.ReturnsPrevious:
+		if !alone {
+			return isolation{}, false
+		}
+		restore, ok := fill(u.Restore, prev)
+		if !ok {
+			return isolation{}, false
+		}
+		text := prev + " := " + src.Text(call) + "\n" + tn + ".Cleanup(func() { " + restore + " })"
+		return isolation{[]analysis.TextEdit{src.Replace(stmt, text)}, advice}, true
+	case u.Save != "":
+		save, ok1 := fill(u.Save, "")
+		restore, ok2 := fill(u.Restore, prev)
+		if !ok1 || !ok2 || (!direct && strings.Contains(u.Save+u.Restore, "{0}")) {
+			return isolation{}, false
+		}
+		text := prev + " := " + save + "\n" + tn + ".Cleanup(func() { " + restore + " })"
+		return isolation{[]analysis.TextEdit{src.InsertBefore(stmt, text)}, advice}, true
+	case u.Restore != "":
+		if !direct {
+			return isolation{}, false
+		}
+		restore, ok := fill(u.Restore, "")
+		if !ok {
+			return isolation{}, false
+		}
+		return isolation{[]analysis.TextEdit{src.InsertBefore(stmt, tn+".Cleanup(func() { "+restore+" })")}, "undo it with " + tn + ".Cleanup"}, true
+	}
+	return isolation{}, false
+}
+
+// varBase turns "path.name" into "Name", to name the saved copy.
+func varBase(what string) string {
+	name := what[strings.LastIndex(what, ".")+1:]
+	r, n := utf8.DecodeRuneInString(name)
+	return string(unicode.ToUpper(r)) + name[n:]
+}

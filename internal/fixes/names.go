@@ -1,0 +1,140 @@
+package fixes
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
+)
+
+// FreshName returns base, or base with a number added, such that declaring
+// it at pos neither shadows nor collides with any name visible there or
+// declared later in the same scope.
+func FreshName(pass *analysis.Pass, pos token.Pos, base string) string {
+	scope := pass.Pkg.Scope().Innermost(pos)
+	for i := 1; ; i++ {
+		name := base
+		if i > 1 {
+			name += strconv.Itoa(i)
+		}
+		if scope == nil {
+			return name
+		}
+		if scope.Lookup(name) != nil {
+			continue
+		}
+		if _, obj := scope.LookupParent(name, pos); obj != nil {
+			continue
+		}
+		return name
+	}
+}
+
+// Stmt returns the statement of fn's own body (not of a function literal
+// nested in it) that holds n and stands in a statement list, where another
+// statement can be put before it; nil when there is none.
+func Stmt(file *ast.File, fn ast.Node, n ast.Node) ast.Stmt {
+	path, _ := astutil.PathEnclosingInterval(file, n.Pos(), n.End())
+	for i, p := range path {
+		switch p.(type) {
+		case *ast.FuncLit, *ast.FuncDecl:
+			return nil // n is not in fn's own body
+		}
+		st, ok := p.(ast.Stmt)
+		if !ok || i+1 >= len(path) {
+			continue
+		}
+		switch path[i+1].(type) {
+		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+			for _, q := range path[i+1:] {
+				switch q.(type) {
+				case *ast.FuncLit, *ast.FuncDecl:
+					if q != fn {
+						return nil
+					}
+					return st
+				}
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// ImportName returns the name by which file refers to the package with
+// the given path, or false when the file does not import it by a usable
+// name (not imported, or imported with . or _).
+func ImportName(pass *analysis.Pass, file *ast.File, path string) (string, bool) {
+	for _, imp := range file.Imports {
+		p, err := strconv.Unquote(imp.Path.Value)
+		if err != nil || p != path {
+			continue
+		}
+		if imp.Name != nil {
+			if imp.Name.Name == "." || imp.Name.Name == "_" {
+				return "", false
+			}
+			return imp.Name.Name, true
+		}
+		if pkg, ok := pass.TypesInfo.Implicits[imp].(*types.PkgName); ok {
+			return pkg.Name(), true
+		}
+		return path[strings.LastIndex(path, "/")+1:], true
+	}
+	return "", false
+}
+
+// DropImport returns an edit that deletes file's import of path when every
+// use of it lies within the nodes a fix replaces, so that the fixed file
+// still compiles; false when the import stays in use.
+func (s *Source) DropImport(pass *analysis.Pass, file *ast.File, path string, replaced ...ast.Node) (analysis.TextEdit, bool) {
+	var spec *ast.ImportSpec
+	for _, imp := range file.Imports {
+		if p, err := strconv.Unquote(imp.Path.Value); err == nil && p == path {
+			spec = imp
+		}
+	}
+	if spec == nil {
+		return analysis.TextEdit{}, false
+	}
+	var name types.Object
+	if spec.Name != nil {
+		name = pass.TypesInfo.Defs[spec.Name]
+	} else {
+		name = pass.TypesInfo.Implicits[spec]
+	}
+	if name == nil {
+		return analysis.TextEdit{}, false
+	}
+	used := false
+	ast.Inspect(file, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok || used || pass.TypesInfo.Uses[id] != name {
+			return !used
+		}
+		for _, r := range replaced {
+			if r.Pos() <= id.Pos() && id.End() <= r.End() {
+				return true
+			}
+		}
+		used = true
+		return false
+	})
+	if used {
+		return analysis.TextEdit{}, false
+	}
+	for _, d := range file.Decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok || gd.Tok != token.IMPORT {
+			continue
+		}
+		if len(gd.Specs) == 1 && gd.Specs[0] == spec && !gd.Lparen.IsValid() {
+			return s.DeleteStmt(gd), true
+		}
+	}
+	return s.DeleteStmt(spec), true
+}

@@ -1,0 +1,10 @@
+package direct
+
+var (
+	debug   bool
+	limit   = 10
+	timeNow = func() int64 { return 0 }
+	names   = map[string]string{}
+	conf    struct{ level int }
+	levels  [3]int
+)

@@ -1,0 +1,41 @@
+// Package helpers changes process state on behalf of tests.
+package helpers
+
+import (
+	"io"
+	"log"
+	"os"
+	"testing"
+)
+
+// Verbose is a knob of this package.
+var Verbose bool
+
+// Registry is filled by Register.
+var Registry = map[string]int{}
+
+// EnableVerbose writes Verbose.
+func EnableVerbose() { Verbose = true }
+
+// Register writes into the map Registry refers to.
+func Register(name string) { Registry[name] = 1 }
+
+// Quiet sends the standard logger's output nowhere.
+func Quiet() { log.SetOutput(io.Discard) }
+
+// Into changes the working directory.
+func Into(dir string) { _ = os.Chdir(dir) }
+
+// SetVerbose changes Verbose for one test and restores it.
+func SetVerbose(t *testing.T, v bool) {
+	old := Verbose
+	Verbose = v
+	t.Cleanup(func() { Verbose = old })
+}
+
+// Swap sets Verbose and returns the function that undoes it.
+func Swap(v bool) func() {
+	old := Verbose
+	Verbose = v
+	return func() { Verbose = old }
+}

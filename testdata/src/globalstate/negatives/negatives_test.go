@@ -1,0 +1,45 @@
+package negatives
+
+import (
+	"os"
+	"testing"
+)
+
+var state int
+
+func read() int { return state }
+
+// Reads, local writes and t-scoped setters are no change to the process.
+func TestReads(t *testing.T) {
+	n := read() + state
+	m := map[string]int{}
+	m["a"] = n
+	_ = os.Getenv("HOME")
+}
+
+func TestScoped(t *testing.T) {
+	t.Setenv("MODE", "test")
+	t.Chdir(os.TempDir())
+}
+
+// Unsetenv after t.Setenv of the same variable is restored by t.Setenv.
+func TestUnsetAfterSetenv(t *testing.T) {
+	t.Setenv("HOME", "")
+	os.Unsetenv("HOME")
+}
+
+func TestMain(m *testing.M) {
+	state = 1
+	os.Setenv("MODE", "main")
+	os.Exit(m.Run())
+}
+
+func init() {
+	state = 2
+}
+
+func FuzzState(f *testing.F) {
+	f.Fuzz(func(t *testing.T, n int) {
+		state = n
+	})
+}
