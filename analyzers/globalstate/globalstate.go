@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"flag"
 	"fmt"
-	"go/ast"
 	"regexp"
 	"strings"
 
@@ -70,11 +69,8 @@ func run(pass *analysis.Pass) (any, error) {
 // wanted reports whether t is a test, subtest or benchmark with a named
 // testing parameter to fix with. Fuzz targets are left alone.
 func wanted(t *tests.Test) bool {
-	root := t
-	for root.Parent != nil {
-		root = root.Parent
-	}
-	return t.T != nil && (root.Kind == tests.TopLevel || root.Kind == tests.Benchmark)
+	kind := t.Root().Kind
+	return t.T != nil && (kind == tests.TopLevel || kind == tests.Benchmark)
 }
 
 type cause struct {
@@ -213,24 +209,11 @@ func unparallel(t *tests.Test, src *fixes.Source) ([]analysis.TextEdit, bool) {
 		if x.Parallel == nil {
 			continue
 		}
-		stmt := parallelStmt(x)
+		stmt := x.ParallelStmt()
 		if stmt == nil || x.File != t.File {
 			return nil, false
 		}
 		edits = append(edits, src.DeleteStmt(stmt))
 	}
 	return edits, true
-}
-
-// parallelStmt returns the `t.Parallel()` statement of x's own body.
-func parallelStmt(x *tests.Test) ast.Stmt {
-	if x.Parallel.Callee != nil {
-		return nil
-	}
-	for _, st := range x.Body.List {
-		if es, ok := st.(*ast.ExprStmt); ok && es.X == x.Parallel.Node {
-			return es
-		}
-	}
-	return nil
 }

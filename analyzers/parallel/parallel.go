@@ -80,11 +80,7 @@ func run(pass *analysis.Pass) (any, error) {
 // wanted reports whether t is a test this analyzer looks at: a Test
 // function or one of its subtests, with a named testing parameter.
 func (c *checker) wanted(t *tests.Test) bool {
-	root := t
-	for root.Parent != nil {
-		root = root.Parent
-	}
-	if root.Kind != tests.TopLevel || t.T == nil {
+	if t.Root().Kind != tests.TopLevel || t.T == nil {
 		return false
 	}
 	if t.Kind == tests.Subtest && !c.subtests {
@@ -96,7 +92,7 @@ func (c *checker) wanted(t *tests.Test) bool {
 // checkDenied reports a parallel test that also calls t.Setenv, t.Chdir or
 // another call the testing package refuses in parallel tests.
 func (c *checker) checkDenied(t *tests.Test) {
-	stmt := directStmt(t.Body, t.Parallel)
+	stmt := t.ParallelStmt()
 	if stmt == nil {
 		return // parallel through a helper: removing the helper call is no fix
 	}
@@ -135,20 +131,6 @@ func (c *checker) inTree(t *tests.Test, s effects.Site) bool {
 		return s.T == types.Object(t.T) || (t.Func.Pos() <= s.T.Pos() && s.T.Pos() < t.Func.End())
 	}
 	return s.Callee != nil && s.Effect.Param < 0 // a subtest started inside a helper
-}
-
-// directStmt returns the statement `t.Parallel()` when the parallel site is
-// such a statement in body itself.
-func directStmt(body *ast.BlockStmt, s *effects.Site) ast.Stmt {
-	if s.Callee != nil {
-		return nil
-	}
-	for _, st := range body.List {
-		if es, ok := st.(*ast.ExprStmt); ok && es.X == s.Node {
-			return es
-		}
-	}
-	return nil
 }
 
 // checkMissing reports a test that does not call t.Parallel although it

@@ -166,10 +166,7 @@ func (c *checker) allRun(list []ast.Stmt, parentT *types.Var) bool {
 // be plain data that no one changes.
 func (c *checker) captures(t *tests.Test, lit *ast.FuncLit, loops []ast.Node) (loopVars, bool) {
 	info := c.pass.TypesInfo
-	root := t
-	for root.Parent != nil {
-		root = root.Parent
-	}
+	root := t.Root()
 	var copies loopVars
 	seen := make(map[*types.Var]bool)
 	ok := true

@@ -313,3 +313,26 @@ func (t *Test) OwnSites(eff *effects.Result) []effects.Site {
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Node.Pos() < out[j].Node.Pos() })
 	return out
 }
+
+// Root returns the top-level test that t belongs to.
+func (t *Test) Root() *Test {
+	for t.Parent != nil {
+		t = t.Parent
+	}
+	return t
+}
+
+// ParallelStmt returns the statement `t.Parallel()` when t is parallel by
+// such a statement in its own body; nil when it is not parallel or is made
+// parallel by a helper, whose call cannot simply be removed.
+func (t *Test) ParallelStmt() ast.Stmt {
+	if t.Parallel == nil || t.Parallel.Callee != nil {
+		return nil
+	}
+	for _, st := range t.Body.List {
+		if es, ok := st.(*ast.ExprStmt); ok && es.X == t.Parallel.Node {
+			return es
+		}
+	}
+	return nil
+}
