@@ -4,6 +4,9 @@ import (
 	_ "embed"
 	"flag"
 	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
 	"regexp"
 	"strings"
 
@@ -42,6 +45,7 @@ type checker struct {
 	eff   *effects.Result
 	rep   *ignore.Reporter
 	allow *regexp.Regexp
+	sinks map[string]bool // package variables of test files that are written but never read
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -57,6 +61,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		c.allow = re
 	}
+	c.sinks = sinks(pass)
 	for _, t := range pass.ResultOf[tests.Analyzer].(*tests.Result).All() {
 		if wanted(t) {
 			c.checkTest(t)
@@ -73,9 +78,12 @@ func wanted(t *tests.Test) bool {
 	return t.T != nil && (kind == tests.TopLevel || kind == tests.Benchmark)
 }
 
+// A cause is what a finding is about: one API or variable, and for the
+// environment one variable name.
 type cause struct {
 	kind catalog.Kind
 	what string
+	key  string
 }
 
 func (c *checker) checkTest(t *tests.Test) {
@@ -93,7 +101,10 @@ func (c *checker) checkTest(t *tests.Test) {
 		if s.Effect.Kind == catalog.GlobalVar && c.allow != nil && c.allow.MatchString(s.Effect.What) {
 			continue
 		}
-		k := cause{s.Effect.Kind, s.Effect.What}
+		if s.Effect.Kind == catalog.GlobalVar && s.Callee == nil && c.sinks[s.Effect.What] {
+			continue // a benchmark's sink: written so the compiler keeps a result, never read
+		}
+		k := cause{s.Effect.Kind, s.Effect.What, s.Effect.Key}
 		if seen[k] {
 			continue
 		}
@@ -216,4 +227,60 @@ func unparallel(t *tests.Test, src *fixes.Source) ([]analysis.TextEdit, bool) {
 		edits = append(edits, src.DeleteStmt(stmt))
 	}
 	return edits, true
+}
+
+// sinks returns the package variables declared in the package's test files
+// that are only ever assigned, never read: benchmark sinks, which keep the
+// compiler from discarding a result and carry nothing from test to test.
+func sinks(pass *analysis.Pass) map[string]bool {
+	declared := make(map[*types.Var]bool)
+	for _, f := range pass.Files {
+		if !strings.HasSuffix(pass.Fset.File(f.FileStart).Name(), "_test.go") {
+			continue
+		}
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.VAR {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				for _, n := range spec.(*ast.ValueSpec).Names {
+					if v, ok := pass.TypesInfo.Defs[n].(*types.Var); ok {
+						declared[v] = true
+					}
+				}
+			}
+		}
+	}
+	if len(declared) == 0 {
+		return nil
+	}
+	assigned := make(map[*ast.Ident]bool)
+	read := make(map[*types.Var]bool)
+	for _, f := range pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				if n.Tok == token.ASSIGN {
+					for _, l := range n.Lhs {
+						if id, ok := ast.Unparen(l).(*ast.Ident); ok {
+							assigned[id] = true
+						}
+					}
+				}
+			case *ast.Ident:
+				if v, ok := pass.TypesInfo.Uses[n].(*types.Var); ok && declared[v] && !assigned[n] {
+					read[v] = true
+				}
+			}
+			return true
+		})
+	}
+	out := make(map[string]bool)
+	for v := range declared {
+		if !read[v] {
+			out[v.Pkg().Path()+"."+v.Name()] = true
+		}
+	}
+	return out
 }

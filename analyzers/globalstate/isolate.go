@@ -40,14 +40,13 @@ func (c *checker) isolate(t *tests.Test, s effects.Site, src *fixes.Source) (iso
 		}
 		switch s.Effect.What {
 		case "os.Setenv", "syscall.Setenv":
-			target := c.replaceable(stmt, call)
-			if target == nil || len(call.Args) != 2 {
-				return isolation{}, false
+			if target := c.replaceable(stmt, call); target != nil && len(call.Args) == 2 {
+				text := tn + ".Setenv(" + src.Text(call.Args[0]) + ", " + src.Text(call.Args[1]) + ")"
+				return isolation{c.replacing(t, src, s.Effect.What, target, text), "use " + tn + ".Setenv"}, true
 			}
-			text := tn + ".Setenv(" + src.Text(call.Args[0]) + ", " + src.Text(call.Args[1]) + ")"
-			return isolation{c.replacing(t, src, s.Effect.What, target, text), "use " + tn + ".Setenv"}, true
+			fallthrough // err := os.Setenv(k, v) and other shapes: have t.Setenv restore it
 		case "os.Unsetenv", "syscall.Unsetenv":
-			if len(call.Args) != 1 || !pure(call.Args[0]) {
+			if len(call.Args) == 0 || !pure(call.Args[0]) {
 				return isolation{}, false
 			}
 			text := tn + ".Setenv(" + src.Text(call.Args[0]) + `, "")`
@@ -73,12 +72,13 @@ func (c *checker) isolate(t *tests.Test, s effects.Site, src *fixes.Source) (iso
 		if !ok {
 			return isolation{}, false
 		}
-		wd := fixes.FreshName(c.pass, stmt.Pos(), "wd")
-		errName := fixes.FreshName(c.pass, stmt.Pos(), "err")
+		top := firstPos(t.Body)
+		wd := fixes.FreshName(c.pass, top, "wd")
+		errName := fixes.FreshName(c.pass, top, "err")
 		text := wd + ", " + errName + " := " + osName + ".Getwd()\n" +
 			"if " + errName + " != nil {\n\t" + tn + ".Fatal(" + errName + ")\n}\n" +
 			tn + ".Cleanup(func() { _ = " + osName + ".Chdir(" + wd + ") })"
-		return isolation{[]analysis.TextEdit{src.InsertBefore(stmt, text)}, "restore the working directory with " + tn + ".Cleanup"}, true
+		return isolation{[]analysis.TextEdit{src.InsertFirst(t.Body, text)}, "restore the working directory with " + tn + ".Cleanup"}, true
 	case catalog.GlobalVar:
 		if s.Callee != nil {
 			return c.restoreVarAtCall(t, s, stmt, src)
@@ -204,8 +204,8 @@ func (c *checker) restoreVar(t *tests.Test, s effects.Site, stmt ast.Stmt, src *
 	tn := t.T.Name()
 	if m, key, ok := c.mapElem(lhs); ok {
 		base := varBase(s.Effect.What)
-		orig := fixes.FreshName(c.pass, stmt.Pos(), "orig"+base)
-		had := fixes.FreshName(c.pass, stmt.Pos(), "had"+base)
+		orig := fixes.FreshName(c.pass, firstPos(t.Body), "orig"+base)
+		had := fixes.FreshName(c.pass, firstPos(t.Body), "had"+base)
 		mt, kt := src.Text(m), src.Text(key)
 		if mapDelete {
 			mt, kt = src.Text(s.Node.(*ast.CallExpr).Args[0]), src.Text(s.Node.(*ast.CallExpr).Args[1])
@@ -213,15 +213,41 @@ func (c *checker) restoreVar(t *tests.Test, s effects.Site, stmt ast.Stmt, src *
 		elem := mt + "[" + kt + "]"
 		text := orig + ", " + had + " := " + elem + "\n" +
 			tn + ".Cleanup(func() {\n\tif " + had + " {\n\t\t" + elem + " = " + orig + "\n\t} else {\n\t\tdelete(" + mt + ", " + kt + ")\n\t}\n})"
-		return isolation{[]analysis.TextEdit{src.InsertBefore(stmt, text)}, "save " + elem + " and restore it with " + tn + ".Cleanup"}, true
+		return isolation{[]analysis.TextEdit{src.InsertFirst(t.Body, text)}, "save " + elem + " and restore it with " + tn + ".Cleanup"}, true
 	}
 	if mapDelete || !stable(info, lhs) {
 		return isolation{}, false
 	}
+	if typ := info.TypeOf(lhs); typ == nil || fixes.HoldsLock(typ) {
+		return isolation{}, false
+	}
 	text := src.Text(lhs)
-	orig := fixes.FreshName(c.pass, stmt.Pos(), "orig"+varBase(s.Effect.What))
-	edit := src.InsertBefore(stmt, orig+" := "+text+"\n"+tn+".Cleanup(func() { "+text+" = "+orig+" })")
+	// Save the value the test started with, at the top of its body; a
+	// value reached through a pointer may not exist yet there, so it is
+	// saved just before the statement of the body that changes it.
+	var at token.Pos
+	insert := func(stmts string) analysis.TextEdit { return src.InsertFirst(t.Body, stmts) }
+	if s.Effect.Through {
+		top := fixes.TopStmt(t.Body, stmt)
+		if top == nil {
+			return isolation{}, false
+		}
+		at = top.Pos()
+		insert = func(stmts string) analysis.TextEdit { return src.InsertBefore(top, stmts) }
+	} else {
+		at = firstPos(t.Body)
+	}
+	orig := fixes.FreshName(c.pass, at, "orig"+varBase(s.Effect.What))
+	edit := insert(orig + " := " + text + "\n" + tn + ".Cleanup(func() { " + text + " = " + orig + " })")
 	return isolation{[]analysis.TextEdit{edit}, "save " + text + " and restore it with " + tn + ".Cleanup"}, true
+}
+
+// firstPos returns where statements put first into body are declared.
+func firstPos(body *ast.BlockStmt) token.Pos {
+	if len(body.List) > 0 {
+		return body.List[0].Pos()
+	}
+	return body.Rbrace
 }
 
 // restoreVarAtCall saves, before the call of a helper that writes a
@@ -235,18 +261,30 @@ func (c *checker) restoreVarAtCall(t *tests.Test, s effects.Site, stmt ast.Stmt,
 	i := strings.LastIndex(s.Effect.What, ".")
 	path, name := s.Effect.What[:i], s.Effect.What[i+1:]
 	var expr string
+	var scope *types.Scope
 	if path == c.pass.Pkg.Path() {
-		expr = name
+		expr, scope = name, c.pass.Pkg.Scope()
 	} else {
 		pkg, ok := fixes.ImportName(c.pass, t.File, path)
 		if !ok || !ast.IsExported(name) {
 			return isolation{}, false
 		}
 		expr = pkg + "." + name
+		for _, imp := range c.pass.Pkg.Imports() {
+			if imp.Path() == path {
+				scope = imp.Scope()
+			}
+		}
+	}
+	if scope == nil {
+		return isolation{}, false
+	}
+	if v, ok := scope.Lookup(name).(*types.Var); !ok || fixes.HoldsLock(v.Type()) {
+		return isolation{}, false
 	}
 	tn := t.T.Name()
-	orig := fixes.FreshName(c.pass, stmt.Pos(), "orig"+varBase(s.Effect.What))
-	edit := src.InsertBefore(stmt, orig+" := "+expr+"\n"+tn+".Cleanup(func() { "+expr+" = "+orig+" })")
+	orig := fixes.FreshName(c.pass, firstPos(t.Body), "orig"+varBase(s.Effect.What))
+	edit := src.InsertFirst(t.Body, orig+" := "+expr+"\n"+tn+".Cleanup(func() { "+expr+" = "+orig+" })")
 	return isolation{[]analysis.TextEdit{edit}, "save " + expr + " and restore it with " + tn + ".Cleanup"}, true
 }
 
@@ -323,7 +361,11 @@ func (c *checker) undoSetter(t *tests.Test, s effects.Site, stmt ast.Stmt, call 
 		}
 		return out, true
 	}
-	prev := fixes.FreshName(c.pass, stmt.Pos(), "prev"+strings.TrimPrefix(api.Name[strings.LastIndex(api.Name, ".")+1:], "Set"))
+	prevAt := firstPos(t.Body)
+	if strings.Contains(u.Save+u.Restore, "{0}") || u.ReturnsPrevious {
+		prevAt = stmt.Pos()
+	}
+	prev := fixes.FreshName(c.pass, prevAt, "prev"+strings.TrimPrefix(api.Name[strings.LastIndex(api.Name, ".")+1:], "Set"))
 	advice := "restore it with " + tn + ".Cleanup"
 	direct := s.Callee == nil && call != nil
 	exprStmt, isExpr := stmt.(*ast.ExprStmt)
@@ -347,11 +389,16 @@ func (c *checker) undoSetter(t *tests.Test, s effects.Site, stmt ast.Stmt, call 
 	case u.Save != "":
 		save, ok1 := fill(u.Save, "")
 		restore, ok2 := fill(u.Restore, prev)
-		if !ok1 || !ok2 || (!direct && strings.Contains(u.Save+u.Restore, "{0}")) {
+		usesArg := strings.Contains(u.Save+u.Restore, "{0}")
+		if !ok1 || !ok2 || (!direct && usesArg) {
 			return isolation{}, false
 		}
 		text := prev + " := " + save + "\n" + tn + ".Cleanup(func() { " + restore + " })"
-		return isolation{[]analysis.TextEdit{src.InsertBefore(stmt, text)}, advice}, true
+		if usesArg {
+			// The argument may be declared in the test: save next to the call.
+			return isolation{[]analysis.TextEdit{src.InsertBefore(stmt, text)}, advice}, true
+		}
+		return isolation{[]analysis.TextEdit{src.InsertFirst(t.Body, text)}, advice}, true
 	case u.Restore != "":
 		if !direct {
 			return isolation{}, false

@@ -1,9 +1,11 @@
 package effects
 
 import (
+	"bytes"
 	"go/ast"
 	"go/build"
 	"go/constant"
+	"go/printer"
 	"go/token"
 	"go/types"
 	"path/filepath"
@@ -63,6 +65,35 @@ type builder struct {
 	byObj    map[*types.Func]*function
 	callers  map[*types.Func][]*function
 	imported map[*types.Func][]Effect
+	inits    map[*types.Var]ast.Expr // package variables' initializers, built on first use
+}
+
+// initializer returns the expression a package variable of this package
+// is declared with, or nil.
+func (b *builder) initializer(v *types.Var) ast.Expr {
+	if b.inits == nil {
+		b.inits = make(map[*types.Var]ast.Expr)
+		for _, f := range b.pass.Files {
+			for _, d := range f.Decls {
+				gd, ok := d.(*ast.GenDecl)
+				if !ok || gd.Tok != token.VAR {
+					continue
+				}
+				for _, spec := range gd.Specs {
+					vs := spec.(*ast.ValueSpec)
+					if len(vs.Values) != len(vs.Names) {
+						continue
+					}
+					for i, n := range vs.Names {
+						if obj, ok := b.pass.TypesInfo.Defs[n].(*types.Var); ok {
+							b.inits[obj] = vs.Values[i]
+						}
+					}
+				}
+			}
+		}
+	}
+	return b.inits[v]
 }
 
 func newBuilder(pass *analysis.Pass) *builder {
@@ -322,7 +353,7 @@ func (w *walker) call(c *ast.CallExpr) {
 			if api.ReadsIfZero && len(c.Args) > 0 && isZero(info, c.Args[0]) {
 				return
 			}
-			s := Site{Node: c, Effect: Effect{Kind: api.Kind, What: api.Name, Param: -1, Where: w.where(c)}, Restores: w.restoring(c)}
+			s := Site{Node: c, Effect: Effect{Kind: api.Kind, What: api.Name, Param: -1, Where: w.where(c), Key: envKey(info, api, c)}, Restores: w.restoring(c)}
 			if catalog.Of(api.Kind).OnT {
 				s.T = testingValue(info, c, api.TArg)
 			}
@@ -358,12 +389,44 @@ func (w *walker) call(c *ast.CallExpr) {
 			w.addCall(call{node: c, callee: fn.Origin(), args: args, restores: w.restoring(c), undone: w.undoers[c]})
 		}
 	}
-	// A named function passed as a value is assumed to be called.
+	// A named function passed as a value is assumed to be called when it
+	// is handed to the testing package (t.Run, t.Cleanup) or to a function
+	// of this package; one stored elsewhere (a handler registered on a
+	// mux) may never run.
+	if !w.callsBack(c) {
+		return
+	}
 	for _, a := range c.Args {
 		if fn := funcRef(info, a); fn != nil {
 			w.f.calls = append(w.f.calls, call{node: c, callee: fn.Origin(), restores: w.f.restorer || w.restorers[a]})
 		}
 	}
+}
+
+// callsBack reports whether the callee of c is one that calls the
+// functions it is given: the testing package's, or one of this package.
+func (w *walker) callsBack(c *ast.CallExpr) bool {
+	fn, ok := typeutil.Callee(w.b.pass.TypesInfo, c).(*types.Func)
+	if !ok || fn.Pkg() == nil || typeutil.StaticCallee(w.b.pass.TypesInfo, c) == nil && fn.Pkg().Path() != "testing" {
+		return false // an interface method: whoever implements it may store the function
+	}
+	path := fn.Pkg().Path()
+	return fn.Pkg() == w.b.pass.Pkg || path == "testing" || path == "testing/synctest"
+}
+
+// envKey returns the name of the environment variable a call changes, when
+// it is a constant.
+func envKey(info *types.Info, api *catalog.API, c *ast.CallExpr) string {
+	if api.Kind != catalog.Env && api.Isolates != catalog.Env {
+		return ""
+	}
+	if len(c.Args) == 0 {
+		return ""
+	}
+	if tv, ok := info.Types[c.Args[0]]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
+		return constant.StringVal(tv.Value)
+	}
+	return ""
 }
 
 // funcRef returns the function that e names, when e is a reference to a
@@ -439,8 +502,51 @@ func (w *walker) write(stmt ast.Node, lhs ast.Expr, contents bool) {
 			Where:   w.where(stmt),
 			Through: contents || through(info, lhs),
 		},
-		Restores: w.f.restorer,
+		Restores: w.f.restorer || w.resets(stmt, lhs, v),
 	})
+}
+
+// resets reports whether the assignment stmt puts v back to its zero value
+// or to the very expression it is initialized with: that undoes a change,
+// and changes nothing a test could depend on.
+func (w *walker) resets(stmt ast.Node, lhs ast.Expr, v *types.Var) bool {
+	as, ok := stmt.(*ast.AssignStmt)
+	if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) || ast.Unparen(lhs) != ast.Unparen(lhs) {
+		return false
+	}
+	var rhs ast.Expr
+	for i, l := range as.Lhs {
+		if l == lhs {
+			rhs = as.Rhs[i]
+		}
+	}
+	if rhs == nil {
+		return false
+	}
+	if _, isIdent := ast.Unparen(lhs).(*ast.Ident); !isIdent {
+		if _, isSel := ast.Unparen(lhs).(*ast.SelectorExpr); !isSel || w.b.pass.TypesInfo.Selections[ast.Unparen(lhs).(*ast.SelectorExpr)] != nil {
+			return false // a field or element: not the variable itself
+		}
+	}
+	info := w.b.pass.TypesInfo
+	if isNilOrZero(info, rhs) {
+		return true
+	}
+	if cl, ok := ast.Unparen(rhs).(*ast.CompositeLit); ok && len(cl.Elts) == 0 {
+		return true
+	}
+	init := w.b.initializer(v)
+	return init != nil && w.b.sameExpr(init, rhs)
+}
+
+// sameExpr reports whether two expressions are written alike (types.ExprString
+// would render any two function literals alike).
+func (b *builder) sameExpr(x, y ast.Expr) bool {
+	var bx, by bytes.Buffer
+	if printer.Fprint(&bx, b.pass.Fset, x) != nil || printer.Fprint(&by, b.pass.Fset, y) != nil {
+		return false
+	}
+	return bx.String() == by.String()
 }
 
 // through reports whether an assignment to e writes memory the variable
@@ -483,8 +589,13 @@ func through(info *types.Info, e ast.Expr) bool {
 }
 
 // guarded reports whether the current write sits in the body of an if
-// statement whose condition mentions v: the shape of lazy initialization.
+// statement whose condition tests v == nil: the shape of lazy
+// initialization. In code that runs deferred or at cleanup the same shape
+// is a reset, not an initialization.
 func (w *walker) guarded(v *types.Var) bool {
+	if w.f.restorer {
+		return false
+	}
 	info := w.b.pass.TypesInfo
 	for i := len(w.stack) - 1; i > 0; i-- {
 		ifs, ok := w.stack[i-1].(*ast.IfStmt)
@@ -493,14 +604,41 @@ func (w *walker) guarded(v *types.Var) bool {
 		}
 		found := false
 		ast.Inspect(ifs.Cond, func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok && info.Uses[id] == v {
-				found = true
+			if b, ok := n.(*ast.BinaryExpr); ok && b.Op == token.EQL {
+				for _, pair := range [][2]ast.Expr{{b.X, b.Y}, {b.Y, b.X}} {
+					if id, ok := ast.Unparen(pair[0]).(*ast.Ident); ok && info.Uses[id] == v && isNilOrZero(info, pair[1]) {
+						found = true
+					}
+				}
 			}
 			return !found
 		})
 		if found {
 			return true
 		}
+	}
+	return false
+}
+
+// isNilOrZero reports whether e is nil or a constant zero value.
+func isNilOrZero(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	if !ok {
+		return false
+	}
+	if tv.IsNil() {
+		return true
+	}
+	if tv.Value == nil {
+		return false
+	}
+	switch tv.Value.Kind() {
+	case constant.Int, constant.Float:
+		return constant.Sign(tv.Value) == 0
+	case constant.String:
+		return constant.StringVal(tv.Value) == ""
+	case constant.Bool:
+		return !constant.BoolVal(tv.Value)
 	}
 	return false
 }

@@ -55,18 +55,22 @@ type Effect struct {
 	// it (a pointer, map or slice element) rather than to it, so that
 	// saving and restoring the variable would not undo it.
 	Through bool
+	// Key, for a change of the environment, is the variable's name when
+	// it is a constant.
+	Key string
 	// Restored is true when the function undoes the effect before it
 	// returns or at the test's cleanup (save and restore with defer or
 	// t.Cleanup, t.Setenv), on every path that has it.
 	Restored bool
 }
 
-func (e Effect) key() effectKey { return effectKey{e.Kind, e.What, e.Param} }
+func (e Effect) key() effectKey { return effectKey{e.Kind, e.What, e.Param, e.Key} }
 
 type effectKey struct {
 	kind  catalog.Kind
 	what  string
 	param int
+	env   string
 }
 
 // Via describes how an indirect effect is reached, for messages:
@@ -92,6 +96,9 @@ func (s *Summary) String() string {
 		p := fmt.Sprintf("%s %s", kindTag(e.Kind), e.What)
 		if catalog.Of(e.Kind).OnT {
 			p += fmt.Sprintf("@%d", e.Param)
+		}
+		if e.Key != "" {
+			p += "(" + e.Key + ")"
 		}
 		if e.Through {
 			p += " through"

@@ -206,10 +206,10 @@ func restored(sites []Site, e Effect) bool {
 	}
 	all := true
 	for _, s := range sites {
-		if s.Restores && undoKey(s.Effect) == k {
+		if s.Restores && undoKey(s.Effect) == k && sameVar(s.Effect, e) {
 			return true
 		}
-		if api, ok := catalog.Lookup(s.Effect.What); ok && api.Isolates != 0 && kindKey(api.Isolates) == k {
+		if api, ok := catalog.Lookup(s.Effect.What); ok && api.Isolates != 0 && kindKey(api.Isolates) == k && sameVar(s.Effect, e) {
 			return true
 		}
 		if s.Effect.key() == e.key() && !s.Restores && !s.Undone && !s.Effect.Restored {
@@ -217,6 +217,12 @@ func restored(sites []Site, e Effect) bool {
 		}
 	}
 	return all
+}
+
+// sameVar reports whether two changes of the environment may be of the
+// same variable: their names are equal, or one is not known.
+func sameVar(a, b Effect) bool {
+	return a.Key == "" || b.Key == "" || a.Key == b.Key
 }
 
 // undoKey says which effects undo which: any change of the environment

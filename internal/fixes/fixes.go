@@ -93,7 +93,8 @@ func (s *Source) endOfLine(off int) int {
 	return off
 }
 
-// InsertFirst returns an edit that makes stmt the first statement of block.
+// InsertFirst returns an edit that makes stmt, one or more lines of
+// statements, the first statements of block.
 func (s *Source) InsertFirst(block *ast.BlockStmt, stmt string) analysis.TextEdit {
 	lbrace := s.offset(block.Lbrace)
 	if s.line(block.Lbrace) == s.line(block.Rbrace) {
@@ -112,7 +113,11 @@ func (s *Source) InsertFirst(block *ast.BlockStmt, stmt string) analysis.TextEdi
 	}
 	// After the brace and any comment that trails it on its line.
 	at := s.endOfLine(lbrace)
-	return s.edit(at, at, "\n"+indent+stmt)
+	var b strings.Builder
+	for line := range strings.SplitSeq(stmt, "\n") {
+		b.WriteString("\n" + indent + line)
+	}
+	return s.edit(at, at, b.String())
 }
 
 // InsertBefore returns an edit that puts stmts, one or more lines of

@@ -138,3 +138,41 @@ func (s *Source) DropImport(pass *analysis.Pass, file *ast.File, path string, re
 	}
 	return s.DeleteStmt(spec), true
 }
+
+// TopStmt returns the statement of body's own list that holds n.
+func TopStmt(body *ast.BlockStmt, n ast.Node) ast.Stmt {
+	for _, st := range body.List {
+		if st.Pos() <= n.Pos() && n.End() <= st.End() {
+			return st
+		}
+	}
+	return nil
+}
+
+// HoldsLock reports whether values of type t contain a lock or another
+// value that must not be copied (sync.Mutex, sync.Once, atomic values):
+// saving such a value in a variable copies it, which go vet rejects.
+func HoldsLock(t types.Type) bool { return holdsLock(t, 0) }
+
+func holdsLock(t types.Type, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	if named, ok := t.(*types.Named); ok && named.Obj().Pkg() != nil {
+		switch named.Obj().Pkg().Path() {
+		case "sync", "sync/atomic":
+			return true
+		}
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Struct:
+		for f := range u.Fields() {
+			if holdsLock(f.Type(), depth+1) {
+				return true
+			}
+		}
+	case *types.Array:
+		return holdsLock(u.Elem(), depth+1)
+	}
+	return false
+}

@@ -24,11 +24,11 @@ var (
 	onceVal int
 )
 
-func SetEnv() { // want SetEnv:"^env os.Setenv$"
+func SetEnv() { // want SetEnv:"^env os.Setenv\\(K\\)$"
 	os.Setenv("K", "V")
 }
 
-func Unset() { // want Unset:"^env os.Clearenv; env os.Unsetenv$"
+func Unset() { // want Unset:"^env os.Clearenv; env os.Unsetenv\\(K\\)$"
 	os.Unsetenv("K")
 	os.Clearenv()
 }
@@ -114,21 +114,22 @@ func Once() int {
 }
 
 // Closures count for the function that holds them.
-func Closure() { // want Closure:"^env os.Setenv$"
+func Closure() { // want Closure:"^env os.Setenv\\(K\\)$"
 	f := func() { os.Setenv("K", "V") }
 	f()
 }
 
 // Calls, two levels down, and recursion.
-func Outer() { // want Outer:"^env os.Setenv$"
+func Outer() { // want Outer:"^env os.Setenv\\(K\\)$"
 	middle()
 }
 
-func middle() { // want middle:"^env os.Setenv$"
+func middle() { // want middle:"^env os.Setenv\\(K\\)$"
 	SetEnv()
 }
 
-func Recur(n int) { // want Recur:"^global effects/lib.Counter$"
+// Recur's only write puts Counter back to zero: a reset.
+func Recur(n int) { // want Recur:"^global effects/lib.Counter restored$"
 	if n > 0 {
 		Recur(n - 1)
 		return
@@ -145,13 +146,13 @@ func ParSecond(name string, t *testing.T) { // want ParSecond:"^parallel \\(\\*t
 	Par(t)
 }
 
-func Env(tb testing.TB) { // want Env:"^deny \\(testing.TB\\).Setenv@0$"
+func Env(tb testing.TB) { // want Env:"^deny \\(testing.TB\\).Setenv@0\\(K\\)$"
 	tb.Setenv("K", "V")
 }
 
 // A subtest's Setenv denies parallelism to whoever runs it; its Parallel
 // is the subtest's own business.
-func RunsSubtest(t *testing.T) { // want RunsSubtest:"^deny \\(\\*testing.T\\).Setenv@-1$"
+func RunsSubtest(t *testing.T) { // want RunsSubtest:"^deny \\(\\*testing.T\\).Setenv@-1\\(K\\)$"
 	t.Run("sub", func(t *testing.T) {
 		t.Parallel()
 		t.Setenv("K", "V")
@@ -159,7 +160,7 @@ func RunsSubtest(t *testing.T) { // want RunsSubtest:"^deny \\(\\*testing.T\\).S
 }
 
 // A named function passed as a value is assumed to be called.
-func PassesFunc() { // want PassesFunc:"^env os.Setenv$"
+func PassesFunc() { // want PassesFunc:"^env os.Setenv\\(K\\)$"
 	run(SetEnv)
 }
 
@@ -173,7 +174,7 @@ func Generic[T any](v T) { // want Generic:"^global effects/lib.Counter$"
 type Config struct{ n int }
 
 // Methods with static receivers are summarized too.
-func (c *Config) Apply() { // want Apply:"^env os.Setenv$"
+func (c *Config) Apply() { // want Apply:"^env os.Setenv\\(K\\)$"
 	c.n++
 	SetEnv()
 }
@@ -195,12 +196,12 @@ func RestoredByCleanup(t *testing.T) { // want RestoredByCleanup:"^global effect
 	t.Cleanup(func() { Counter = old })
 }
 
-func EnvRestored() { // want EnvRestored:"^env os.Setenv restored; env os.Unsetenv restored$"
+func EnvRestored() { // want EnvRestored:"^env os.Setenv\\(K\\) restored; env os.Unsetenv\\(K\\) restored$"
 	os.Setenv("K", "V")
 	defer os.Unsetenv("K")
 }
 
-func EnvIsolated(t *testing.T) { // want EnvIsolated:"^env os.Unsetenv restored; deny \\(\\*testing.T\\).Setenv@0$"
+func EnvIsolated(t *testing.T) { // want EnvIsolated:"^env os.Unsetenv\\(K\\) restored; deny \\(\\*testing.T\\).Setenv@0\\(K\\)$"
 	t.Setenv("K", "")
 	os.Unsetenv("K")
 }
@@ -225,7 +226,7 @@ func UndoAtCleanup(t *testing.T) { // want UndoAtCleanup:"^global effects/lib.Co
 	t.Cleanup(Swap(1))
 }
 
-func restoreCounter() { Counter = 0 } // want restoreCounter:"^global effects/lib.Counter$"
+func restoreCounter() { Counter = 0 } // want restoreCounter:"^global effects/lib.Counter restored$"
 
 func RestoredByNamedFunc() { // want RestoredByNamedFunc:"^global effects/lib.Counter restored$"
 	Counter = 5
@@ -241,4 +242,37 @@ func CallsRestored() { // want CallsRestored:"^global effects/lib.Counter restor
 func MixesRestoredAndNot() { // want MixesRestoredAndNot:"^global effects/lib.Counter$"
 	RestoredByDefer()
 	Counter = 3
+}
+
+var Mode = "auto"
+
+// Putting a variable back to its initializer or zero value is a reset.
+func ResetMode() { // want ResetMode:"^global effects/lib.Mode restored$"
+	Mode = "auto"
+}
+
+func ChangeThenReset() { // want ChangeThenReset:"^global effects/lib.Mode restored$"
+	Mode = "manual"
+	Mode = "auto"
+}
+
+func ChangeMode() { // want ChangeMode:"^global effects/lib.Mode$"
+	Mode = "manual"
+}
+
+// A guard on v != nil in a deferred reset is no lazy initialization.
+func GuardedReset() { // want GuardedReset:"^global effects/lib.lazy restored$"
+	v := 1
+	lazy = &v
+	defer func() {
+		if lazy != nil {
+			lazy = nil
+		}
+	}()
+}
+
+// Environment changes are undone per variable.
+func UndoOtherVar(t *testing.T) { // want UndoOtherVar:"^env os.Setenv\\(B\\); deny \\(\\*testing.T\\).Setenv@0\\(A\\)$"
+	t.Setenv("A", "1")
+	os.Setenv("B", "2")
 }

@@ -3,6 +3,7 @@ package user
 
 import (
 	"encoding/json"
+	"net/http"
 	"testing"
 
 	"effects/lib"
@@ -12,7 +13,7 @@ func UseGeneric() { // want UseGeneric:"^global effects/lib.Counter$"
 	lib.Generic(1)
 }
 
-func UseMethod() { // want UseMethod:"^env os.Setenv$"
+func UseMethod() { // want UseMethod:"^env os.Setenv\\(K\\)$"
 	var c lib.Config
 	c.Apply()
 }
@@ -25,3 +26,20 @@ func Helper(t *testing.T) { // want Helper:"^parallel \\(\\*testing.T\\).Paralle
 func UseStd() ([]byte, error) {
 	return json.Marshal(map[string]int{"a": 1})
 }
+
+// A function stored elsewhere (a handler registered on a mux) may never
+// run: its effects are not the caller's.
+func Register(mux *http.ServeMux) {
+	mux.HandleFunc("/", serve)
+}
+
+func serve(w http.ResponseWriter, r *http.Request) { // want serve:"^env os.Setenv\\(K\\)$"
+	lib.SetEnv()
+}
+
+// One handed to the testing package runs.
+func RunsSubtest(t *testing.T) { // want RunsSubtest:"^deny \\(\\*testing.T\\).Setenv@-1\\(K\\)$"
+	t.Run("x", setsEnv)
+}
+
+func setsEnv(t *testing.T) { t.Setenv("K", "V") } // want setsEnv:"^deny \\(\\*testing.T\\).Setenv@0\\(K\\)$"

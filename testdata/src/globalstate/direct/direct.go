@@ -1,5 +1,7 @@
 package direct
 
+import "sync"
+
 var (
 	debug   bool
 	limit   = 10
@@ -7,4 +9,8 @@ var (
 	names   = map[string]string{}
 	conf    struct{ level int }
 	levels  [3]int
+	guard   struct {
+		sync.Mutex
+		n int
+	}
 )

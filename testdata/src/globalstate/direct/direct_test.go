@@ -2,6 +2,7 @@ package direct
 
 import (
 	"os"
+	"sync"
 	"testing"
 )
 
@@ -20,7 +21,7 @@ func TestSetenvBlank(t *testing.T) {
 }
 
 func TestSetenvResultUsed(t *testing.T) {
-	err := os.Setenv("MODE", "test")
+	err := os.Setenv("MODE", "test") // want `TestSetenvResultUsed changes the environment with os.Setenv and does not restore it, so the tests after it see the change; call t.Setenv\("MODE", ""\) first, so that it is restored`
 	_ = err
 }
 
@@ -130,4 +131,44 @@ func TestParallelParent(t *testing.T) {
 		t.Parallel()
 		limit = 5 // want `subtest TestParallelParent/sub writes package variable limit while it runs in parallel`
 	})
+}
+
+// Each environment variable is a cause of its own; t.Setenv of one does not
+// restore another.
+func TestTwoVars(t *testing.T) {
+	t.Setenv("A", "1")
+	os.Setenv("B", "2") // want `TestTwoVars changes the environment with os.Setenv`
+	os.Setenv("C", "3") // want `TestTwoVars changes the environment with os.Setenv`
+}
+
+// A reset to the initial value is no change.
+func TestResetLimit(t *testing.T) {
+	limit = 10
+}
+
+// The save goes to the top of the test, out of the loop.
+func TestInBenchLoop(t *testing.T) {
+	for range 3 {
+		debug = true // want `TestInBenchLoop writes package variable debug`
+	}
+}
+
+var mu sync.Mutex
+
+// A lock cannot be saved by copying it.
+func TestLock(t *testing.T) {
+	mu = sync.Mutex{} // a reset anyway
+	guard = struct {
+		sync.Mutex
+		n int
+	}{n: 1}
+}
+
+var sink int
+
+// A benchmark's sink is written and never read.
+func BenchmarkSink(b *testing.B) {
+	for range b.N {
+		sink = limit * 2
+	}
 }
