@@ -260,32 +260,29 @@ func (c *checker) restoreVarAtCall(t *tests.Test, s effects.Site, stmt ast.Stmt,
 	}
 	i := strings.LastIndex(s.Effect.What, ".")
 	path, name := s.Effect.What[:i], s.Effect.What[i+1:]
-	var expr string
-	var scope *types.Scope
-	if path == c.pass.Pkg.Path() {
-		expr, scope = name, c.pass.Pkg.Scope()
-	} else {
-		pkg, ok := fixes.ImportName(c.pass, t.File, path)
-		if !ok || !ast.IsExported(name) {
+	pkg := fixes.Package(c.pass, path)
+	if pkg == nil || (pkg != c.pass.Pkg && !ast.IsExported(name)) {
+		return isolation{}, false
+	}
+	if v, ok := pkg.Scope().Lookup(name).(*types.Var); !ok || fixes.HoldsLock(v.Type()) {
+		return isolation{}, false
+	}
+	var edits []analysis.TextEdit
+	expr := name
+	if pkg != c.pass.Pkg {
+		qual, imp, ok := src.AddImport(c.pass, t.File, pkg)
+		if !ok {
 			return isolation{}, false
 		}
-		expr = pkg + "." + name
-		for _, imp := range c.pass.Pkg.Imports() {
-			if imp.Path() == path {
-				scope = imp.Scope()
-			}
+		if imp != nil {
+			edits = append(edits, *imp)
 		}
-	}
-	if scope == nil {
-		return isolation{}, false
-	}
-	if v, ok := scope.Lookup(name).(*types.Var); !ok || fixes.HoldsLock(v.Type()) {
-		return isolation{}, false
+		expr = qual + "." + name
 	}
 	tn := t.T.Name()
 	orig := fixes.FreshName(c.pass, firstPos(t.Body), "orig"+varBase(s.Effect.What))
-	edit := src.InsertFirst(t.Body, orig+" := "+expr+"\n"+tn+".Cleanup(func() { "+expr+" = "+orig+" })")
-	return isolation{[]analysis.TextEdit{edit}, "save " + expr + " and restore it with " + tn + ".Cleanup"}, true
+	edits = append(edits, src.InsertFirst(t.Body, orig+" := "+expr+"\n"+tn+".Cleanup(func() { "+expr+" = "+orig+" })"))
+	return isolation{edits, "save " + expr + " and restore it with " + tn + ".Cleanup"}, true
 }
 
 // mapElem splits m[k] with a map m and a constant k.
@@ -345,9 +342,18 @@ func (c *checker) undoSetter(t *tests.Test, s effects.Site, stmt ast.Stmt, call 
 	}
 	u := api.Undo
 	path := api.Name[:strings.LastIndex(api.Name, ".")]
+	var importEdit *analysis.TextEdit
 	pkg, ok := fixes.ImportName(c.pass, t.File, path)
 	if !ok {
-		return isolation{}, false
+		// Through a helper, the test's file may not import the setter's
+		// package yet.
+		p := fixes.Package(c.pass, path)
+		if p == nil {
+			return isolation{}, false
+		}
+		if pkg, importEdit, ok = src.AddImport(c.pass, t.File, p); !ok {
+			return isolation{}, false
+		}
 	}
 	tn := t.T.Name()
 	fill := func(tmpl, v string) (string, bool) {
@@ -398,7 +404,11 @@ func (c *checker) undoSetter(t *tests.Test, s effects.Site, stmt ast.Stmt, call 
 			// The argument may be declared in the test: save next to the call.
 			return isolation{[]analysis.TextEdit{src.InsertBefore(stmt, text)}, advice}, true
 		}
-		return isolation{[]analysis.TextEdit{src.InsertFirst(t.Body, text)}, advice}, true
+		edits := []analysis.TextEdit{src.InsertFirst(t.Body, text)}
+		if importEdit != nil {
+			edits = append(edits, *importEdit)
+		}
+		return isolation{edits, advice}, true
 	case u.Restore != "":
 		if !direct {
 			return isolation{}, false

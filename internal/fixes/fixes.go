@@ -191,35 +191,59 @@ func (s *Source) edit(start, end int, text string) analysis.TextEdit {
 }
 
 // Fix checks the edits and returns them as the one suggested fix of a
-// finding. The edited file must parse; if it is not gofmt-clean while the
-// original was, the edits are replaced by one that yields the formatted
-// text. It returns false when no edit can be trusted.
+// finding. The edited file must parse, and if the original was
+// gofmt-clean, so must the result be: an edit that leaves the file
+// unformatted is replaced by the smallest edit that gives the formatted
+// text. Each edit stays local, so that the fixes of different findings in
+// one file can be merged. It returns false when no edit can be trusted.
 func (s *Source) Fix(message string, edits ...analysis.TextEdit) (analysis.SuggestedFix, bool) {
 	if len(edits) == 0 {
 		return analysis.SuggestedFix{}, false
 	}
 	sort.SliceStable(edits, func(i, j int) bool { return edits[i].Pos < edits[j].Pos })
+	if s.gofmtClean() {
+		for i, e := range edits {
+			edited, ok := s.apply(e)
+			if !ok {
+				return analysis.SuggestedFix{}, false
+			}
+			formatted, err := format.Source(edited)
+			if err != nil {
+				continue // may parse only together with the other edits
+			}
+			if !bytes.Equal(formatted, edited) {
+				edits[i] = s.diff(formatted)
+			}
+		}
+	}
+	edited, ok := s.apply(edits...)
+	if !ok {
+		return analysis.SuggestedFix{}, false
+	}
+	formatted, err := format.Source(edited)
+	if err != nil || (s.gofmtClean() && !bytes.Equal(formatted, edited)) {
+		return analysis.SuggestedFix{}, false
+	}
+	return analysis.SuggestedFix{Message: message, TextEdits: edits}, true
+}
+
+// apply returns the text with the edits, which must not overlap, applied.
+func (s *Source) apply(edits ...analysis.TextEdit) ([]byte, bool) {
+	sorted := append([]analysis.TextEdit(nil), edits...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Pos < sorted[j].Pos })
 	var out bytes.Buffer
 	last := 0
-	for _, e := range edits {
+	for _, e := range sorted {
 		start, end := s.offset(e.Pos), s.offset(e.End)
 		if start < last || end < start {
-			return analysis.SuggestedFix{}, false // overlapping edits
+			return nil, false
 		}
 		out.Write(s.text[last:start])
 		out.Write(e.NewText)
 		last = end
 	}
 	out.Write(s.text[last:])
-	edited := out.Bytes()
-	formatted, err := format.Source(edited)
-	if err != nil {
-		return analysis.SuggestedFix{}, false
-	}
-	if !bytes.Equal(formatted, edited) && s.gofmtClean() {
-		edits = []analysis.TextEdit{s.diff(formatted)}
-	}
-	return analysis.SuggestedFix{Message: message, TextEdits: edits}, true
+	return out.Bytes(), true
 }
 
 func (s *Source) gofmtClean() bool {

@@ -176,3 +176,113 @@ func holdsLock(t types.Type, depth int) bool {
 	}
 	return false
 }
+
+// AddImport returns the name by which file can refer to pkg and, when the
+// file does not import it yet, the edit that adds the import. It fails when
+// the package's name is taken in the file, or when the rules for internal
+// packages forbid the import.
+func (s *Source) AddImport(pass *analysis.Pass, file *ast.File, pkg *types.Package) (string, *analysis.TextEdit, bool) {
+	if name, ok := ImportName(pass, file, pkg.Path()); ok {
+		return name, nil, true
+	}
+	if !mayImport(pass.Pkg.Path(), pkg.Path()) || pkg.Name() == "main" {
+		return "", nil, false
+	}
+	name := pkg.Name()
+	if pass.Pkg.Scope().Lookup(name) != nil {
+		return "", nil, false
+	}
+	for _, imp := range file.Imports {
+		if obj := importObj(pass, imp); obj != nil && obj.Name() == name {
+			return "", nil, false
+		}
+	}
+	line := strconv.Quote(pkg.Path())
+	for _, d := range file.Decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok || gd.Tok != token.IMPORT {
+			continue
+		}
+		if !gd.Lparen.IsValid() {
+			e := s.InsertBefore(gd, "import "+line)
+			return name, &e, true
+		}
+		// Where gofmt would sort it: before the first path that sorts after
+		// it, in the group of standard-library or of other imports.
+		std := !strings.Contains(strings.Split(pkg.Path(), "/")[0], ".")
+		var before ast.Spec
+		var last ast.Spec
+		for _, spec := range gd.Specs {
+			p, _ := strconv.Unquote(spec.(*ast.ImportSpec).Path.Value)
+			if !strings.Contains(strings.Split(p, "/")[0], ".") != std {
+				continue
+			}
+			last = spec
+			if p > pkg.Path() {
+				before = spec
+				break
+			}
+		}
+		var e analysis.TextEdit
+		switch {
+		case before != nil:
+			e = s.InsertBefore(before, line)
+		case last != nil:
+			at := s.endOfLine(s.offset(last.End()))
+			e = s.edit(at, at, "\n"+s.indentOf(last.Pos())+line)
+		default:
+			e = s.InsertBefore(&ast.BadStmt{From: gd.Rparen, To: gd.Rparen}, "\t"+line)
+		}
+		return name, &e, true
+	}
+	// No import declaration: put one after the package clause.
+	at := s.endOfLine(s.offset(file.Name.End()))
+	e := s.edit(at, at, "\n\nimport "+line)
+	return name, &e, true
+}
+
+func importObj(pass *analysis.Pass, imp *ast.ImportSpec) types.Object {
+	if imp.Name != nil {
+		return pass.TypesInfo.Defs[imp.Name]
+	}
+	return pass.TypesInfo.Implicits[imp]
+}
+
+// mayImport applies the go command's rule for internal packages: a
+// package below an "internal" element may be imported only from the tree
+// rooted at the internal element's parent.
+func mayImport(from, path string) bool {
+	from = strings.TrimSuffix(from, "_test") // an external test package lives with its package
+	for i := strings.LastIndex(path, "/internal"); i >= 0; i = strings.LastIndex(path[:i], "/internal") {
+		rest := path[i+len("/internal"):]
+		if rest == "" || rest[0] == '/' {
+			parent := path[:i]
+			return from == parent || strings.HasPrefix(from, parent+"/")
+		}
+	}
+	if strings.HasPrefix(path, "internal/") || path == "internal" {
+		return false
+	}
+	return true
+}
+
+// Package returns the package with the given path among those the package
+// under analysis depends on, directly or not; nil when there is none.
+func Package(pass *analysis.Pass, path string) *types.Package {
+	seen := make(map[*types.Package]bool)
+	queue := []*types.Package{pass.Pkg}
+	for len(queue) > 0 {
+		p := queue[0]
+		queue = queue[1:]
+		if p.Path() == path {
+			return p
+		}
+		for _, imp := range p.Imports() {
+			if !seen[imp] {
+				seen[imp] = true
+				queue = append(queue, imp)
+			}
+		}
+	}
+	return nil
+}

@@ -6,7 +6,16 @@ import (
 	"log"
 	"os"
 	"testing"
+
+	"globalstate/deep"
+	"globalstate/internal/hidden"
 )
+
+// SetDeep writes a variable of another package.
+func SetDeep() { deep.Level = 3 }
+
+// SetHidden writes a variable of an internal package.
+func SetHidden() { hidden.Mode = "on" }
 
 // Verbose is a knob of this package.
 var Verbose bool

@@ -6,7 +6,18 @@ import (
 	"globalstate/helpers"
 )
 
-// Undoing Quiet needs the log package, which this file does not import.
+// Undoing Quiet needs the log package, which the fix imports.
 func TestHelperSetterNoImport(t *testing.T) {
-	helpers.Quiet()
+	helpers.Quiet() // want `TestHelperSetterNoImport changes a process-wide default with log.SetOutput via helper Quiet`
+}
+
+// Restoring deep.Level needs package deep, which the fix imports.
+func TestDeepVar(t *testing.T) {
+	helpers.SetDeep() // want `TestDeepVar writes package variable deep.Level via helper SetDeep`
+}
+
+// Package hidden is internal to globalstate/..., and viahelper is below
+// it, so the fix may import it.
+func TestHiddenVar(t *testing.T) {
+	helpers.SetHidden() // want `TestHiddenVar writes package variable hidden.Mode via helper SetHidden`
 }
