@@ -62,7 +62,7 @@ var findings = []finding{
 		analyzer: "parallel",
 		posn:     "greet/greet_test.go:27:3",
 		end:      "greet/greet_test.go:27:37",
-		message:  "subtest TestHelloLanguages/# does not call t.Parallel and has no isolation hazard: it can run in parallel",
+		message:  "subtest TestHelloLanguages/<tt.lang> does not call t.Parallel and has no isolation hazard: it can run in parallel",
 		fix:      "Call t.Parallel()",
 	},
 	{

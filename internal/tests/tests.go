@@ -44,8 +44,9 @@ const (
 
 // A Test is a test function or a subtest.
 type Test struct {
-	// Name is the function name, or parent/name for a subtest whose name is
-	// a string literal ("parent/#" otherwise).
+	// Name is the function name, or parent/name for a subtest: the name
+	// as go test prints it when it is a string literal, otherwise the
+	// expression that computes it in angle brackets ("parent/<tc.name>").
 	Name string
 	Kind Kind
 	// Func is the *ast.FuncDecl or, for a subtest, the *ast.FuncLit or the
@@ -281,7 +282,7 @@ func subName(e ast.Expr) string {
 			return strings.ReplaceAll(s, " ", "_")
 		}
 	}
-	return "#"
+	return "<" + types.ExprString(e) + ">"
 }
 
 // OwnSites returns the effect sites of t's own code: its body and the

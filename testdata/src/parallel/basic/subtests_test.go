@@ -8,7 +8,7 @@ import (
 func TestTable(t *testing.T) { // want `TestTable does not call`
 	tests := []struct{ in, want string }{{"a", "A"}, {"b", "B"}}
 	for _, tc := range tests {
-		t.Run(tc.in, func(t *testing.T) { // want `subtest TestTable/# does not call t.Parallel`
+		t.Run(tc.in, func(t *testing.T) { // want `subtest TestTable/<tc.in> does not call t.Parallel`
 			if got := Upper(tc.in); got != tc.want {
 				t.Errorf("got %q", got)
 			}

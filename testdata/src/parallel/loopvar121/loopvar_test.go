@@ -11,7 +11,7 @@ func check(s string) bool { return s != "" }
 func TestRange(t *testing.T) { // want `TestRange does not call`
 	cases := []string{"a", "b"}
 	for _, tc := range cases {
-		t.Run(tc, func(t *testing.T) { // want `subtest TestRange/# does not call t.Parallel`
+		t.Run(tc, func(t *testing.T) { // want `subtest TestRange/<tc> does not call t.Parallel`
 			if !check(tc) {
 				t.Fatal(tc)
 			}
@@ -22,7 +22,7 @@ func TestRange(t *testing.T) { // want `TestRange does not call`
 func TestKeyAndValue(t *testing.T) { // want `TestKeyAndValue does not call`
 	cases := map[string]string{"a": "b"}
 	for k, v := range cases {
-		t.Run(k, func(t *testing.T) { // want `subtest TestKeyAndValue/# does not call t.Parallel`
+		t.Run(k, func(t *testing.T) { // want `subtest TestKeyAndValue/<k> does not call t.Parallel`
 			_ = check(k) && check(v)
 		})
 	}
@@ -39,7 +39,7 @@ func TestThreeClause(t *testing.T) { // want `TestThreeClause does not call`
 func TestAlreadyCopied(t *testing.T) { // want `TestAlreadyCopied does not call`
 	for _, tc := range []string{"a"} {
 		tc := tc
-		t.Run(tc, func(t *testing.T) { // want `subtest TestAlreadyCopied/# does not call t.Parallel`
+		t.Run(tc, func(t *testing.T) { // want `subtest TestAlreadyCopied/<tc> does not call t.Parallel`
 			_ = check(tc)
 		})
 	}
