@@ -41,4 +41,3 @@ func TestDiscovery(t *testing.T) {
 	}
 	analysistest.Run(t, dir, probe, "tests/discovery")
 }
-
