@@ -164,6 +164,47 @@ func TestE2E(t *testing.T) {
 		}
 	})
 
+	// The in-process driver, which loads every package from source, gives
+	// the same findings and fixes as the go vet driver.
+	t.Run("checker", func(t *testing.T) {
+		t.Parallel()
+		d := copyDemo(t)
+		r := d.run(t, "env", "ISOLINT_DRIVER=checker", bin, "./...")
+		r.wantCode(t, 3)
+		r.wantStdout(t, "")
+		if got, want := lines(d.norm(r.stderr)), textLines(findings); !slices.Equal(got, want) {
+			t.Errorf("isolint ./... (in-process) printed\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+		want := d.applyDiff(t, fixDiff)
+		d.run(t, "env", "ISOLINT_DRIVER=checker", bin, "-fix", "./...").wantCode(t, 0)
+		d.wantFiles(t, want, "after isolint -fix (in-process)")
+	})
+
+	// A package that does not compile is an error (exit code 1) through go
+	// vet, which does not analyze it. The in-process driver prints the
+	// type error and analyzes the package all the same.
+	t.Run("errors", func(t *testing.T) {
+		t.Parallel()
+		d := copyDemo(t)
+		if err := os.WriteFile(filepath.Join(d.dir, "greet", "broken.go"), []byte("package greet\n\nfunc broken() int { return \"x\" }\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range []struct {
+			args []string
+			code int
+		}{
+			{[]string{bin, "./..."}, 1},
+			{[]string{bin, "-json", "./..."}, 1},
+			{[]string{"env", "ISOLINT_DRIVER=checker", bin, "./..."}, 3},
+		} {
+			r := d.run(t, c.args[0], c.args[1:]...)
+			r.wantCode(t, c.code)
+			if !strings.Contains(r.stderr, "broken.go:3:28") {
+				t.Errorf("%s: stderr does not name the error:\n%s", r.cmd, r.stderr)
+			}
+		}
+	})
+
 	t.Run("json", func(t *testing.T) {
 		t.Parallel()
 		d := copyDemo(t)

@@ -10,12 +10,21 @@
 package main
 
 import (
+	"os"
+
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/multichecker"
 
 	"github.com/isolint/isolint/analyzers/globalstate"
 	"github.com/isolint/isolint/analyzers/parallel"
 )
 
+// analyzers are isolint's analyzers, in the order they report.
+var analyzers = []*analysis.Analyzer{parallel.Analyzer, globalstate.Analyzer}
+
 func main() {
-	multichecker.Main(parallel.Analyzer, globalstate.Analyzer)
+	if delegate(os.Args[1:]) {
+		os.Exit(runVet(analyzers, os.Args[1:]))
+	}
+	multichecker.Main(analyzers...)
 }
