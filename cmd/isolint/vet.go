@@ -252,4 +252,3 @@ func splitPosn(p string) (file string, line, col int) {
 	col, _ = strconv.Atoi(parts[len(parts)-1])
 	return strings.Join(parts[:len(parts)-2], ":"), line, col
 }
-
