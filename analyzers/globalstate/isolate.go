@@ -182,7 +182,9 @@ func (c *checker) restoreVar(t *tests.Test, s effects.Site, stmt ast.Stmt, src *
 			return isolation{}, false
 		}
 		for _, e := range n.Lhs {
-			if v := effects.WrittenVar(info, e); v != nil && v.Pkg().Path()+"."+v.Name() == s.Effect.What {
+			// Only a write rooted at the variable itself, not at a local
+			// that refers to it, can be saved at the top of the test.
+			if v := effects.WrittenVar(info, e); v != nil && v.Pkg() != nil && v.Pkg().Scope().Lookup(v.Name()) == types.Object(v) && v.Pkg().Path()+"."+v.Name() == s.Effect.What {
 				lhs = e
 				break
 			}

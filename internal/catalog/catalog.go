@@ -30,6 +30,9 @@ const (
 	// (t.Setenv, t.Chdir, cryptotest.SetGlobalRandom): it panics in a test
 	// that is, or has an ancestor that is, parallel.
 	Deny
+	// Shared uses a fixed name in a namespace the whole process or machine
+	// shares: a default registry or mux, a fixed port, a fixed file path.
+	Shared
 )
 
 // Info describes the properties of a Kind.
@@ -57,6 +60,7 @@ var kinds = [...]Info{
 	Observe:   {Name: "whole-process measurement", BlocksParallel: true, FromStd: true},
 	Parallel:  {Name: "t.Parallel", OnT: true, FromStd: true},
 	Deny:      {Name: "parallel-denying call", BlocksParallel: true, OnT: true, FromStd: true},
+	Shared:    {Name: "process-wide name", BlocksParallel: true, FromStd: true},
 }
 
 // Of returns the properties of k; an unknown kind has the zero Info.
@@ -96,7 +100,24 @@ type API struct {
 	// Undo says how a fix puts a process-wide default back; nil when
 	// there is no safe way, and then isolint reports nothing for the call.
 	Undo *Undo
+	// Arg and ArgIs make the call count only when its Arg-th argument
+	// (1-based) is a constant of a kind: ArgAddr, a listen address with a
+	// fixed port; ArgPath, a file path.
+	Arg   int
+	ArgIs ArgKind
 }
+
+// ArgKind is what a constant argument must be for a call to count.
+type ArgKind uint8
+
+// The kinds of constant argument.
+const (
+	_ ArgKind = iota
+	// ArgAddr is a host:port whose port is fixed (not empty or 0).
+	ArgAddr
+	// ArgPath is any file path.
+	ArgPath
+)
 
 // Undo is a recipe for undoing a setter at the test's cleanup, as Go text
 // in which {pkg} stands for the package's name in the file, {0} for the
@@ -164,6 +185,45 @@ var APIs = []API{
 	{Name: "go.opentelemetry.io/otel.SetMeterProvider", Kind: Setter, Short: "otel.SetMeterProvider", Alt: "a MeterProvider passed to the code under test"},
 	{Name: "go.opentelemetry.io/otel.SetTextMapPropagator", Kind: Setter, Short: "otel.SetTextMapPropagator", Alt: "a propagator passed to the code under test"},
 	{Name: "github.com/gin-gonic/gin.SetMode", Kind: Setter, Short: "gin.SetMode", Alt: "setting the mode once in TestMain", Undo: &Undo{Save: "{pkg}.Mode()", Restore: "{pkg}.SetMode({v})"}},
+
+	// Fixed names in namespaces the process or the machine shares.
+	{Name: "net/http.Handle", Kind: Shared, Short: "http.Handle", Alt: "an http.ServeMux of the test's own"},
+	{Name: "net/http.HandleFunc", Kind: Shared, Short: "http.HandleFunc", Alt: "an http.ServeMux of the test's own"},
+	{Name: "expvar.Publish", Kind: Shared, Short: "expvar.Publish", Alt: "a name derived from t.Name()"},
+	{Name: "expvar.NewInt", Kind: Shared, Short: "expvar.NewInt", Alt: "an expvar.Int of the test's own"},
+	{Name: "expvar.NewFloat", Kind: Shared, Short: "expvar.NewFloat", Alt: "an expvar.Float of the test's own"},
+	{Name: "expvar.NewString", Kind: Shared, Short: "expvar.NewString", Alt: "an expvar.String of the test's own"},
+	{Name: "expvar.NewMap", Kind: Shared, Short: "expvar.NewMap", Alt: "an expvar.Map of the test's own"},
+	{Name: "database/sql.Register", Kind: Shared, Short: "sql.Register", Alt: "a driver name derived from t.Name()"},
+	{Name: "flag.String", Kind: Shared, Short: "flag.String", Alt: "a flag.FlagSet of the test's own"},
+	{Name: "flag.Int", Kind: Shared, Short: "flag.Int", Alt: "a flag.FlagSet of the test's own"},
+	{Name: "flag.Bool", Kind: Shared, Short: "flag.Bool", Alt: "a flag.FlagSet of the test's own"},
+	{Name: "flag.Duration", Kind: Shared, Short: "flag.Duration", Alt: "a flag.FlagSet of the test's own"},
+	{Name: "flag.Var", Kind: Shared, Short: "flag.Var", Alt: "a flag.FlagSet of the test's own"},
+	{Name: "flag.StringVar", Kind: Shared, Short: "flag.StringVar", Alt: "a flag.FlagSet of the test's own"},
+	{Name: "flag.IntVar", Kind: Shared, Short: "flag.IntVar", Alt: "a flag.FlagSet of the test's own"},
+	{Name: "flag.BoolVar", Kind: Shared, Short: "flag.BoolVar", Alt: "a flag.FlagSet of the test's own"},
+	{Name: "github.com/prometheus/client_golang/prometheus.MustRegister", Kind: Shared, Short: "prometheus.MustRegister", Alt: "a prometheus.NewRegistry() of the test's own"},
+	{Name: "github.com/prometheus/client_golang/prometheus.Register", Kind: Shared, Short: "prometheus.Register", Alt: "a prometheus.NewRegistry() of the test's own"},
+	{Name: "github.com/prometheus/client_golang/prometheus/promauto.NewCounter", Kind: Shared, Short: "promauto.NewCounter", Alt: "promauto.With(reg)"},
+	{Name: "github.com/prometheus/client_golang/prometheus/promauto.NewCounterVec", Kind: Shared, Short: "promauto.NewCounterVec", Alt: "promauto.With(reg)"},
+	{Name: "github.com/prometheus/client_golang/prometheus/promauto.NewGauge", Kind: Shared, Short: "promauto.NewGauge", Alt: "promauto.With(reg)"},
+	{Name: "github.com/prometheus/client_golang/prometheus/promauto.NewGaugeVec", Kind: Shared, Short: "promauto.NewGaugeVec", Alt: "promauto.With(reg)"},
+	{Name: "github.com/prometheus/client_golang/prometheus/promauto.NewHistogram", Kind: Shared, Short: "promauto.NewHistogram", Alt: "promauto.With(reg)"},
+	{Name: "github.com/prometheus/client_golang/prometheus/promauto.NewHistogramVec", Kind: Shared, Short: "promauto.NewHistogramVec", Alt: "promauto.With(reg)"},
+	{Name: "github.com/prometheus/client_golang/prometheus/promauto.NewSummary", Kind: Shared, Short: "promauto.NewSummary", Alt: "promauto.With(reg)"},
+	{Name: "github.com/prometheus/client_golang/prometheus/promauto.NewSummaryVec", Kind: Shared, Short: "promauto.NewSummaryVec", Alt: "promauto.With(reg)"},
+	{Name: "net.Listen", Kind: Shared, Short: "net.Listen", Alt: "port 0 (127.0.0.1:0)", Arg: 2, ArgIs: ArgAddr},
+	{Name: "net.ListenPacket", Kind: Shared, Short: "net.ListenPacket", Alt: "port 0 (127.0.0.1:0)", Arg: 2, ArgIs: ArgAddr},
+	{Name: "net/http.ListenAndServe", Kind: Shared, Short: "http.ListenAndServe", Alt: "httptest.NewServer", Arg: 1, ArgIs: ArgAddr},
+	{Name: "net/http.ListenAndServeTLS", Kind: Shared, Short: "http.ListenAndServeTLS", Alt: "httptest.NewTLSServer", Arg: 1, ArgIs: ArgAddr},
+	{Name: "os.WriteFile", Kind: Shared, Short: "os.WriteFile", Alt: "a path under t.TempDir()", Arg: 1, ArgIs: ArgPath},
+	{Name: "os.Create", Kind: Shared, Short: "os.Create", Alt: "a path under t.TempDir()", Arg: 1, ArgIs: ArgPath},
+	{Name: "os.Mkdir", Kind: Shared, Short: "os.Mkdir", Alt: "t.TempDir()", Arg: 1, ArgIs: ArgPath},
+	{Name: "os.MkdirAll", Kind: Shared, Short: "os.MkdirAll", Alt: "t.TempDir()", Arg: 1, ArgIs: ArgPath},
+	{Name: "os.Remove", Kind: Shared, Short: "os.Remove", Alt: "a path under t.TempDir()", Arg: 1, ArgIs: ArgPath},
+	{Name: "os.RemoveAll", Kind: Shared, Short: "os.RemoveAll", Alt: "a path under t.TempDir()", Arg: 1, ArgIs: ArgPath},
+	{Name: "os.Rename", Kind: Shared, Short: "os.Rename", Alt: "paths under t.TempDir()", Arg: 2, ArgIs: ArgPath},
 
 	// Measurements of the whole process.
 	{Name: "testing.AllocsPerRun", Kind: Observe, Short: "testing.AllocsPerRun", Alt: "a benchmark"},

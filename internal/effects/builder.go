@@ -8,6 +8,7 @@ import (
 	"go/printer"
 	"go/token"
 	"go/types"
+	"net"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -180,6 +181,9 @@ type walker struct {
 	// result it holds, for `undo := swap(); defer undo()`.
 	undoers   map[*ast.CallExpr]bool
 	definedBy map[types.Object]*ast.CallExpr
+	// aliases maps a local variable to the package variable whose memory
+	// it refers to: c := http.DefaultClient, f := root.Flags().Lookup(n).
+	aliases map[types.Object]*types.Var
 	calls     map[*ast.CallExpr]int // index in f.calls, to mark undone calls later
 }
 
@@ -208,6 +212,7 @@ func (w *walker) body(body *ast.BlockStmt) {
 				}
 			}
 			w.remember(n)
+			w.alias(n)
 		case *ast.IncDecStmt:
 			w.write(n, n.X, false)
 		case *ast.RangeStmt:
@@ -239,6 +244,107 @@ func (w *walker) mark(set *map[ast.Node]bool, n ast.Node) {
 		*set = make(map[ast.Node]bool)
 	}
 	(*set)[n] = true
+}
+
+// alias notes locals that refer to a package variable's memory, so that a
+// write through them is a write to it.
+func (w *walker) alias(as *ast.AssignStmt) {
+	if as.Tok != token.DEFINE || len(as.Lhs) != len(as.Rhs) {
+		return
+	}
+	info := w.b.pass.TypesInfo
+	for i, lhs := range as.Lhs {
+		id, ok := lhs.(*ast.Ident)
+		if !ok {
+			continue
+		}
+		local, ok := info.Defs[id].(*types.Var)
+		if !ok || !refersToMemory(local.Type()) {
+			continue
+		}
+		if root := w.aliasRoot(as.Rhs[i]); root != nil {
+			if w.aliases == nil {
+				w.aliases = make(map[types.Object]*types.Var)
+			}
+			w.aliases[local] = root
+		}
+	}
+}
+
+// aliasRoot returns the package variable that e reaches into, through
+// fields, elements, dereferences, type assertions and method calls; nil
+// when there is none, or when it holds a lock or pool (handed out on
+// purpose).
+func (w *walker) aliasRoot(e ast.Expr) *types.Var {
+	info := w.b.pass.TypesInfo
+	for {
+		switch x := e.(type) {
+		case *ast.ParenExpr:
+			e = x.X
+		case *ast.SelectorExpr:
+			if s := info.Selections[x]; s != nil {
+				e = x.X
+				continue
+			}
+			v, _ := info.Uses[x.Sel].(*types.Var)
+			return w.packageRoot(v)
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		case *ast.TypeAssertExpr:
+			e = x.X
+		case *ast.CallExpr:
+			sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr)
+			if !ok {
+				return nil
+			}
+			if s := info.Selections[sel]; s == nil || s.Kind() != types.MethodVal {
+				return nil
+			}
+			e = sel.X
+		case *ast.Ident:
+			v, _ := info.Uses[x].(*types.Var)
+			if v != nil && w.aliases[v] != nil {
+				return w.aliases[v]
+			}
+			return w.packageRoot(v)
+		default:
+			return nil
+		}
+	}
+}
+
+func (w *walker) packageRoot(v *types.Var) *types.Var {
+	if v == nil || !isPackageLevel(v) || holdsLock(v.Type()) {
+		return nil
+	}
+	return v
+}
+
+// refersToMemory reports whether a value of type t refers to memory it
+// shares with where it came from.
+func refersToMemory(t types.Type) bool {
+	switch t.Underlying().(type) {
+	case *types.Pointer, *types.Map, *types.Slice, *types.Interface, *types.Chan:
+		return true
+	}
+	return false
+}
+
+// holdsLock reports whether t is or contains a type of package sync or
+// sync/atomic.
+func holdsLock(t types.Type) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if named, ok := t.(*types.Named); ok && named.Obj().Pkg() != nil {
+		switch named.Obj().Pkg().Path() {
+		case "sync", "sync/atomic":
+			return true
+		}
+	}
+	return false
 }
 
 // remember notes `v := f(…)` so that a later `defer v()` can be traced to
@@ -353,6 +459,9 @@ func (w *walker) call(c *ast.CallExpr) {
 			if api.ReadsIfZero && len(c.Args) > 0 && isZero(info, c.Args[0]) {
 				return
 			}
+			if api.ArgIs != 0 && !fixedArg(info, c, api) {
+				return
+			}
 			s := Site{Node: c, Effect: Effect{Kind: api.Kind, What: api.Name, Param: -1, Where: w.where(c), Key: envKey(info, api, c)}, Restores: w.restoring(c)}
 			if catalog.Of(api.Kind).OnT {
 				s.T = testingValue(info, c, api.TArg)
@@ -412,6 +521,28 @@ func (w *walker) callsBack(c *ast.CallExpr) bool {
 	}
 	path := fn.Pkg().Path()
 	return fn.Pkg() == w.b.pass.Pkg || path == "testing" || path == "testing/synctest"
+}
+
+// fixedArg reports whether the argument the catalog row names is a
+// constant of the kind it wants: a file path, or a listen address with a
+// fixed port.
+func fixedArg(info *types.Info, c *ast.CallExpr, api *catalog.API) bool {
+	if api.Arg > len(c.Args) {
+		return false
+	}
+	tv, ok := info.Types[c.Args[api.Arg-1]]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return false
+	}
+	v := constant.StringVal(tv.Value)
+	switch api.ArgIs {
+	case catalog.ArgPath:
+		return v != ""
+	case catalog.ArgAddr:
+		_, port, err := net.SplitHostPort(v)
+		return err == nil && port != "" && port != "0"
+	}
+	return false
 }
 
 // envKey returns the name of the environment variable a call changes, when
@@ -484,14 +615,20 @@ func isZero(info *types.Info, e ast.Expr) bool {
 func (w *walker) write(stmt ast.Node, lhs ast.Expr, contents bool) {
 	info := w.b.pass.TypesInfo
 	v := WrittenVar(info, lhs)
+	if v != nil && w.aliases[v] != nil {
+		if _, plain := ast.Unparen(lhs).(*ast.Ident); !plain {
+			// A write through a local that refers to a package variable.
+			v, contents = w.aliases[v], true
+		}
+	}
 	if v == nil || !isPackageLevel(v) {
 		return
 	}
 	if w.lazy || w.guarded(v) {
 		return // lazy initialization: `if v == nil { v = … }` or sync.Once
 	}
-	if w.locked && !w.f.inTest {
-		return // state a package protects with a mutex is its own business
+	if w.locked {
+		return // state guarded by a mutex is shared on purpose, and no race
 	}
 	w.f.direct = append(w.f.direct, Site{
 		Node: stmt,
@@ -580,7 +717,7 @@ func through(info *types.Info, e ast.Expr) bool {
 				return true
 			}
 			e = x.X
-		case *ast.StarExpr:
+		case *ast.StarExpr, *ast.TypeAssertExpr:
 			return true
 		default:
 			return false
@@ -671,6 +808,8 @@ func WrittenVar(info *types.Info, e ast.Expr) *types.Var {
 			e = x.X
 		case *ast.StarExpr:
 			e = x.X
+		case *ast.TypeAssertExpr:
+			e = x.X // HelpFlag.(*BoolFlag).set = false writes what HelpFlag holds
 		case *ast.Ident:
 			v, _ := info.Uses[x].(*types.Var)
 			return v

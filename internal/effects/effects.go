@@ -127,6 +127,8 @@ func kindTag(k catalog.Kind) string {
 		return "parallel"
 	case catalog.Deny:
 		return "deny"
+	case catalog.Shared:
+		return "shared"
 	}
 	return fmt.Sprintf("kind%d", k)
 }

@@ -248,7 +248,9 @@ func (b *builder) export() {
 		}
 		var es []Effect
 		for _, e := range d.summary.list {
-			if b.std && !catalog.Of(e.Kind).FromStd {
+			// The standard library's own state stays inside it, except what
+			// its test helpers (export_test.go) change for its tests.
+			if b.std && !d.inTest && !catalog.Of(e.Kind).FromStd {
 				continue
 			}
 			es = append(es, e)

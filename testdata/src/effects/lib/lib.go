@@ -4,6 +4,8 @@ package lib
 
 import (
 	"log"
+	"net"
+	"net/http"
 	"os"
 	"runtime"
 	"sync"
@@ -275,4 +277,64 @@ func GuardedReset() { // want GuardedReset:"^global effects/lib.lazy restored$"
 func UndoOtherVar(t *testing.T) { // want UndoOtherVar:"^env os.Setenv\\(B\\); deny \\(\\*testing.T\\).Setenv@0\\(A\\)$"
 	t.Setenv("A", "1")
 	os.Setenv("B", "2")
+}
+
+type flagT struct{ set bool }
+
+var (
+	Help   any = &flagT{}
+	Client     = &struct{ Timeout int }{}
+	pool       sync.Pool
+)
+
+// Writes through a type assertion or a local alias of a package variable
+// are writes to it.
+func AssertWrite() { // want AssertWrite:"^global effects/lib.Help through$"
+	Help.(*flagT).set = true
+}
+
+func AliasWrite() { // want AliasWrite:"^global effects/lib.Client through$"
+	c := Client
+	c.Timeout = 1
+}
+
+func AliasReassigned() {
+	c := Client
+	c = nil // the local itself, not what it refers to
+	_ = c
+}
+
+func PoolAlias() {
+	b := pool.Get().(*flagT) // a pool hands objects out on purpose
+	b.set = true
+}
+
+// A write under a lock in a test helper is shared on purpose, and no race.
+func LockedCounter() {
+	mu.Lock()
+	Counter++
+	mu.Unlock()
+}
+
+// Fixed names in namespaces the whole process or machine shares; only
+// constant, fixed ones count.
+func Listen() { // want Listen:"^shared net.Listen$"
+	_, _ = net.Listen("tcp", "127.0.0.1:8080")
+}
+
+func ListenAnyPort(addr string) {
+	_, _ = net.Listen("tcp", "127.0.0.1:0")
+	_, _ = net.Listen("tcp", addr)
+}
+
+func WriteFixed() { // want WriteFixed:"^shared os.WriteFile$"
+	_ = os.WriteFile("out.txt", nil, 0o644)
+}
+
+func WriteComputed(dir string) {
+	_ = os.WriteFile(dir+"/out.txt", nil, 0o644)
+}
+
+func HandleDefault() { // want HandleDefault:"^shared net/http.HandleFunc$"
+	http.HandleFunc("/x", func(http.ResponseWriter, *http.Request) {})
 }
