@@ -184,7 +184,7 @@ type walker struct {
 	// aliases maps a local variable to the package variable whose memory
 	// it refers to: c := http.DefaultClient, f := root.Flags().Lookup(n).
 	aliases map[types.Object]*types.Var
-	calls     map[*ast.CallExpr]int // index in f.calls, to mark undone calls later
+	calls   map[*ast.CallExpr]int // index in f.calls, to mark undone calls later
 }
 
 func (w *walker) body(body *ast.BlockStmt) {
