@@ -47,6 +47,10 @@ type checker struct {
 	rep      *ignore.Reporter
 	skip     *regexp.Regexp
 	subtests bool
+	// leaked holds the package variables that some test of the package
+	// changes and leaves changed: a test that reads one depends on the
+	// order in which tests run, and that order changes with t.Parallel.
+	leaked map[string]bool
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -63,7 +67,9 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		c.skip = re
 	}
-	for _, t := range pass.ResultOf[tests.Analyzer].(*tests.Result).All() {
+	all := pass.ResultOf[tests.Analyzer].(*tests.Result).All()
+	c.leaked = leaked(c.eff, all)
+	for _, t := range all {
 		if !c.wanted(t) {
 			continue
 		}
@@ -184,10 +190,25 @@ func (c *checker) checkMissing(t *tests.Test) {
 func (c *checker) hazardous(t *tests.Test) bool {
 	found := false
 	c.eff.Walk(t.Func, func(s effects.Site) bool {
-		found = catalog.Of(s.Effect.Kind).BlocksParallel
+		found = catalog.Of(s.Effect.Kind).BlocksParallel || (s.Effect.Kind == catalog.Read && c.leaked[s.Effect.What])
 		return !found
 	})
 	return found
+}
+
+// leaked returns the package variables that tests write, themselves or
+// through helpers, without undoing the write.
+func leaked(eff *effects.Result, all []*tests.Test) map[string]bool {
+	out := make(map[string]bool)
+	for _, t := range all {
+		sites := t.OwnSites(eff)
+		for _, s := range sites {
+			if s.Effect.Kind == catalog.GlobalVar && !s.Restores && !out[s.Effect.What] && !effects.Restored(sites, s.Effect) {
+				out[s.Effect.What] = true
+			}
+		}
+	}
+	return out
 }
 
 // illTyped reports whether t has a type error: what it calls is then not

@@ -33,6 +33,10 @@ const (
 	// Shared uses a fixed name in a namespace the whole process or machine
 	// shares: a default registry or mux, a fixed port, a fixed file path.
 	Shared
+	// Read reads a package variable of the function's own package. It is
+	// no hazard by itself, but a test that reads a variable another test
+	// leaves changed depends on running after it.
+	Read
 )
 
 // Info describes the properties of a Kind.
@@ -50,6 +54,9 @@ type Info struct {
 	// OnT is true when the effect acts on a *testing.T (or B, F, TB)
 	// value, which facts track as a parameter index.
 	OnT bool
+	// Many is true for kinds a function typically has many of, for which
+	// a summary keeps more entries.
+	Many bool
 }
 
 var kinds = [...]Info{
@@ -61,6 +68,7 @@ var kinds = [...]Info{
 	Parallel:  {Name: "t.Parallel", OnT: true, FromStd: true},
 	Deny:      {Name: "parallel-denying call", BlocksParallel: true, OnT: true, FromStd: true},
 	Shared:    {Name: "process-wide name", BlocksParallel: true, FromStd: true},
+	Read:      {Name: "package variable read", Many: true},
 }
 
 // Of returns the properties of k; an unknown kind has the zero Info.

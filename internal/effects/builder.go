@@ -23,6 +23,7 @@ import (
 // effects of one kind, and a chain names at most this many helpers.
 const (
 	maxPerKind = 8
+	maxMany    = 32 // for kinds marked Many
 	maxChain   = 3
 )
 
@@ -213,6 +214,8 @@ func (w *walker) body(body *ast.BlockStmt) {
 			}
 			w.remember(n)
 			w.alias(n)
+		case *ast.Ident:
+			w.read(n)
 		case *ast.IncDecStmt:
 			w.write(n, n.X, false)
 		case *ast.RangeStmt:
@@ -521,6 +524,19 @@ func (w *walker) callsBack(c *ast.CallExpr) bool {
 	}
 	path := fn.Pkg().Path()
 	return fn.Pkg() == w.b.pass.Pkg || path == "testing" || path == "testing/synctest"
+}
+
+// read records a use of a package variable of this package. (Writes are
+// uses too; a write is also a read of what the test leaves there.)
+func (w *walker) read(id *ast.Ident) {
+	v, ok := w.b.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || v.Pkg() != w.b.pass.Pkg || !isPackageLevel(v) || w.lazy {
+		return
+	}
+	w.f.direct = append(w.f.direct, Site{
+		Node:   id,
+		Effect: Effect{Kind: catalog.Read, What: v.Pkg().Path() + "." + v.Name(), Param: -1, Where: w.where(id)},
+	})
 }
 
 // fixedArg reports whether the argument the catalog row names is a

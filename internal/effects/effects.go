@@ -129,6 +129,8 @@ func kindTag(k catalog.Kind) string {
 		return "deny"
 	case catalog.Shared:
 		return "shared"
+	case catalog.Read:
+		return "read"
 	}
 	return fmt.Sprintf("kind%d", k)
 }

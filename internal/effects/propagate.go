@@ -28,7 +28,11 @@ func (s *effectSet) add(e Effect) bool {
 		}
 		return false
 	}
-	if s.byKind[e.Kind] >= maxPerKind {
+	limit := maxPerKind
+	if catalog.Of(e.Kind).Many {
+		limit = maxMany
+	}
+	if s.byKind[e.Kind] >= limit {
 		return false
 	}
 	if s.index == nil {

@@ -39,32 +39,32 @@ func Chdir() { // want Chdir:"^cwd os.Chdir$"
 	_ = os.Chdir("/")
 }
 
-func Inc() { // want Inc:"^global effects/lib.Counter$"
+func Inc() { // want Inc:"^global effects/lib\\.Counter; read effects/lib\\.Counter$"
 	Counter++
 }
 
-func Assign(n int) { // want Assign:"^global effects/lib.Counter$"
+func Assign(n int) { // want Assign:"^global effects/lib\\.Counter; read effects/lib\\.Counter$"
 	Counter += n
 }
 
-func MapWrite() { // want MapWrite:"^global effects/lib.Names through$"
+func MapWrite() { // want MapWrite:"^global effects/lib\\.Names through; read effects/lib\\.Names$"
 	Names["a"] = 1
 }
 
-func MapDelete() { // want MapDelete:"^global effects/lib.Names through$"
+func MapDelete() { // want MapDelete:"^global effects/lib\\.Names through; read effects/lib\\.Names$"
 	delete(Names, "a")
 }
 
-func FieldWrite() { // want FieldWrite:"^global effects/lib.Conf; global effects/lib.Ptr through$"
+func FieldWrite() { // want FieldWrite:"^global effects/lib\\.Conf; global effects/lib\\.Ptr through; read effects/lib\\.Conf; read effects/lib\\.Ptr$"
 	Conf.Level = 2
 	Ptr.N = 3
 }
 
-func SwapHook() { // want SwapHook:"^global effects/lib.Hook$"
+func SwapHook() { // want SwapHook:"^global effects/lib\\.Hook; read effects/lib\\.Hook$"
 	Hook = func() int { return 1 }
 }
 
-func ElemWrite() { // want ElemWrite:"^global effects/lib.list through$"
+func ElemWrite() { // want ElemWrite:"^global effects/lib\\.list through; read effects/lib\\.list$"
 	list[0] = 1
 }
 
@@ -85,7 +85,7 @@ func Goroutines() int { // want Goroutines:"^observe runtime.NumGoroutine$"
 }
 
 // Reads and local writes are no effect.
-func Reads() int {
+func Reads() int { // want Reads:"^read effects/lib\\.Conf; read effects/lib\\.Counter; read effects/lib\\.Names$"
 	n := Counter
 	m := map[string]int{}
 	m["a"] = n
@@ -96,7 +96,7 @@ func Reads() int {
 
 // Lazy initialization, mutex-protected state and sync.Once are a package's
 // own business.
-func Lazy() int {
+func Lazy() int { // want Lazy:"^read effects/lib\\.lazy$"
 	if lazy == nil {
 		v := 1
 		lazy = &v
@@ -104,13 +104,13 @@ func Lazy() int {
 	return *lazy
 }
 
-func Guarded() {
+func Guarded() { // want Guarded:"^read effects/lib\\.guarded; read effects/lib\\.mu$"
 	mu.Lock()
 	defer mu.Unlock()
 	guarded++
 }
 
-func Once() int {
+func Once() int { // want Once:"^read effects/lib\\.once; read effects/lib\\.onceVal$"
 	once.Do(func() { onceVal = 1 })
 	return onceVal
 }
@@ -131,7 +131,7 @@ func middle() { // want middle:"^env os.Setenv\\(K\\)$"
 }
 
 // Recur's only write puts Counter back to zero: a reset.
-func Recur(n int) { // want Recur:"^global effects/lib.Counter restored$"
+func Recur(n int) { // want Recur:"^global effects/lib\\.Counter restored; read effects/lib\\.Counter$"
 	if n > 0 {
 		Recur(n - 1)
 		return
@@ -169,7 +169,7 @@ func PassesFunc() { // want PassesFunc:"^env os.Setenv\\(K\\)$"
 func run(f func()) { f() }
 
 // Generic functions have one summary.
-func Generic[T any](v T) { // want Generic:"^global effects/lib.Counter$"
+func Generic[T any](v T) { // want Generic:"^global effects/lib\\.Counter; read effects/lib\\.Counter$"
 	Counter++
 }
 
@@ -186,13 +186,13 @@ func init() {
 }
 
 // Save and restore, in every shape tests and helpers write it.
-func RestoredByDefer() { // want RestoredByDefer:"^global effects/lib.Counter restored$"
+func RestoredByDefer() { // want RestoredByDefer:"^global effects/lib\\.Counter restored; read effects/lib\\.Counter$"
 	old := Counter
 	defer func() { Counter = old }()
 	Counter = 2
 }
 
-func RestoredByCleanup(t *testing.T) { // want RestoredByCleanup:"^global effects/lib.Counter restored$"
+func RestoredByCleanup(t *testing.T) { // want RestoredByCleanup:"^global effects/lib\\.Counter restored; read effects/lib\\.Counter$"
 	old := Counter
 	Counter = 2
 	t.Cleanup(func() { Counter = old })
@@ -209,39 +209,39 @@ func EnvIsolated(t *testing.T) { // want EnvIsolated:"^env os.Unsetenv\\(K\\) re
 }
 
 // Swap returns the function that undoes it.
-func Swap(n int) func() { // want Swap:"^global effects/lib.Counter$"
+func Swap(n int) func() { // want Swap:"^global effects/lib\\.Counter; read effects/lib\\.Counter$"
 	old := Counter
 	Counter = n
 	return func() { Counter = old }
 }
 
-func UndoDeferred() { // want UndoDeferred:"^global effects/lib.Counter restored$"
+func UndoDeferred() { // want UndoDeferred:"^global effects/lib\\.Counter restored; read effects/lib\\.Counter$"
 	undo := Swap(1)
 	defer undo()
 }
 
-func UndoDeferredDirectly() { // want UndoDeferredDirectly:"^global effects/lib.Counter restored$"
+func UndoDeferredDirectly() { // want UndoDeferredDirectly:"^global effects/lib\\.Counter restored; read effects/lib\\.Counter$"
 	defer Swap(1)()
 }
 
-func UndoAtCleanup(t *testing.T) { // want UndoAtCleanup:"^global effects/lib.Counter restored$"
+func UndoAtCleanup(t *testing.T) { // want UndoAtCleanup:"^global effects/lib\\.Counter restored; read effects/lib\\.Counter$"
 	t.Cleanup(Swap(1))
 }
 
-func restoreCounter() { Counter = 0 } // want restoreCounter:"^global effects/lib.Counter restored$"
+func restoreCounter() { Counter = 0 } // want restoreCounter:"^global effects/lib\\.Counter restored; read effects/lib\\.Counter$"
 
-func RestoredByNamedFunc() { // want RestoredByNamedFunc:"^global effects/lib.Counter restored$"
+func RestoredByNamedFunc() { // want RestoredByNamedFunc:"^global effects/lib\\.Counter restored; read effects/lib\\.Counter$"
 	Counter = 5
 	defer restoreCounter()
 }
 
 // A restored helper stays restored for its callers; an unrestored write
 // beside it does not.
-func CallsRestored() { // want CallsRestored:"^global effects/lib.Counter restored$"
+func CallsRestored() { // want CallsRestored:"^global effects/lib\\.Counter restored; read effects/lib\\.Counter$"
 	RestoredByDefer()
 }
 
-func MixesRestoredAndNot() { // want MixesRestoredAndNot:"^global effects/lib.Counter$"
+func MixesRestoredAndNot() { // want MixesRestoredAndNot:"^global effects/lib\\.Counter; read effects/lib\\.Counter$"
 	RestoredByDefer()
 	Counter = 3
 }
@@ -249,21 +249,21 @@ func MixesRestoredAndNot() { // want MixesRestoredAndNot:"^global effects/lib.Co
 var Mode = "auto"
 
 // Putting a variable back to its initializer or zero value is a reset.
-func ResetMode() { // want ResetMode:"^global effects/lib.Mode restored$"
+func ResetMode() { // want ResetMode:"^global effects/lib\\.Mode restored; read effects/lib\\.Mode$"
 	Mode = "auto"
 }
 
-func ChangeThenReset() { // want ChangeThenReset:"^global effects/lib.Mode restored$"
+func ChangeThenReset() { // want ChangeThenReset:"^global effects/lib\\.Mode restored; read effects/lib\\.Mode$"
 	Mode = "manual"
 	Mode = "auto"
 }
 
-func ChangeMode() { // want ChangeMode:"^global effects/lib.Mode$"
+func ChangeMode() { // want ChangeMode:"^global effects/lib\\.Mode; read effects/lib\\.Mode$"
 	Mode = "manual"
 }
 
 // A guard on v != nil in a deferred reset is no lazy initialization.
-func GuardedReset() { // want GuardedReset:"^global effects/lib.lazy restored$"
+func GuardedReset() { // want GuardedReset:"^global effects/lib\\.lazy restored; read effects/lib\\.lazy$"
 	v := 1
 	lazy = &v
 	defer func() {
@@ -289,28 +289,28 @@ var (
 
 // Writes through a type assertion or a local alias of a package variable
 // are writes to it.
-func AssertWrite() { // want AssertWrite:"^global effects/lib.Help through$"
+func AssertWrite() { // want AssertWrite:"^global effects/lib\\.Help through; read effects/lib\\.Help$"
 	Help.(*flagT).set = true
 }
 
-func AliasWrite() { // want AliasWrite:"^global effects/lib.Client through$"
+func AliasWrite() { // want AliasWrite:"^global effects/lib\\.Client through; read effects/lib\\.Client$"
 	c := Client
 	c.Timeout = 1
 }
 
-func AliasReassigned() {
+func AliasReassigned() { // want AliasReassigned:"^read effects/lib\\.Client$"
 	c := Client
 	c = nil // the local itself, not what it refers to
 	_ = c
 }
 
-func PoolAlias() {
+func PoolAlias() { // want PoolAlias:"^read effects/lib\\.pool$"
 	b := pool.Get().(*flagT) // a pool hands objects out on purpose
 	b.set = true
 }
 
 // A write under a lock in a test helper is shared on purpose, and no race.
-func LockedCounter() {
+func LockedCounter() { // want LockedCounter:"^read effects/lib\\.Counter; read effects/lib\\.mu$"
 	mu.Lock()
 	Counter++
 	mu.Unlock()

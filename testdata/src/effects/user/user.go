@@ -9,7 +9,7 @@ import (
 	"effects/lib"
 )
 
-func UseGeneric() { // want UseGeneric:"^global effects/lib.Counter$"
+func UseGeneric() { // want UseGeneric:"^global effects/lib\\.Counter; read effects/lib\\.Counter$"
 	lib.Generic(1)
 }
 
