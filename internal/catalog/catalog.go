@@ -105,6 +105,9 @@ type API struct {
 	// Isolates is the kind of state the call changes only for the test,
 	// restoring it at cleanup: Env for t.Setenv, Cwd for t.Chdir.
 	Isolates Kind
+	// Undoes names the API whose change this call undoes (signal.Stop
+	// undoes signal.Notify): such a call is a restore, not a change.
+	Undoes string
 	// Undo says how a fix puts a process-wide default back; nil when
 	// there is no safe way, and then isolint reports nothing for the call.
 	Undo *Undo
@@ -178,6 +181,7 @@ var APIs = []API{
 	{Name: "os/signal.Notify", Kind: Setter, Short: "signal.Notify", Alt: "signal.NotifyContext or signal.Stop in t.Cleanup", Undo: &Undo{Restore: "{pkg}.Stop({0})"}},
 	{Name: "os/signal.Ignore", Kind: Setter, Short: "signal.Ignore", Alt: "signal.Reset in t.Cleanup"},
 	{Name: "os/signal.Reset", Kind: Setter, Short: "signal.Reset", Alt: "leaving process signal handling alone"},
+	{Name: "os/signal.Stop", Kind: Setter, Short: "signal.Stop", Undoes: "os/signal.Notify"},
 
 	// Process-wide defaults of popular modules.
 	{Name: "github.com/spf13/viper.Set", Kind: Setter, Short: "viper.Set", Alt: "a *viper.Viper from viper.New"},

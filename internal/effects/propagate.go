@@ -213,7 +213,7 @@ func restored(sites []Site, e Effect) bool {
 		if s.Restores && undoKey(s.Effect) == k && sameVar(s.Effect, e) {
 			return true
 		}
-		if api, ok := catalog.Lookup(s.Effect.What); ok && api.Isolates != 0 && kindKey(api.Isolates) == k && sameVar(s.Effect, e) {
+		if api, ok := catalog.Lookup(s.Effect.What); ok && (api.Isolates != 0 && kindKey(api.Isolates) == k && sameVar(s.Effect, e) || api.Undoes == e.What) {
 			return true
 		}
 		if s.Effect.key() == e.key() && !s.Restores && !s.Undone && !s.Effect.Restored {

@@ -51,3 +51,9 @@ func TestLogRestored(t *testing.T) {
 func TestGCPercentRestored(t *testing.T) {
 	defer debug.SetGCPercent(debug.SetGCPercent(10))
 }
+
+func TestSignalStopped(t *testing.T) {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, os.Interrupt)
+	defer signal.Stop(c)
+}
