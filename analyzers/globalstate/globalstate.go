@@ -130,12 +130,18 @@ func (c *checker) check(t *tests.Test, s effects.Site, sites []effects.Site) {
 	}
 	var edits []analysis.TextEdit
 	var advice string
+	var helper *isolation // edits in the helper's file, when the fix changes the helper
+	var hsrc *fixes.Source
 	if !restored {
-		iso, ok := c.isolate(t, s, src)
-		if !ok {
+		iso, isrc, ok := c.isolateInHelper(t, s)
+		if ok {
+			helper, hsrc = &iso, isrc
+			advice = iso.advice
+		} else if iso, ok = c.isolate(t, s, src); ok {
+			edits, advice = iso.edits, iso.advice
+		} else {
 			return
 		}
-		edits, advice = iso.edits, iso.advice
 	}
 	name := testName(t)
 	change := c.describe(s)
@@ -156,7 +162,20 @@ func (c *checker) check(t *tests.Test, s effects.Site, sites []effects.Site) {
 		msg = fmt.Sprintf("%s %s and does not restore it, so the tests after it see the change; %s", name, change, advice)
 		title = strings.ToUpper(advice[:1]) + advice[1:]
 	}
-	fix, ok := src.Fix(title, edits...)
+	var fix analysis.SuggestedFix
+	if len(edits) > 0 {
+		if fix, ok = src.Fix(title, edits...); !ok {
+			return
+		}
+	}
+	if helper != nil {
+		hfix, ok := hsrc.Fix(title, helper.edits...)
+		if !ok {
+			return
+		}
+		fix.Message = title
+		fix.TextEdits = append(fix.TextEdits, hfix.TextEdits...)
+	}
 	if !ok {
 		return
 	}

@@ -21,5 +21,5 @@ func TestGlobalState(t *testing.T) {
 	t.Parallel()
 	analysistest.RunWithSuggestedFixes(t, testdata(t), globalstate.Analyzer,
 		"globalstate/direct", "globalstate/viahelper", "globalstate/chdir123", "globalstate/chdir124",
-		"globalstate/setters", "globalstate/negatives", "globalstate/onlyuse", "outside")
+		"globalstate/setters", "globalstate/negatives", "globalstate/onlyuse", "globalstate/inhelper", "outside")
 }

@@ -90,6 +90,91 @@ func (c *checker) isolate(t *tests.Test, s effects.Site, src *fixes.Source) (iso
 	return isolation{}, false
 }
 
+// isolateInHelper returns the edits that make a helper of this package
+// change the environment or working directory with the testing value the
+// test hands it, t.Setenv or t.Chdir, when the helper makes the change
+// itself and receives the test's t.
+func (c *checker) isolateInHelper(t *tests.Test, s effects.Site) (isolation, *fixes.Source, bool) {
+	if s.Callee == nil || len(s.Effect.Chain) != 1 || s.Callee.Pkg() != c.pass.Pkg {
+		return isolation{}, nil, false
+	}
+	var method, gate string
+	switch s.Effect.What {
+	case "os.Setenv", "syscall.Setenv":
+		method, gate = "Setenv", fixes.Setenv
+	case "os.Chdir", "syscall.Chdir":
+		method, gate = "Chdir", fixes.Chdir
+	default:
+		return isolation{}, nil, false
+	}
+	decl, file := c.declOf(s.Callee)
+	call, ok := s.Node.(*ast.CallExpr)
+	if decl == nil || !ok || !fixes.AtLeast(c.pass, file, gate) {
+		return isolation{}, nil, false
+	}
+	// The parameter to which the test passes its own t.
+	var param string
+	for i, a := range call.Args {
+		id, ok := ast.Unparen(a).(*ast.Ident)
+		if !ok || c.pass.TypesInfo.Uses[id] != types.Object(t.T) || i >= s.Callee.Signature().Params().Len() {
+			continue
+		}
+		if p := s.Callee.Signature().Params().At(i); p.Name() != "" && p.Name() != "_" {
+			param = p.Name()
+		}
+	}
+	if param == "" {
+		return isolation{}, nil, false
+	}
+	// The helper's own call that makes the change.
+	var inner *ast.CallExpr
+	for _, hs := range c.eff.Sites(decl) {
+		if hs.Callee == nil && hs.Effect.What == s.Effect.What && hs.Effect.Key == s.Effect.Key && !hs.Restores {
+			inner, _ = hs.Node.(*ast.CallExpr)
+			break
+		}
+	}
+	if inner == nil {
+		return isolation{}, nil, false
+	}
+	hsrc, ok := fixes.Read(c.pass, file)
+	if !ok {
+		return isolation{}, nil, false
+	}
+	stmt := fixes.Stmt(file, decl, inner)
+	if stmt == nil {
+		return isolation{}, nil, false
+	}
+	target := c.replaceable(stmt, inner)
+	if target == nil {
+		return isolation{}, nil, false
+	}
+	args := make([]string, len(inner.Args))
+	for i, a := range inner.Args {
+		args[i] = hsrc.Text(a)
+	}
+	edits := []analysis.TextEdit{hsrc.Replace(target, param+"."+method+"("+strings.Join(args, ", ")+")")}
+	path := s.Effect.What[:strings.LastIndex(s.Effect.What, ".")]
+	if drop, ok := hsrc.DropImport(c.pass, file, path, target); ok {
+		edits = append(edits, drop)
+	}
+	return isolation{edits, "use " + param + "." + method + " in " + s.Callee.Name()}, hsrc, true
+}
+
+// declOf returns the declaration of a function of this package and its file.
+func (c *checker) declOf(fn *types.Func) (*ast.FuncDecl, *ast.File) {
+	for _, f := range c.pass.Files {
+		if f.FileStart <= fn.Pos() && fn.Pos() < f.FileEnd {
+			for _, d := range f.Decls {
+				if fd, ok := d.(*ast.FuncDecl); ok && fd.Name.Pos() == fn.Pos() && fd.Body != nil {
+					return fd, f
+				}
+			}
+		}
+	}
+	return nil, nil
+}
+
 // replacing returns the edits that replace target with text and, when
 // target held the last use of the package of the API replaced, drop its
 // import.

@@ -1,0 +1,24 @@
+package inhelper
+
+import "testing"
+
+func TestOne(t *testing.T) {
+	setupEnv(t) // want `TestOne changes the environment with os.Setenv via helper setupEnv \(helpers_test.go:\d+\) and does not restore it, so the tests after it see the change; use t.Setenv in setupEnv`
+}
+
+func TestTwo(t *testing.T) {
+	setupEnv(t) // want `TestTwo changes the environment with os.Setenv via helper setupEnv`
+}
+
+func TestParallelCaller(t *testing.T) {
+	t.Parallel()
+	setupEnv(t) // want `TestParallelCaller changes the environment with os.Setenv via helper setupEnv .* while it runs in parallel: a data race with the other parallel tests; run it sequentially and use t.Setenv in setupEnv`
+}
+
+func TestDir(t *testing.T) {
+	enterDir(t, "testdata") // want `TestDir changes the working directory with os.Chdir via helper enterDir .*; use tb.Chdir in enterDir`
+}
+
+func TestNoT(t *testing.T) {
+	setupNoT() // no t to isolate with, and no restore at the call: not reported
+}
