@@ -305,7 +305,7 @@ func (c *checker) restoreVar(t *tests.Test, s effects.Site, stmt ast.Stmt, src *
 	if mapDelete || !stable(info, lhs) {
 		return isolation{}, false
 	}
-	if typ := info.TypeOf(lhs); typ == nil || fixes.HoldsLock(typ) {
+	if typ := info.TypeOf(lhs); typ == nil || catalog.NoCopy(typ) {
 		return isolation{}, false
 	}
 	text := src.Text(lhs)
@@ -351,7 +351,7 @@ func (c *checker) restoreVarAtCall(t *tests.Test, s effects.Site, stmt ast.Stmt,
 	if pkg == nil || (pkg != c.pass.Pkg && !ast.IsExported(name)) {
 		return isolation{}, false
 	}
-	if v, ok := pkg.Scope().Lookup(name).(*types.Var); !ok || fixes.HoldsLock(v.Type()) {
+	if v, ok := pkg.Scope().Lookup(name).(*types.Var); !ok || catalog.NoCopy(v.Type()) {
 		return isolation{}, false
 	}
 	var edits []analysis.TextEdit

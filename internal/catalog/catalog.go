@@ -7,6 +7,8 @@
 // what the isolated alternative is. Teaching isolint a new API is adding a row.
 package catalog
 
+import "go/types"
+
 // Kind is a class of isolation-relevant effect.
 type Kind uint8
 
@@ -266,4 +268,36 @@ var byName = func() map[string]*API {
 func Lookup(fullName string) (*API, bool) {
 	a, ok := byName[fullName]
 	return a, ok
+}
+
+// NoCopy reports whether values of type t are or contain a lock or another
+// value of package sync or sync/atomic, which must not be copied: saving
+// one in a variable copies it (go vet rejects that), and a package hands
+// such values out on purpose (a sync.Pool).
+func NoCopy(t types.Type) bool { return noCopy(t, 0) }
+
+func noCopy(t types.Type, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	if p, ok := t.(*types.Pointer); ok && depth == 0 {
+		t = p.Elem()
+	}
+	if named, ok := t.(*types.Named); ok && named.Obj().Pkg() != nil {
+		switch named.Obj().Pkg().Path() {
+		case "sync", "sync/atomic":
+			return true
+		}
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Struct:
+		for f := range u.Fields() {
+			if noCopy(f.Type(), depth+1) {
+				return true
+			}
+		}
+	case *types.Array:
+		return noCopy(u.Elem(), depth+1)
+	}
+	return false
 }

@@ -319,7 +319,7 @@ func (w *walker) aliasRoot(e ast.Expr) *types.Var {
 }
 
 func (w *walker) packageRoot(v *types.Var) *types.Var {
-	if v == nil || !isPackageLevel(v) || holdsLock(v.Type()) {
+	if v == nil || !isPackageLevel(v) || catalog.NoCopy(v.Type()) {
 		return nil
 	}
 	return v
@@ -331,21 +331,6 @@ func refersToMemory(t types.Type) bool {
 	switch t.Underlying().(type) {
 	case *types.Pointer, *types.Map, *types.Slice, *types.Interface, *types.Chan:
 		return true
-	}
-	return false
-}
-
-// holdsLock reports whether t is or contains a type of package sync or
-// sync/atomic.
-func holdsLock(t types.Type) bool {
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	if named, ok := t.(*types.Named); ok && named.Obj().Pkg() != nil {
-		switch named.Obj().Pkg().Path() {
-		case "sync", "sync/atomic":
-			return true
-		}
 	}
 	return false
 }

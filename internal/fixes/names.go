@@ -149,34 +149,6 @@ func TopStmt(body *ast.BlockStmt, n ast.Node) ast.Stmt {
 	return nil
 }
 
-// HoldsLock reports whether values of type t contain a lock or another
-// value that must not be copied (sync.Mutex, sync.Once, atomic values):
-// saving such a value in a variable copies it, which go vet rejects.
-func HoldsLock(t types.Type) bool { return holdsLock(t, 0) }
-
-func holdsLock(t types.Type, depth int) bool {
-	if depth > 8 {
-		return false
-	}
-	if named, ok := t.(*types.Named); ok && named.Obj().Pkg() != nil {
-		switch named.Obj().Pkg().Path() {
-		case "sync", "sync/atomic":
-			return true
-		}
-	}
-	switch u := t.Underlying().(type) {
-	case *types.Struct:
-		for f := range u.Fields() {
-			if holdsLock(f.Type(), depth+1) {
-				return true
-			}
-		}
-	case *types.Array:
-		return holdsLock(u.Elem(), depth+1)
-	}
-	return false
-}
-
 // AddImport returns the name by which file can refer to pkg and, when the
 // file does not import it yet, the edit that adds the import. It fails when
 // the package's name is taken in the file, or when the rules for internal
