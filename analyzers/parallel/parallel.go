@@ -5,11 +5,13 @@ import (
 	"flag"
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"regexp"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/isolint/isolint/internal/catalog"
 	"github.com/isolint/isolint/internal/docs"
@@ -51,6 +53,10 @@ type checker struct {
 	// changes and leaves changed: a test that reads one depends on the
 	// order in which tests run, and that order changes with t.Parallel.
 	leaked map[string]bool
+	// fixtures holds the package variables of test files that hold shared
+	// mutable memory (var root = &cobra.Command{…}): the code under test
+	// may change what they point to, which no write in the test shows.
+	fixtures map[string]bool
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -69,6 +75,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	all := pass.ResultOf[tests.Analyzer].(*tests.Result).All()
 	c.leaked = leaked(c.eff, all)
+	c.fixtures = fixtures(pass)
 	for _, t := range all {
 		if !c.wanted(t) {
 			continue
@@ -190,7 +197,8 @@ func (c *checker) checkMissing(t *tests.Test) {
 func (c *checker) hazardous(t *tests.Test) bool {
 	found := false
 	c.eff.Walk(t.Func, func(s effects.Site) bool {
-		found = catalog.Of(s.Effect.Kind).BlocksParallel || (s.Effect.Kind == catalog.Read && c.leaked[s.Effect.What])
+		found = catalog.Of(s.Effect.Kind).BlocksParallel ||
+			s.Effect.Kind == catalog.Read && (c.leaked[s.Effect.What] || c.fixtures[s.Effect.What])
 		return !found
 	})
 	return found
@@ -241,4 +249,94 @@ func related(pass *analysis.Pass, s effects.Site) []analysis.RelatedInformation 
 		return nil
 	}
 	return []analysis.RelatedInformation{{Pos: s.Callee.Pos(), Message: fmt.Sprintf("%s is reached through %s", s.Effect.What, s.Callee.Name())}}
+}
+
+// fixtures returns the package variables declared in the package's test
+// files whose values share mutable memory: pointers to structs, maps,
+// slices and interfaces holding such things. Plain data (a table of
+// strings), errors, compiled regexps and templates, and flag values are
+// not fixtures of that kind.
+func fixtures(pass *analysis.Pass) map[string]bool {
+	out := make(map[string]bool)
+	for _, f := range pass.Files {
+		if !strings.HasSuffix(pass.Fset.File(f.FileStart).Name(), "_test.go") {
+			continue
+		}
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.VAR {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				vs := spec.(*ast.ValueSpec)
+				for i, n := range vs.Names {
+					v, ok := pass.TypesInfo.Defs[n].(*types.Var)
+					if !ok || (i < len(vs.Values) && fromFlag(pass.TypesInfo, vs.Values[i])) {
+						continue
+					}
+					if mutable(v.Type(), 0) {
+						out[v.Pkg().Path()+"."+v.Name()] = true
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// fromFlag reports whether e is a call to the flag package, which returns
+// a pointer that only flag parsing writes.
+func fromFlag(info *types.Info, e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
+	return ok && fn.Pkg() != nil && fn.Pkg().Path() == "flag"
+}
+
+// mutable reports whether values of type t share memory that code can
+// change: what plain (subtest.go) does not allow, less the shared values
+// that are safe to use from many tests at once.
+func mutable(t types.Type, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	if named, ok := t.(*types.Named); ok && named.Obj().Pkg() != nil {
+		switch named.Obj().Pkg().Path() {
+		case "regexp", "text/template", "html/template", "time", "context":
+			return false
+		}
+	}
+	if p, ok := t.(*types.Pointer); ok {
+		if named, ok := p.Elem().(*types.Named); ok && named.Obj().Pkg() != nil {
+			switch named.Obj().Pkg().Path() {
+			case "regexp", "text/template", "html/template":
+				return false
+			}
+		}
+	}
+	if types.Identical(t, types.Universe.Lookup("error").Type()) {
+		return false
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Pointer:
+		_, basic := u.Elem().Underlying().(*types.Basic)
+		return !basic
+	case *types.Map, *types.Chan:
+		return true
+	case *types.Interface:
+		return !u.Empty() || depth == 0
+	case *types.Slice:
+		return mutable(u.Elem(), depth+1)
+	case *types.Array:
+		return mutable(u.Elem(), depth+1)
+	case *types.Struct:
+		for f := range u.Fields() {
+			if mutable(f.Type(), depth+1) {
+				return true
+			}
+		}
+	}
+	return false
 }

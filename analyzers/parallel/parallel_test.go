@@ -20,7 +20,7 @@ func testdata(t *testing.T) string {
 func TestParallel(t *testing.T) {
 	t.Parallel()
 	analysistest.RunWithSuggestedFixes(t, testdata(t), parallel.Analyzer,
-		"parallel/basic", "parallel/crosspkg", "parallel/loopvar121", "parallel/ignored", "parallel/generated", "parallel/shared", "parallel/leak")
+		"parallel/basic", "parallel/crosspkg", "parallel/loopvar121", "parallel/ignored", "parallel/generated", "parallel/shared", "parallel/leak", "parallel/fixture")
 }
 
 // TestTypeErrors checks that a package that does not type-check is analyzed
