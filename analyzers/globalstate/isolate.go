@@ -154,10 +154,7 @@ func (c *checker) isolateInHelper(t *tests.Test, s effects.Site) (isolation, *fi
 		args[i] = hsrc.Text(a)
 	}
 	edits := []analysis.TextEdit{hsrc.Replace(target, param+"."+method+"("+strings.Join(args, ", ")+")")}
-	path := s.Effect.What[:strings.LastIndex(s.Effect.What, ".")]
-	if drop, ok := hsrc.DropImport(c.pass, file, path, target); ok {
-		edits = append(edits, drop)
-	}
+	edits = append(edits, hsrc.DropImports(c.pass, file, target)...)
 	return isolation{edits, "use " + param + "." + method + " in " + s.Callee.Name()}, hsrc, true
 }
 
@@ -175,16 +172,11 @@ func (c *checker) declOf(fn *types.Func) (*ast.FuncDecl, *ast.File) {
 	return nil, nil
 }
 
-// replacing returns the edits that replace target with text and, when
-// target held the last use of the package of the API replaced, drop its
-// import.
+// replacing returns the edits that replace target with text and drop the
+// imports whose last use was in target (os, or testify's require).
 func (c *checker) replacing(t *tests.Test, src *fixes.Source, api string, target ast.Node, text string) []analysis.TextEdit {
 	edits := []analysis.TextEdit{src.Replace(target, text)}
-	path := api[:strings.LastIndex(api, ".")]
-	if drop, ok := src.DropImport(c.pass, t.File, path, target); ok {
-		edits = append(edits, drop)
-	}
-	return edits
+	return append(edits, src.DropImports(c.pass, t.File, target)...)
 }
 
 // replaceable returns the node that a call with no result of its own

@@ -67,3 +67,51 @@ func TestGoldenFilesCompile(t *testing.T) {
 	}
 	t.Logf("%d fixed packages build and vet", len(list))
 }
+
+// TestGoldenModulesCompile does the same for the testdata modules, whose
+// tests use third-party packages: with every file replaced by its golden,
+// each module must build and pass go vet.
+func TestGoldenModulesCompile(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go vet")
+	}
+	t.Parallel()
+	root, err := filepath.Abs(filepath.Join("..", "..", "testdata", "mod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mods, err := filepath.Glob(filepath.Join(root, "*", "go.mod"))
+	if err != nil || len(mods) == 0 {
+		t.Fatalf("no testdata modules: %v", err)
+	}
+	for _, mod := range mods {
+		src := filepath.Dir(mod)
+		dst := t.TempDir()
+		err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || strings.HasSuffix(path, ".golden") {
+				return err
+			}
+			rel, _ := filepath.Rel(src, path)
+			data, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			if golden, err := os.ReadFile(path + ".golden"); err == nil {
+				data = golden
+			}
+			if err := os.MkdirAll(filepath.Join(dst, filepath.Dir(rel)), 0o755); err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command("go", "vet", "./...")
+		cmd.Dir = dst
+		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Errorf("fixed module %s does not vet: %v\n%s", filepath.Base(src), err, out)
+		}
+	}
+}

@@ -88,6 +88,22 @@ func ImportName(pass *analysis.Pass, file *ast.File, path string) (string, bool)
 	return "", false
 }
 
+// DropImports returns the edits that delete the imports of file whose
+// every use lies within the replaced nodes.
+func (s *Source) DropImports(pass *analysis.Pass, file *ast.File, replaced ...ast.Node) []analysis.TextEdit {
+	var edits []analysis.TextEdit
+	for _, imp := range file.Imports {
+		path, err := strconv.Unquote(imp.Path.Value)
+		if err != nil || (imp.Name != nil && (imp.Name.Name == "_" || imp.Name.Name == ".")) {
+			continue
+		}
+		if e, ok := s.DropImport(pass, file, path, replaced...); ok {
+			edits = append(edits, e)
+		}
+	}
+	return edits
+}
+
 // DropImport returns an edit that deletes file's import of path when every
 // use of it lies within the nodes a fix replaces, so that the fixed file
 // still compiles; false when the import stays in use.
