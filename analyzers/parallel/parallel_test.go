@@ -4,8 +4,10 @@ import (
 	"path/filepath"
 	"testing"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/isolint/isolint/analyzers/globalstate"
 	"github.com/isolint/isolint/analyzers/parallel"
 )
 
@@ -28,4 +30,13 @@ func TestParallel(t *testing.T) {
 func TestTypeErrors(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, testdata(t), parallel.Analyzer, "parallel/typeerr")
+}
+
+// TestSyntaxErrors checks that a file that does not parse is analyzed, as
+// far as it goes, without a panic.
+func TestSyntaxErrors(t *testing.T) {
+	t.Parallel()
+	for _, a := range []*analysis.Analyzer{parallel.Analyzer, globalstate.Analyzer} {
+		analysistest.Run(t, testdata(t), a, "parallel/syntaxerr")
+	}
 }

@@ -183,6 +183,9 @@ func (r *Reporter) Report(d analysis.Diagnostic) {
 	if r.res.Generated(r.pass.Fset, d.Pos) {
 		return
 	}
+	if d.URL == "" {
+		d.URL = r.pass.Analyzer.URL // where the finding's analyzer is documented
+	}
 	name := r.pass.Analyzer.Name
 	for _, dir := range r.res.Directives {
 		if dir.Reason != "" && dir.names(name) && dir.covers(r.pass.Fset, d.Pos) {
