@@ -97,9 +97,26 @@ func (c *checker) wanted(t *tests.Test) bool {
 		return false
 	}
 	if t.Kind == tests.Subtest && !c.subtests {
+		c.excuse(t)
 		return false
 	}
-	return c.skip == nil || !c.skip.MatchString(t.Name)
+	if c.skip != nil && c.skip.MatchString(t.Name) {
+		c.excuse(t)
+		return false
+	}
+	return true
+}
+
+// excuse keeps directives on a test the flags skip from being reported as
+// unused.
+func (c *checker) excuse(t *tests.Test) {
+	c.rep.Excuse(t.Func.Pos())
+	if t.Run != nil {
+		c.rep.Excuse(t.Run.Pos())
+	}
+	if t.Parallel != nil {
+		c.rep.Excuse(t.Parallel.Node.Pos())
+	}
 }
 
 // checkDenied reports a parallel test that also calls t.Setenv, t.Chdir or

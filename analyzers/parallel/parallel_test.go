@@ -1,6 +1,7 @@
 package parallel_test
 
 import (
+	"flag"
 	"path/filepath"
 	"testing"
 
@@ -39,4 +40,20 @@ func TestSyntaxErrors(t *testing.T) {
 	for _, a := range []*analysis.Analyzer{parallel.Analyzer, globalstate.Analyzer} {
 		analysistest.Run(t, testdata(t), a, "parallel/syntaxerr")
 	}
+}
+
+// TestSkipFlag checks -parallel.skip, and that a directive on a skipped
+// test is not reported as suppressing nothing.
+func TestSkipFlag(t *testing.T) {
+	t.Parallel()
+	a := *parallel.Analyzer
+	a.Flags = *flag.NewFlagSet("parallel", flag.ContinueOnError)
+	parallel.Analyzer.Flags.VisitAll(func(f *flag.Flag) { a.Flags.String(f.Name, f.DefValue, f.Usage) })
+	if err := a.Flags.Set("skip", "^TestSkipped"); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Flags.Set("subtests", "false"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, testdata(t), &a, "parallel/skipflag")
 }

@@ -196,6 +196,17 @@ func (r *Reporter) Report(d analysis.Diagnostic) {
 	r.pass.Report(d)
 }
 
+// Excuse marks the directives for this analyzer that cover pos as used:
+// the analyzer did not look there (a flag told it to skip a test), so they
+// cannot be said to suppress nothing.
+func (r *Reporter) Excuse(pos token.Pos) {
+	for _, dir := range r.res.Directives {
+		if dir.names(r.pass.Analyzer.Name) && dir.covers(r.pass.Fset, pos) {
+			r.used[dir] = true
+		}
+	}
+}
+
 // Close reports this analyzer's directives that are malformed or that
 // suppressed nothing. Call it once, after the last Report.
 func (r *Reporter) Close() {
