@@ -90,47 +90,39 @@ func (c *checker) isolate(t *tests.Test, s effects.Site, src *fixes.Source) (iso
 	return isolation{}, false
 }
 
-// isolateInHelper returns the edits that make a helper of this package
-// change the environment or working directory with the testing value the
-// test hands it, t.Setenv or t.Chdir, when the helper makes the change
-// itself and receives the test's t.
+// isolateInHelper returns the edits that confine a change a helper of
+// this package makes itself to the test that calls it, made in the helper
+// when it receives the test's t (or tb): the helper is then fixed as a
+// test would be, with its testing parameter as t. All tests that call the
+// helper get the same edits, which drivers merge.
 func (c *checker) isolateInHelper(t *tests.Test, s effects.Site) (isolation, *fixes.Source, bool) {
 	if s.Callee == nil || len(s.Effect.Chain) != 1 || s.Callee.Pkg() != c.pass.Pkg {
 		return isolation{}, nil, false
 	}
-	var method, gate string
-	switch s.Effect.What {
-	case "os.Setenv", "syscall.Setenv":
-		method, gate = "Setenv", fixes.Setenv
-	case "os.Chdir", "syscall.Chdir":
-		method, gate = "Chdir", fixes.Chdir
-	default:
-		return isolation{}, nil, false
-	}
 	decl, file := c.declOf(s.Callee)
 	call, ok := s.Node.(*ast.CallExpr)
-	if decl == nil || !ok || !fixes.AtLeast(c.pass, file, gate) {
+	if decl == nil || !ok {
 		return isolation{}, nil, false
 	}
 	// The parameter to which the test passes its own t.
-	var param string
+	var param *types.Var
 	for i, a := range call.Args {
 		id, ok := ast.Unparen(a).(*ast.Ident)
 		if !ok || c.pass.TypesInfo.Uses[id] != types.Object(t.T) || i >= s.Callee.Signature().Params().Len() {
 			continue
 		}
 		if p := s.Callee.Signature().Params().At(i); p.Name() != "" && p.Name() != "_" {
-			param = p.Name()
+			param = p
 		}
 	}
-	if param == "" {
+	if param == nil {
 		return isolation{}, nil, false
 	}
-	// The helper's own call that makes the change.
-	var inner *ast.CallExpr
+	// The helper's own statement that makes the change.
+	var inner *effects.Site
 	for _, hs := range c.eff.Sites(decl) {
-		if hs.Callee == nil && hs.Effect.What == s.Effect.What && hs.Effect.Key == s.Effect.Key && !hs.Restores {
-			inner, _ = hs.Node.(*ast.CallExpr)
+		if hs.Callee == nil && hs.Effect.Kind == s.Effect.Kind && hs.Effect.What == s.Effect.What && hs.Effect.Key == s.Effect.Key && !hs.Restores {
+			inner = &hs
 			break
 		}
 	}
@@ -141,21 +133,13 @@ func (c *checker) isolateInHelper(t *tests.Test, s effects.Site) (isolation, *fi
 	if !ok {
 		return isolation{}, nil, false
 	}
-	stmt := fixes.Stmt(file, decl, inner)
-	if stmt == nil {
+	helper := &tests.Test{Name: s.Callee.Name(), Func: decl, Body: decl.Body, T: param, File: file}
+	iso, ok := c.isolate(helper, *inner, hsrc)
+	if !ok {
 		return isolation{}, nil, false
 	}
-	target := c.replaceable(stmt, inner)
-	if target == nil {
-		return isolation{}, nil, false
-	}
-	args := make([]string, len(inner.Args))
-	for i, a := range inner.Args {
-		args[i] = hsrc.Text(a)
-	}
-	edits := []analysis.TextEdit{hsrc.Replace(target, param+"."+method+"("+strings.Join(args, ", ")+")")}
-	edits = append(edits, hsrc.DropImports(c.pass, file, target)...)
-	return isolation{edits, "use " + param + "." + method + " in " + s.Callee.Name()}, hsrc, true
+	iso.advice += " in " + s.Callee.Name()
+	return iso, hsrc, true
 }
 
 // declOf returns the declaration of a function of this package and its file.

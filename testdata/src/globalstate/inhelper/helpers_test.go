@@ -1,9 +1,26 @@
 package inhelper
 
 import (
+	"io"
+	"log"
 	"os"
 	"testing"
 )
+
+var mode = "prod"
+
+// setMode writes a package variable: the fix saves and restores it in the
+// helper, once for every test that calls it.
+func setMode(t *testing.T, m string) {
+	mode = m
+}
+
+func currentMode() string { return mode }
+
+// quietLogs changes the standard logger: the fix restores it in the helper.
+func quietLogs(tb testing.TB) {
+	log.SetOutput(io.Discard)
+}
 
 // setupEnv receives the test's t: the fix makes it use t.Setenv.
 func setupEnv(t *testing.T) {

@@ -22,3 +22,16 @@ func TestDir(t *testing.T) {
 func TestNoT(t *testing.T) {
 	setupNoT() // no t to isolate with, and no restore at the call: not reported
 }
+
+func TestModeA(t *testing.T) {
+	setMode(t, "a") // want `TestModeA writes package variable mode via helper setMode .* save mode and restore it with t.Cleanup in setMode`
+	_ = currentMode()
+}
+
+func TestModeB(t *testing.T) {
+	setMode(t, "b") // want `TestModeB writes package variable mode via helper setMode`
+}
+
+func TestQuiet(t *testing.T) {
+	quietLogs(t) // want `TestQuiet changes a process-wide default with log.SetOutput via helper quietLogs .* restore it with tb.Cleanup in quietLogs`
+}
