@@ -95,8 +95,8 @@ func (c *checker) checkTest(t *tests.Test) {
 		default:
 			continue
 		}
-		if s.Restores {
-			continue // the undo itself
+		if s.Restores || s.Undone {
+			continue // the undo itself, or a call whose change is undone
 		}
 		if api, ok := catalog.Lookup(s.Effect.What); ok && api.Undoes != "" {
 			continue // signal.Stop and the like undo, they change nothing

@@ -321,6 +321,14 @@ func (c *checker) restoreVarAtCall(t *tests.Test, s effects.Site, stmt ast.Stmt,
 	if s.Effect.Through {
 		return isolation{}, false
 	}
+	// A call that also writes into memory a variable refers to (a map, a
+	// pointer) cannot be undone by saving variables: a partial restore
+	// would leave the package's state inconsistent, which is worse.
+	for _, o := range t.OwnSites(c.eff) {
+		if o.Node == s.Node && o.Effect.Kind == catalog.GlobalVar && o.Effect.Through {
+			return isolation{}, false
+		}
+	}
 	i := strings.LastIndex(s.Effect.What, ".")
 	path, name := s.Effect.What[:i], s.Effect.What[i+1:]
 	pkg := fixes.Package(c.pass, path)

@@ -210,7 +210,10 @@ func restored(sites []Site, e Effect) bool {
 	}
 	all := true
 	for _, s := range sites {
-		if s.Restores && undoKey(s.Effect) == k && sameVar(s.Effect, e) {
+		// A deferred or cleanup write undoes the change, and so does the
+		// deferred function a call returned (defer swap(x)()), which puts
+		// back what the variable held before the call.
+		if (s.Restores || s.Undone) && undoKey(s.Effect) == k && sameVar(s.Effect, e) {
 			return true
 		}
 		if api, ok := catalog.Lookup(s.Effect.What); ok && (api.Isolates != 0 && kindKey(api.Isolates) == k && sameVar(s.Effect, e) || api.Undoes == e.What) {

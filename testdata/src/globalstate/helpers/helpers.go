@@ -48,3 +48,25 @@ func Swap(v bool) func() {
 	Verbose = v
 	return func() { Verbose = old }
 }
+
+// Methods is a registry that RegisterMethod fills, with its bit mask.
+var (
+	Methods = map[string]int{}
+	All     int
+)
+
+// RegisterMethod changes a map and a mask together: restoring the mask
+// alone would leave the registry inconsistent.
+func RegisterMethod(m string) {
+	Methods[m] = len(Methods)
+	All |= 1 << len(Methods)
+}
+
+// KeepHeader returns the function that puts Header back.
+func KeepHeader() func() {
+	orig := Header
+	return func() { Header = orig }
+}
+
+// Header is changed by tests that restore it with KeepHeader.
+var Header = "X-Request-Id"

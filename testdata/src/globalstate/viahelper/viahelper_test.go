@@ -37,3 +37,12 @@ func TestUndoDeferred(t *testing.T) {
 func TestUndoAtCleanup(t *testing.T) {
 	t.Cleanup(helpers.Swap(true))
 }
+
+func TestRegistersMethod(t *testing.T) {
+	helpers.RegisterMethod("BOO") // a partial restore would be worse: not reported
+}
+
+func TestHeaderKept(t *testing.T) {
+	defer helpers.KeepHeader()()
+	helpers.Header = "X-Trace-Id"
+}
