@@ -16,10 +16,7 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/go/analysis"
-
-	"github.com/isolint/isolint/analyzers/globalstate"
-	"github.com/isolint/isolint/analyzers/parallel"
+	"github.com/isolint/isolint/analyzers"
 )
 
 // demo is the module the test runs on, relative to this package.
@@ -325,7 +322,7 @@ func TestE2E(t *testing.T) {
 		if !strings.Contains(r.stdout, "Registered analyzers:") {
 			t.Errorf("isolint help: output lacks the list of analyzers:\n%s", r.stdout)
 		}
-		for _, a := range []*analysis.Analyzer{parallel.Analyzer, globalstate.Analyzer} {
+		for _, a := range analyzers.All() {
 			title, rest, _ := strings.Cut(a.Doc, "\n\n")
 			if s := fmt.Sprintf("    %-12s %s\n", a.Name, title); !strings.Contains(r.stdout, s) {
 				t.Errorf("isolint help: output lacks %q:\n%s", s, r.stdout)

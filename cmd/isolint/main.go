@@ -12,19 +12,14 @@ package main
 import (
 	"os"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/multichecker"
 
-	"github.com/isolint/isolint/analyzers/globalstate"
-	"github.com/isolint/isolint/analyzers/parallel"
+	"github.com/isolint/isolint/analyzers"
 )
-
-// analyzers are isolint's analyzers, in the order they report.
-var analyzers = []*analysis.Analyzer{parallel.Analyzer, globalstate.Analyzer}
 
 func main() {
 	if delegate(os.Args[1:]) {
-		os.Exit(runVet(analyzers, os.Args[1:]))
+		os.Exit(runVet(analyzers.All(), os.Args[1:]))
 	}
-	multichecker.Main(analyzers...)
+	multichecker.Main(analyzers.All()...)
 }
