@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -35,7 +36,10 @@ func (c *checker) isolate(t *tests.Test, s effects.Site, src *fixes.Source) (iso
 	call, _ := s.Node.(*ast.CallExpr)
 	switch s.Effect.Kind {
 	case catalog.Env:
-		if s.Callee != nil || call == nil || !fixes.AtLeast(c.pass, t.File, fixes.Setenv) {
+		if s.Callee != nil {
+			return c.restoreEnvAtCall(t, s, src)
+		}
+		if call == nil || !fixes.AtLeast(c.pass, t.File, fixes.Setenv) {
 			return isolation{}, false
 		}
 		switch s.Effect.What {
@@ -161,6 +165,36 @@ func (c *checker) declOf(fn *types.Func) (*ast.FuncDecl, *ast.File) {
 func (c *checker) replacing(t *tests.Test, src *fixes.Source, api string, target ast.Node, text string) []analysis.TextEdit {
 	edits := []analysis.TextEdit{src.Replace(target, text)}
 	return append(edits, src.DropImports(c.pass, t.File, target)...)
+}
+
+// restoreEnvAtCall saves, at the top of the test, the environment
+// variable a helper changes, whether it was set and to what, and puts it
+// back at cleanup. The variable's name must be a constant.
+func (c *checker) restoreEnvAtCall(t *tests.Test, s effects.Site, src *fixes.Source) (isolation, bool) {
+	if s.Effect.Key == "" {
+		return isolation{}, false
+	}
+	osPkg := fixes.Package(c.pass, "os")
+	if osPkg == nil {
+		return isolation{}, false
+	}
+	osName, imp, ok := src.AddImport(c.pass, t.File, osPkg)
+	if !ok {
+		return isolation{}, false
+	}
+	key := strconv.Quote(s.Effect.Key)
+	at := firstPos(t.Body)
+	prev := fixes.FreshName(c.pass, at, "prevEnv")
+	had := fixes.FreshName(c.pass, at, "hadEnv")
+	tn := t.T.Name()
+	text := prev + ", " + had + " := " + osName + ".LookupEnv(" + key + ")\n" +
+		tn + ".Cleanup(func() {\n\tif " + had + " {\n\t\t" + osName + ".Setenv(" + key + ", " + prev + ")\n\t} else {\n\t\t" +
+		osName + ".Unsetenv(" + key + ")\n\t}\n})"
+	edits := []analysis.TextEdit{src.InsertFirst(t.Body, text)}
+	if imp != nil {
+		edits = append(edits, *imp)
+	}
+	return isolation{edits, "save $" + s.Effect.Key + " and restore it with " + tn + ".Cleanup"}, true
 }
 
 // replaceable returns the node that a call with no result of its own

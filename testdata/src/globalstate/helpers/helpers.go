@@ -70,3 +70,6 @@ func KeepHeader() func() {
 
 // Header is changed by tests that restore it with KeepHeader.
 var Header = "X-Request-Id"
+
+// SetRegion sets an environment variable for the whole process.
+func SetRegion() { os.Setenv("APP_REGION", "eu") }

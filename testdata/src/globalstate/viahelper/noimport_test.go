@@ -21,3 +21,9 @@ func TestDeepVar(t *testing.T) {
 func TestHiddenVar(t *testing.T) {
 	helpers.SetHidden() // want `TestHiddenVar writes package variable hidden.Mode via helper SetHidden`
 }
+
+// The helper sets an environment variable and is not given t: the test
+// saves and restores it.
+func TestRegion(t *testing.T) {
+	helpers.SetRegion() // want `TestRegion changes the environment with os.Setenv via helper SetRegion .* save \$APP_REGION and restore it with t.Cleanup`
+}
