@@ -174,11 +174,7 @@ func (c *checker) restoreEnvAtCall(t *tests.Test, s effects.Site, src *fixes.Sou
 	if s.Effect.Key == "" {
 		return isolation{}, false
 	}
-	osPkg := fixes.Package(c.pass, "os")
-	if osPkg == nil {
-		return isolation{}, false
-	}
-	osName, imp, ok := src.AddImport(c.pass, t.File, osPkg)
+	osName, imp, ok := src.AddStdImport(c.pass, t.File, "os")
 	if !ok {
 		return isolation{}, false
 	}
@@ -452,11 +448,12 @@ func (c *checker) undoSetter(t *tests.Test, s effects.Site, stmt ast.Stmt, call 
 	if !ok {
 		// Through a helper, the test's file may not import the setter's
 		// package yet.
-		p := fixes.Package(c.pass, path)
-		if p == nil {
-			return isolation{}, false
+		if p := fixes.Package(c.pass, path); p != nil {
+			pkg, importEdit, ok = src.AddImport(c.pass, t.File, p)
+		} else if !strings.Contains(strings.Split(path, "/")[0], ".") {
+			pkg, importEdit, ok = src.AddStdImport(c.pass, t.File, path)
 		}
-		if pkg, importEdit, ok = src.AddImport(c.pass, t.File, p); !ok {
+		if !ok {
 			return isolation{}, false
 		}
 	}

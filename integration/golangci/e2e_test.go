@@ -87,6 +87,7 @@ func TestGolangciLint(t *testing.T) {
 		// usage's test: the effects fact crossed packages through the
 		// plugin.
 		wantFindings(t, got, map[string]string{
+			"usage/usage_test.go:13": "globalstate: TestFrench changes the environment with os.Setenv via helper UseFrench (envtest.go:14) and does not restore it, so the tests after it see the change; save $APP_LANG and restore it with t.Cleanup",
 			"usage/usage_test.go:21": "globalstate: TestShout writes package variable app.Loud via helper Shout (envtest.go:19) and does not restore it, so the tests after it see the change; save app.Loud and restore it with t.Cleanup",
 		})
 		// golangci-lint shows the Related position, which is in another
@@ -96,10 +97,11 @@ func TestGolangciLint(t *testing.T) {
 			t.Errorf("no issue %q at usage/usage_test.go:21", related)
 		}
 		// TestFrench calls a helper of another package that calls
-		// os.Setenv: parallel knows it and does not suggest t.Parallel.
+		// os.Setenv: parallel knows it and does not suggest t.Parallel
+		// (globalstate reports the change, above).
 		for _, i := range got {
-			if strings.Contains(i.Text, "TestFrench") {
-				t.Errorf("%s: TestFrench reported: %s", i.where(), i.Text)
+			if strings.Contains(i.Text, "TestFrench") && strings.HasPrefix(i.Text, "parallel:") {
+				t.Errorf("%s: TestFrench reported by parallel: %s", i.where(), i.Text)
 			}
 		}
 	})
@@ -243,7 +245,9 @@ func run(t *testing.T, bin, dir string, wantCode int, args ...string) ([]issue, 
 	args = append([]string{"run", "--allow-parallel-runners", "--output.json.path", jsonPath, "--output.text.path", "stdout"}, args...)
 	cmd := exec.Command(bin, append(args, "./...")...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
+	// A cache of its own: golangci-lint's result cache does not know the
+	// plugin's code, and would replay findings of an older isolint.
+	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod", "GOLANGCI_LINT_CACHE="+t.TempDir())
 	out, err := cmd.CombinedOutput()
 	code := 0
 	if exit := (*exec.ExitError)(nil); errors.As(err, &exit) {

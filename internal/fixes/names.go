@@ -170,13 +170,24 @@ func TopStmt(body *ast.BlockStmt, n ast.Node) ast.Stmt {
 // the package's name is taken in the file, or when the rules for internal
 // packages forbid the import.
 func (s *Source) AddImport(pass *analysis.Pass, file *ast.File, pkg *types.Package) (string, *analysis.TextEdit, bool) {
-	if name, ok := ImportName(pass, file, pkg.Path()); ok {
-		return name, nil, true
+	return s.addImport(pass, file, pkg.Path(), pkg.Name())
+}
+
+// AddStdImport is AddImport for a package of the standard library, which
+// need not be among those the analyzed package's type information lists
+// (export data lists only the imports its API refers to): its name is the
+// last element of its path.
+func (s *Source) AddStdImport(pass *analysis.Pass, file *ast.File, path string) (string, *analysis.TextEdit, bool) {
+	return s.addImport(pass, file, path, path[strings.LastIndex(path, "/")+1:])
+}
+
+func (s *Source) addImport(pass *analysis.Pass, file *ast.File, path, name string) (string, *analysis.TextEdit, bool) {
+	if n, ok := ImportName(pass, file, path); ok {
+		return n, nil, true
 	}
-	if !mayImport(pass.Pkg.Path(), pkg.Path()) || pkg.Name() == "main" {
+	if !mayImport(pass.Pkg.Path(), path) || name == "main" {
 		return "", nil, false
 	}
-	name := pkg.Name()
 	if pass.Pkg.Scope().Lookup(name) != nil {
 		return "", nil, false
 	}
@@ -185,7 +196,7 @@ func (s *Source) AddImport(pass *analysis.Pass, file *ast.File, pkg *types.Packa
 			return "", nil, false
 		}
 	}
-	line := strconv.Quote(pkg.Path())
+	line := strconv.Quote(path)
 	for _, d := range file.Decls {
 		gd, ok := d.(*ast.GenDecl)
 		if !ok || gd.Tok != token.IMPORT {
@@ -197,7 +208,7 @@ func (s *Source) AddImport(pass *analysis.Pass, file *ast.File, pkg *types.Packa
 		}
 		// Where gofmt would sort it: before the first path that sorts after
 		// it, in the group of standard-library or of other imports.
-		std := !strings.Contains(strings.Split(pkg.Path(), "/")[0], ".")
+		std := !strings.Contains(strings.Split(path, "/")[0], ".")
 		var before ast.Spec
 		var last ast.Spec
 		for _, spec := range gd.Specs {
@@ -206,7 +217,7 @@ func (s *Source) AddImport(pass *analysis.Pass, file *ast.File, pkg *types.Packa
 				continue
 			}
 			last = spec
-			if p > pkg.Path() {
+			if p > path {
 				before = spec
 				break
 			}

@@ -20,7 +20,7 @@ func TestDir(t *testing.T) {
 }
 
 func TestNoT(t *testing.T) {
-	setupNoT() // no t to isolate with, and no restore at the call: not reported
+	setupNoT() // want `TestNoT changes the environment with os.Setenv via helper setupNoT .* save \$APP_MODE and restore it with t.Cleanup`
 }
 
 func TestModeA(t *testing.T) {
