@@ -256,22 +256,9 @@ func unparallel(t *tests.Test, src *fixes.Source) ([]analysis.TextEdit, bool) {
 // compiler from discarding a result and carry nothing from test to test.
 func sinks(pass *analysis.Pass) map[string]bool {
 	declared := make(map[*types.Var]bool)
-	for _, f := range pass.Files {
-		if !strings.HasSuffix(pass.Fset.File(f.FileStart).Name(), "_test.go") {
-			continue
-		}
-		for _, d := range f.Decls {
-			gd, ok := d.(*ast.GenDecl)
-			if !ok || gd.Tok != token.VAR {
-				continue
-			}
-			for _, spec := range gd.Specs {
-				for _, n := range spec.(*ast.ValueSpec).Names {
-					if v, ok := pass.TypesInfo.Defs[n].(*types.Var); ok {
-						declared[v] = true
-					}
-				}
-			}
+	for v, decl := range effects.PackageVars(pass) {
+		if decl.InTest {
+			declared[v] = true
 		}
 	}
 	if len(declared) == 0 {

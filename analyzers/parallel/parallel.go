@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"go/ast"
-	"go/token"
 	"go/types"
 	"regexp"
 	"strings"
@@ -275,27 +274,9 @@ func related(pass *analysis.Pass, s effects.Site) []analysis.RelatedInformation 
 // not fixtures of that kind.
 func fixtures(pass *analysis.Pass) map[string]bool {
 	out := make(map[string]bool)
-	for _, f := range pass.Files {
-		if !strings.HasSuffix(pass.Fset.File(f.FileStart).Name(), "_test.go") {
-			continue
-		}
-		for _, d := range f.Decls {
-			gd, ok := d.(*ast.GenDecl)
-			if !ok || gd.Tok != token.VAR {
-				continue
-			}
-			for _, spec := range gd.Specs {
-				vs := spec.(*ast.ValueSpec)
-				for i, n := range vs.Names {
-					v, ok := pass.TypesInfo.Defs[n].(*types.Var)
-					if !ok || (i < len(vs.Values) && fromFlag(pass.TypesInfo, vs.Values[i])) {
-						continue
-					}
-					if mutable(v.Type(), 0) {
-						out[v.Pkg().Path()+"."+v.Name()] = true
-					}
-				}
-			}
+	for v, decl := range effects.PackageVars(pass) {
+		if decl.InTest && !(decl.Init != nil && fromFlag(pass.TypesInfo, decl.Init)) && mutable(v.Type(), 0) {
+			out[v.Pkg().Path()+"."+v.Name()] = true
 		}
 	}
 	return out

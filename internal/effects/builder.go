@@ -75,23 +75,9 @@ type builder struct {
 func (b *builder) initializer(v *types.Var) ast.Expr {
 	if b.inits == nil {
 		b.inits = make(map[*types.Var]ast.Expr)
-		for _, f := range b.pass.Files {
-			for _, d := range f.Decls {
-				gd, ok := d.(*ast.GenDecl)
-				if !ok || gd.Tok != token.VAR {
-					continue
-				}
-				for _, spec := range gd.Specs {
-					vs := spec.(*ast.ValueSpec)
-					if len(vs.Values) != len(vs.Names) {
-						continue
-					}
-					for i, n := range vs.Names {
-						if obj, ok := b.pass.TypesInfo.Defs[n].(*types.Var); ok {
-							b.inits[obj] = vs.Values[i]
-						}
-					}
-				}
+		for pv, decl := range PackageVars(b.pass) {
+			if decl.Init != nil {
+				b.inits[pv] = decl.Init
 			}
 		}
 	}
