@@ -430,7 +430,7 @@ func (w *walker) call(c *ast.CallExpr) {
 	case *types.Func:
 		name := obj.Origin().FullName()
 		if api, ok := catalog.Lookup(name); ok {
-			if api.ReadsIfZero && len(c.Args) > 0 && isZero(info, c.Args[0]) {
+			if api.ReadsIfZero && len(c.Args) > 0 && isNilOrZero(info, c.Args[0]) {
 				return
 			}
 			if api.ArgIs != 0 && !fixedArg(info, c, api) {
@@ -590,11 +590,6 @@ func identObj(info *types.Info, e ast.Expr) types.Object {
 		return nil
 	}
 	return info.Uses[id]
-}
-
-func isZero(info *types.Info, e ast.Expr) bool {
-	tv, ok := info.Types[e]
-	return ok && tv.Value != nil && tv.Value.Kind() == constant.Int && constant.Sign(tv.Value) == 0
 }
 
 // write records an assignment to lhs when it writes package-level state;

@@ -216,23 +216,6 @@ func (f *function) walk(visit func(Site) bool) bool {
 	return true
 }
 
-// Of returns the summary of a function of this package or, through its
-// fact, of another package. The result must not be modified.
-func (r *Result) Of(pass *analysis.Pass, fn *types.Func) []Effect {
-	fn = fn.Origin()
-	if fn.Pkg() == pass.Pkg {
-		if f := r.byObj[fn]; f != nil {
-			return f.summary.list
-		}
-		return nil
-	}
-	var s Summary
-	if pass.ImportObjectFact(fn, &s) {
-		return s.Effects
-	}
-	return nil
-}
-
 func run(pass *analysis.Pass) (any, error) {
 	b := newBuilder(pass)
 	b.collect()

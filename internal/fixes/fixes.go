@@ -18,11 +18,9 @@ import (
 
 // Go versions that gate what a fix may write.
 const (
-	TempDir  = "go1.15" // t.TempDir
-	Setenv   = "go1.17" // t.Setenv
-	LoopVar  = "go1.22" // per-iteration loop variables
-	Chdir    = "go1.24" // t.Chdir, t.Context, crypto/rand.Text
-	Synctest = "go1.25" // testing/synctest.Test
+	Setenv  = "go1.17" // t.Setenv
+	LoopVar = "go1.22" // per-iteration loop variables
+	Chdir   = "go1.24" // t.Chdir
 )
 
 // AtLeast reports whether the file's Go version is at least v. A file whose
