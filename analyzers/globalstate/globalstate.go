@@ -46,6 +46,7 @@ type checker struct {
 	rep   *ignore.Reporter
 	allow *regexp.Regexp
 	sinks map[string]bool // package variables of test files that are written but never read
+	tests *tests.Result
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -62,7 +63,8 @@ func run(pass *analysis.Pass) (any, error) {
 		c.allow = re
 	}
 	c.sinks = sinks(pass)
-	for _, t := range pass.ResultOf[tests.Analyzer].(*tests.Result).All() {
+	c.tests = pass.ResultOf[tests.Analyzer].(*tests.Result)
+	for _, t := range c.tests.All() {
 		if wanted(t) {
 			c.checkTest(t)
 		}

@@ -103,7 +103,7 @@ func (c *checker) isolateInHelper(t *tests.Test, s effects.Site) (isolation, *fi
 	if s.Callee == nil || len(s.Effect.Chain) != 1 || s.Callee.Pkg() != c.pass.Pkg {
 		return isolation{}, nil, false
 	}
-	decl, file := c.declOf(s.Callee)
+	decl, file := c.tests.Decl(s.Callee)
 	call, ok := s.Node.(*ast.CallExpr)
 	if decl == nil || !ok {
 		return isolation{}, nil, false
@@ -144,20 +144,6 @@ func (c *checker) isolateInHelper(t *tests.Test, s effects.Site) (isolation, *fi
 	}
 	iso.advice += " in " + s.Callee.Name()
 	return iso, hsrc, true
-}
-
-// declOf returns the declaration of a function of this package and its file.
-func (c *checker) declOf(fn *types.Func) (*ast.FuncDecl, *ast.File) {
-	for _, f := range c.pass.Files {
-		if f.FileStart <= fn.Pos() && fn.Pos() < f.FileEnd {
-			for _, d := range f.Decls {
-				if fd, ok := d.(*ast.FuncDecl); ok && fd.Name.Pos() == fn.Pos() && fd.Body != nil {
-					return fd, f
-				}
-			}
-		}
-	}
-	return nil, nil
 }
 
 // replacing returns the edits that replace target with text and drop the

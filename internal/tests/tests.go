@@ -82,6 +82,20 @@ func (t *Test) ParallelInTree() bool {
 type Result struct {
 	// Roots are the top-level tests, benchmarks and fuzz targets in source order.
 	Roots []*Test
+	decls map[*types.Func]declared
+}
+
+// declared is a function declaration of the package, with its file.
+type declared struct {
+	decl *ast.FuncDecl
+	file *ast.File
+}
+
+// Decl returns the declaration, with a body, of a function of the package
+// and the file that holds it; nil when there is none.
+func (r *Result) Decl(fn *types.Func) (*ast.FuncDecl, *ast.File) {
+	d := r.decls[fn]
+	return d.decl, d.file
 }
 
 // All returns every test and subtest, parents before their subtests.
@@ -102,8 +116,8 @@ func (r *Result) All() []*Test {
 
 func run(pass *analysis.Pass) (any, error) {
 	eff := pass.ResultOf[effects.Analyzer].(*effects.Result)
-	d := discoverer{pass: pass, eff: eff, decls: make(map[*types.Func]*ast.FuncDecl)}
-	res := &Result{}
+	res := &Result{decls: make(map[*types.Func]declared)}
+	d := discoverer{pass: pass, eff: eff, decls: res.decls}
 	var files []*ast.File
 	for _, f := range pass.Files {
 		if strings.HasSuffix(pass.Fset.File(f.FileStart).Name(), "_test.go") {
@@ -112,8 +126,7 @@ func run(pass *analysis.Pass) (any, error) {
 		for _, decl := range f.Decls {
 			if fd, ok := decl.(*ast.FuncDecl); ok && fd.Body != nil {
 				if obj, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
-					d.decls[obj] = fd
-					d.files = append(d.files, fileOf{fd, f})
+					d.decls[obj] = declared{fd, f}
 				}
 			}
 		}
@@ -136,16 +149,10 @@ func run(pass *analysis.Pass) (any, error) {
 	return res, nil
 }
 
-type fileOf struct {
-	decl *ast.FuncDecl
-	file *ast.File
-}
-
 type discoverer struct {
 	pass  *analysis.Pass
 	eff   *effects.Result
-	decls map[*types.Func]*ast.FuncDecl
-	files []fileOf
+	decls map[*types.Func]declared
 }
 
 // kindOf classifies a top-level function by the go test naming rules.
@@ -239,16 +246,11 @@ func (d *discoverer) fill(t *Test, seen map[ast.Node]bool) {
 		default:
 			obj, _ := typeutil.Callee(d.pass.TypesInfo, &ast.CallExpr{Fun: fn}).(*types.Func)
 			decl := d.decls[obj]
-			if decl == nil || seen[decl] {
+			if decl.decl == nil || seen[decl.decl] {
 				return true
 			}
-			sub.Func, sub.Body = decl, decl.Body
-			sub.T = param(d.pass.TypesInfo, decl.Type)
-			for _, fo := range d.files {
-				if fo.decl == decl {
-					sub.File = fo.file
-				}
-			}
+			sub.Func, sub.Body, sub.File = decl.decl, decl.decl.Body, decl.file
+			sub.T = param(d.pass.TypesInfo, decl.decl.Type)
 		}
 		seen[sub.Func] = true
 		d.fill(sub, seen)
