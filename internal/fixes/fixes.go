@@ -136,12 +136,7 @@ func (s *Source) InsertBefore(n ast.Node, stmts string) analysis.TextEdit {
 // otherwise only its text.
 func (s *Source) DeleteStmt(n ast.Node) analysis.TextEdit {
 	start, end := s.offset(n.Pos()), s.offset(n.End())
-	ls, le := s.lineStart(start), s.endOfLine(end)
-	rest := bytes.TrimLeft(s.text[end:le], " \t")
-	if onlySpace(s.text[ls:start]) && (onlySpace(rest) || bytes.HasPrefix(rest, []byte("//"))) {
-		if le < len(s.text) {
-			le++ // the newline
-		}
+	if ls, le, ok := s.ownLines(start, end, true); ok {
 		return s.edit(ls, le, "")
 	}
 	return s.edit(start, end, "")
@@ -157,17 +152,28 @@ func (s *Source) Alone(n ast.Node) bool {
 // when it stands alone there, else the comment and the space before it.
 func (s *Source) DeleteComment(c *ast.Comment) analysis.TextEdit {
 	start, end := s.offset(c.Pos()), s.offset(c.End())
-	ls, le := s.lineStart(start), s.endOfLine(end)
-	if onlySpace(s.text[ls:start]) && onlySpace(s.text[end:le]) {
-		if le < len(s.text) {
-			le++
-		}
+	if ls, le, ok := s.ownLines(start, end, false); ok {
 		return s.edit(ls, le, "")
 	}
-	for start > ls && (s.text[start-1] == ' ' || s.text[start-1] == '\t') {
+	for start > s.lineStart(start) && (s.text[start-1] == ' ' || s.text[start-1] == '\t') {
 		start--
 	}
 	return s.edit(start, end, "")
+}
+
+// ownLines returns the span of the whole lines, newline included, that the
+// text from start to end occupies when nothing else stands on them (but a
+// trailing comment, when comment is true).
+func (s *Source) ownLines(start, end int, comment bool) (int, int, bool) {
+	ls, le := s.lineStart(start), s.endOfLine(end)
+	rest := bytes.TrimLeft(s.text[end:le], " \t")
+	if !onlySpace(s.text[ls:start]) || !(onlySpace(rest) || comment && bytes.HasPrefix(rest, []byte("//"))) {
+		return 0, 0, false
+	}
+	if le < len(s.text) {
+		le++ // the newline
+	}
+	return ls, le, true
 }
 
 // Replace returns an edit that replaces the text of n.
