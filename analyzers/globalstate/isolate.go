@@ -340,7 +340,7 @@ func (c *checker) restoreVarAtCall(t *tests.Test, s effects.Site, stmt ast.Stmt,
 	// A call that also writes into memory a variable refers to (a map, a
 	// pointer) cannot be undone by saving variables: a partial restore
 	// would leave the package's state inconsistent, which is worse.
-	for _, o := range t.OwnSites(c.eff) {
+	for _, o := range c.eff.Sites(t.Func) { // the call is in the test's own body
 		if o.Node == s.Node && o.Effect.Kind == catalog.GlobalVar && o.Effect.Through {
 			return isolation{}, false
 		}
