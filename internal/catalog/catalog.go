@@ -7,7 +7,10 @@
 // what the isolated alternative is. Teaching isolint a new API is adding a row.
 package catalog
 
-import "go/types"
+import (
+	"go/types"
+	"strings"
+)
 
 // Kind is a class of isolation-relevant effect.
 type Kind uint8
@@ -39,6 +42,14 @@ const (
 	// no hazard by itself, but a test that reads a variable another test
 	// leaves changed depends on running after it.
 	Read
+	// Sleep waits by the clock (time.Sleep). It travels only through test
+	// helpers: a sleep in the code under test is its behaviour, one in a
+	// test's own code is a guess at how long something takes.
+	Sleep
+	// IO does real network, file or process I/O, which a synctest bubble
+	// cannot see: its goroutines are not durably blocked while they wait
+	// for it.
+	IO
 )
 
 // Info describes the properties of a Kind.
@@ -71,6 +82,8 @@ var kinds = [...]Info{
 	Deny:      {Name: "parallel-denying call", BlocksParallel: true, OnT: true, FromStd: true},
 	Shared:    {Name: "process-wide name", BlocksParallel: true, FromStd: true},
 	Read:      {Name: "package variable read", Many: true},
+	Sleep:     {Name: "clock wait"},
+	IO:        {Name: "real I/O"},
 }
 
 // Of returns the properties of k; an unknown kind has the zero Info.
@@ -243,6 +256,7 @@ var APIs = []API{
 	{Name: "os.Rename", Kind: Shared, Short: "os.Rename", Alt: "paths under t.TempDir()", Arg: 2, ArgIs: ArgPath},
 
 	// Measurements of the whole process.
+	{Name: "time.Sleep", Kind: Sleep, Short: "time.Sleep", Alt: "waiting for the event itself"},
 	{Name: "testing.AllocsPerRun", Kind: Observe, Short: "testing.AllocsPerRun", Alt: "a benchmark"},
 	{Name: "runtime.NumGoroutine", Kind: Observe, Short: "runtime.NumGoroutine", Alt: "waiting for the goroutines the test started"},
 	{Name: "runtime.ReadMemStats", Kind: Observe, Short: "runtime.ReadMemStats", Alt: "a benchmark"},
@@ -303,4 +317,83 @@ func noCopy(t types.Type, depth int) bool {
 		return noCopy(u.Elem(), depth+1)
 	}
 	return false
+}
+
+// TestingValue reports whether t is a value of the testing package a test
+// or helper works with: *testing.T, *testing.B, *testing.F or testing.TB.
+func TestingValue(t types.Type) bool {
+	if ptr, ok := t.(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	named, ok := t.(*types.Named)
+	if !ok {
+		return false
+	}
+	obj := named.Obj()
+	if obj.Pkg() == nil || obj.Pkg().Path() != "testing" {
+		return false
+	}
+	switch obj.Name() {
+	case "T", "B", "F", "TB":
+		return true
+	}
+	return false
+}
+
+// TestSupport reports whether a package, by its import path, exists to
+// support tests: a last path element such as testutil, testhelper,
+// testhelpers, testutils, testenv, testing or testsupport.
+func TestSupport(path string) bool {
+	last := path[strings.LastIndex(path, "/")+1:]
+	switch last {
+	case "testutil", "testutils", "testhelper", "testhelpers", "testenv", "testing", "testsupport", "testkit", "testlib":
+		return true
+	}
+	// grpctest, servertest, …, but not words that merely end so.
+	if !strings.HasSuffix(last, "test") || len(last) <= len("test") || path == last {
+		return false
+	}
+	switch last {
+	case "latest", "contest", "protest", "attest", "detest", "fastest", "greatest", "largest", "longest", "newest", "oldest", "shortest", "smallest":
+		return false
+	}
+	return true
+}
+
+// ioPackages are the packages every function of which does, or sets up,
+// real I/O.
+var ioPackages = map[string]bool{
+	"net": true, "net/http": true, "net/http/httptest": true, "net/rpc": true, "net/smtp": true,
+	"crypto/tls": true, "database/sql": true, "os/exec": true, "os/signal": true,
+	"syscall": true, "io/ioutil": true, "log/syslog": true, "plugin": true,
+}
+
+// osIO are the functions of package os that touch the file system or
+// other processes; the rest (Getenv, Getpid, Exit) do not wait for I/O.
+var osIO = map[string]bool{
+	"Open": true, "OpenFile": true, "OpenInRoot": true, "OpenRoot": true, "Create": true, "CreateTemp": true,
+	"ReadFile": true, "WriteFile": true, "ReadDir": true, "Mkdir": true, "MkdirAll": true, "MkdirTemp": true,
+	"Remove": true, "RemoveAll": true, "Rename": true, "Pipe": true, "StartProcess": true, "FindProcess": true,
+	"Stat": true, "Lstat": true, "Chmod": true, "Chown": true, "Chtimes": true, "Truncate": true,
+	"Link": true, "Symlink": true, "Readlink": true, "CopyFS": true, "NewFile": true,
+}
+
+// DoesIO reports whether a call to fn does real I/O: any function or
+// method of a networking, database, process or syscall package, a file
+// operation of package os or a method of *os.File.
+func DoesIO(fn *types.Func) bool {
+	if fn.Pkg() == nil {
+		return false
+	}
+	path := fn.Pkg().Path()
+	if ioPackages[path] {
+		return true
+	}
+	if path != "os" {
+		return false
+	}
+	if recv := fn.Signature().Recv(); recv != nil {
+		return strings.HasSuffix(recv.Type().String(), "os.File") || strings.HasSuffix(recv.Type().String(), "os.Process")
+	}
+	return osIO[fn.Name()]
 }

@@ -61,6 +61,7 @@ type call struct {
 type builder struct {
 	pass     *analysis.Pass
 	std      bool
+	support  bool // a test-support package: its functions are test helpers
 	hasTests bool
 	funcs    map[ast.Node]*function
 	decls    []*function // in source order
@@ -88,6 +89,7 @@ func newBuilder(pass *analysis.Pass) *builder {
 	return &builder{
 		pass:     pass,
 		std:      isStd(pass),
+		support:  pass.Pkg != nil && catalog.TestSupport(pass.Pkg.Path()),
 		funcs:    make(map[ast.Node]*function),
 		byObj:    make(map[*types.Func]*function),
 		callers:  make(map[*types.Func][]*function),
@@ -442,6 +444,9 @@ func (w *walker) call(c *ast.CallExpr) {
 			}
 			w.f.direct = append(w.f.direct, s)
 			return
+		}
+		if catalog.DoesIO(obj) {
+			w.f.direct = append(w.f.direct, Site{Node: c, Effect: Effect{Kind: catalog.IO, What: obj.Pkg().Path(), Param: -1, Where: w.where(c)}})
 		}
 		switch name {
 		case "(*sync.Mutex).Lock", "(*sync.RWMutex).Lock", "(*sync.RWMutex).RLock":

@@ -131,6 +131,10 @@ func kindTag(k catalog.Kind) string {
 		return "shared"
 	case catalog.Read:
 		return "read"
+	case catalog.Sleep:
+		return "sleep"
+	case catalog.IO:
+		return "io"
 	}
 	return fmt.Sprintf("kind%d", k)
 }

@@ -94,12 +94,18 @@ func (b *builder) summarize(d *function) bool {
 	grew := false
 	for _, f := range d.all() {
 		for _, s := range f.direct {
+			if !b.carries(d, f, s.Effect.Kind) {
+				continue
+			}
 			if e, ok := d.lift(s.Effect, s.T); ok && d.summary.add(e) {
 				grew = true
 			}
 		}
 		for _, c := range f.calls {
 			for _, ce := range b.effectsOf(c.callee) {
+				if !b.carries(d, f, ce.Kind) {
+					continue
+				}
 				e, t := b.through(c, ce)
 				if e, ok := d.lift(e, t); ok && d.summary.add(e) {
 					grew = true
@@ -108,6 +114,27 @@ func (b *builder) summarize(d *function) bool {
 		}
 	}
 	return grew
+}
+
+// carries reports whether an effect of kind k, reached in f (d's body or a
+// literal nested in it), belongs to d's summary. A sleep does only when d
+// is a test helper and sleeps in its own body: one in a function literal
+// (a goroutine, a handler) simulates work rather than waits for it.
+func (b *builder) carries(d, f *function, k catalog.Kind) bool {
+	if k != catalog.Sleep {
+		return true
+	}
+	return f == d && (d.inTest || b.support || d.takesT())
+}
+
+// takesT reports whether the function has a testing parameter.
+func (f *function) takesT() bool {
+	for _, p := range f.params {
+		if catalog.TestingValue(p.Type()) {
+			return true
+		}
+	}
+	return false
 }
 
 // lift turns an effect reached inside d's body into an effect of d itself:

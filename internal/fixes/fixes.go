@@ -18,9 +18,10 @@ import (
 
 // Go versions that gate what a fix may write.
 const (
-	Setenv  = "go1.17" // t.Setenv
-	LoopVar = "go1.22" // per-iteration loop variables
-	Chdir   = "go1.24" // t.Chdir
+	Setenv   = "go1.17" // t.Setenv
+	LoopVar  = "go1.22" // per-iteration loop variables
+	Chdir    = "go1.24" // t.Chdir
+	Synctest = "go1.25" // testing/synctest.Test
 )
 
 // AtLeast reports whether the file's Go version is at least v. A file whose
@@ -272,4 +273,31 @@ func (s *Source) diff(want []byte) analysis.TextEdit {
 		q++
 	}
 	return s.edit(p, len(a)-q, string(want[p:len(want)-q]))
+}
+
+// ReplaceSpan returns an edit that replaces the text from pos to end.
+func (s *Source) ReplaceSpan(pos, end token.Pos, text string) analysis.TextEdit {
+	return s.edit(s.offset(pos), s.offset(end), text)
+}
+
+// Slice returns the text from pos to end with the edits, which must lie
+// within it and not overlap, applied: a piece of the file to move
+// elsewhere with a few changes.
+func (s *Source) Slice(pos, end token.Pos, edits ...analysis.TextEdit) (string, bool) {
+	start, stop := s.offset(pos), s.offset(end)
+	sorted := append([]analysis.TextEdit(nil), edits...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Pos < sorted[j].Pos })
+	var b strings.Builder
+	last := start
+	for _, e := range sorted {
+		es, ee := s.offset(e.Pos), s.offset(e.End)
+		if es < last || ee < es || ee > stop {
+			return "", false
+		}
+		b.Write(s.text[last:es])
+		b.Write(e.NewText)
+		last = ee
+	}
+	b.Write(s.text[last:stop])
+	return b.String(), true
 }

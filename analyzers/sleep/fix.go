@@ -1,0 +1,743 @@
+package sleep
+
+import (
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/isolint/isolint/internal/catalog"
+	"github.com/isolint/isolint/internal/effects"
+	"github.com/isolint/isolint/internal/fixes"
+	"github.com/isolint/isolint/internal/tests"
+)
+
+// How long a rewritten wait waits at most, and how often it looks. The
+// wait ends as soon as the condition holds, so a generous limit costs
+// nothing when the test passes.
+const (
+	timeout = "10 * %s.Second"
+	tick    = "10 * %s.Millisecond"
+)
+
+const (
+	testifyAssert  = "github.com/stretchr/testify/assert"
+	testifyRequire = "github.com/stretchr/testify/require"
+)
+
+// fixed is what a finding says and the fix it offers.
+type fixed struct {
+	because string // what the wait waits for, and what that costs
+	advice  string
+	fix     analysis.SuggestedFix
+}
+
+// env is what building one fix needs.
+type env struct {
+	*checker
+	sc  *scope
+	w   wait
+	src *fixes.Source
+	tn  string // the file's name for package time
+	t   string // the testing value's name
+}
+
+// fix recognizes what the wait w waits for and builds the rewrite that
+// waits for that instead; false when there is no safe one.
+func (c *checker) fix(sc *scope, w wait) (fixed, bool) {
+	src, ok := fixes.Read(c.pass, sc.file)
+	if !ok {
+		return fixed{}, false
+	}
+	tn, ok := fixes.ImportName(c.pass, sc.file, "time")
+	if !ok {
+		return fixed{}, false
+	}
+	e := &env{checker: c, sc: sc, w: w, src: src, tn: tn, t: sc.t.Name()}
+	if !e.visible(sc.t, w.stmt.Pos()) {
+		return fixed{}, false
+	}
+	if w.loop != nil {
+		return e.poll()
+	}
+	if checks := e.checksAfter(); len(checks) > 0 {
+		return e.checks(checks)
+	}
+	if g := e.goroutineBefore(); g != nil {
+		return e.bubble(g)
+	}
+	return fixed{}, false
+}
+
+// visible reports whether obj is what its name means at pos.
+func (e *env) visible(obj types.Object, pos token.Pos) bool {
+	scope := e.pass.Pkg.Scope().Innermost(pos)
+	if scope == nil {
+		return false
+	}
+	_, found := scope.LookupParent(obj.Name(), pos)
+	return found == obj
+}
+
+// testify returns the file's name for the testify package to assert with:
+// require when the file imports it (a failed wait then stops the test, as
+// a hang would have), else assert; false when it imports neither.
+func (e *env) testify(preferAssert bool) (string, string, bool) {
+	order := []string{testifyRequire, testifyAssert}
+	if preferAssert {
+		order = []string{testifyAssert, testifyRequire}
+	}
+	for _, path := range order {
+		if name, ok := fixes.ImportName(e.pass, e.sc.file, path); ok {
+			return name, path, true
+		}
+	}
+	return "", "", false
+}
+
+// poll rewrites a loop that polls a condition with no deadline:
+//
+//	for cond { time.Sleep(d) }
+//	for { if done { break }; time.Sleep(d) }
+func (e *env) poll() (fixed, bool) {
+	loop, ok := e.w.loop.(*ast.ForStmt)
+	if !ok || e.w.owner != loop || loop.Init != nil || loop.Post != nil || e.labeled[loop] {
+		return fixed{}, false
+	}
+	// The loop goes on while waiting holds, and ends when done does; brk
+	// is the statement that breaks out of a loop with no condition.
+	var waiting, done string
+	var brk *ast.IfStmt
+	switch body := loop.Body.List; {
+	case loop.Cond != nil && len(body) == 1:
+		if !e.polled(loop.Cond) {
+			return fixed{}, false
+		}
+		waiting, done = e.src.Text(loop.Cond), e.negate(loop.Cond)
+	case loop.Cond == nil && len(body) == 2 && e.w.index == 1:
+		brk, _ = body[0].(*ast.IfStmt)
+		if brk == nil || brk.Init != nil || brk.Else != nil || len(brk.Body.List) != 1 {
+			return fixed{}, false
+		}
+		if b, ok := brk.Body.List[0].(*ast.BranchStmt); !ok || b.Tok != token.BREAK || b.Label != nil {
+			return fixed{}, false
+		}
+		if !e.polled(brk.Cond) {
+			return fixed{}, false
+		}
+		waiting, done = e.negate(brk.Cond), e.src.Text(brk.Cond)
+	default:
+		return fixed{}, false
+	}
+	if strings.Contains(waiting, "\n") || strings.Contains(done, "\n") {
+		return fixed{}, false
+	}
+	because := fmt.Sprintf("polls %s with no deadline: the test hangs until go test times out if it never holds", done)
+	if q, _, ok := e.testify(false); ok {
+		text := fmt.Sprintf("%s.Eventually(%s, func() bool { return %s }, %s, %s)",
+			q, e.t, done, fmt.Sprintf(timeout, e.tn), e.src.Text(e.w.dur))
+		return e.offer(because, "wait with "+q+".Eventually", e.src.Replace(loop, text))
+	}
+	// Without testify the loop stays, with a deadline that fails the test.
+	deadline := fixes.FreshName(e.pass, loop.Pos(), "deadline")
+	init := fmt.Sprintf("%s := %s.Now().Add(%s); ", deadline, e.tn, fmt.Sprintf(timeout, e.tn))
+	expire := fmt.Sprintf("if %[1]s.Now().After(%[2]s) {\n\t%[3]s.Fatal(%[4]s)\n}",
+		e.tn, deadline, e.t, strconv.Quote("timed out waiting for "+done))
+	var edits []analysis.TextEdit
+	if brk == nil {
+		edits = []analysis.TextEdit{
+			e.src.Replace(loop.Cond, init+waiting+"; "),
+			e.src.InsertBefore(e.w.stmt, expire),
+		}
+	} else {
+		edits = []analysis.TextEdit{
+			e.src.ReplaceSpan(loop.Body.Lbrace, loop.Body.Lbrace, init+waiting+"; "),
+			e.src.Replace(brk, expire),
+		}
+	}
+	return e.offer(because, "poll with a deadline that fails the test", edits...)
+}
+
+// polled reports whether x is a condition a loop can wait for: it can
+// change, it is pure, and it does not consult the clock or a context,
+// which would give the loop a deadline of its own.
+func (e *env) polled(x ast.Expr) bool {
+	if !e.pure(x) || !e.changing(x) {
+		return false
+	}
+	clock := false
+	ast.Inspect(x, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if fn, ok := typeutil.Callee(e.pass.TypesInfo, call).(*types.Func); ok && fn.Pkg() != nil {
+				switch fn.Pkg().Path() {
+				case "time", "context":
+					clock = true
+				}
+			}
+		}
+		return !clock
+	})
+	return !clock
+}
+
+func (e *env) offer(because, advice string, edits ...analysis.TextEdit) (fixed, bool) {
+	f, ok := e.src.Fix(strings.ToUpper(advice[:1])+advice[1:], edits...)
+	if !ok {
+		return fixed{}, false
+	}
+	return fixed{because: because, advice: advice, fix: f}, true
+}
+
+// negate returns the text of the condition that holds when x does not.
+func (e *env) negate(x ast.Expr) string {
+	x = ast.Unparen(x)
+	if u, ok := x.(*ast.UnaryExpr); ok && u.Op == token.NOT {
+		return e.src.Text(ast.Unparen(u.X))
+	}
+	if b, ok := x.(*ast.BinaryExpr); ok {
+		op := map[token.Token]string{token.EQL: "!=", token.NEQ: "=="}[b.Op]
+		if op != "" {
+			return e.src.Text(b.X) + " " + op + " " + e.src.Text(b.Y)
+		}
+		return "!(" + e.src.Text(x) + ")"
+	}
+	switch x.(type) {
+	case *ast.Ident, *ast.CallExpr, *ast.SelectorExpr, *ast.IndexExpr:
+		return "!" + e.src.Text(x)
+	}
+	return "!(" + e.src.Text(x) + ")"
+}
+
+// pure reports whether evaluating x again and again, in another goroutine
+// too, is what the test means: it receives from no channel, defines no
+// function and does not use the testing value.
+func (e *env) pure(x ast.Expr) bool {
+	ok := true
+	ast.Inspect(x, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.UnaryExpr:
+			if n.Op == token.ARROW {
+				ok = false
+			}
+		case *ast.FuncLit:
+			ok = false
+		case *ast.Ident:
+			if e.pass.TypesInfo.Uses[n] == e.sc.t {
+				ok = false
+			}
+		}
+		return ok
+	})
+	return ok
+}
+
+// A check is a statement after a wait that fails the test unless what the
+// test waited for has happened.
+type check struct {
+	stmt ast.Stmt
+	// call is the testify assertion, or the t.Fatal-like call in the body
+	// of the if statement.
+	call *ast.CallExpr
+	// fails is the condition of the if statement; nil for an assertion.
+	fails ast.Expr
+	// stops is true when a failed check ends the test (require, t.Fatal).
+	stops bool
+}
+
+// checksAfter returns the checks that follow the wait, up to the first
+// statement that is not one.
+func (e *env) checksAfter() []check {
+	var out []check
+	for _, st := range e.w.list[e.w.index+1:] {
+		ch, ok := e.check(st)
+		if !ok {
+			break
+		}
+		out = append(out, ch)
+	}
+	return out
+}
+
+// check recognizes a check that expects something to have happened:
+// a testify assertion such as require.Equal(t, 3, n.Load()), or
+// if n.Load() != 3 { t.Fatalf(…) }. A check that something did not
+// happen (require.False, require.Empty) is what a sleep is for.
+func (e *env) check(st ast.Stmt) (check, bool) {
+	switch st := st.(type) {
+	case *ast.ExprStmt:
+		call, ok := st.X.(*ast.CallExpr)
+		if !ok {
+			return check{}, false
+		}
+		fn, ok := typeutil.Callee(e.pass.TypesInfo, call).(*types.Func)
+		if !ok || fn.Pkg() == nil || fn.Signature().Recv() != nil {
+			return check{}, false
+		}
+		path := fn.Pkg().Path()
+		if path != testifyAssert && path != testifyRequire || len(call.Args) < 2 || !e.isT(call.Args[0]) {
+			return check{}, false
+		}
+		for _, a := range call.Args[1:] {
+			if !e.pure(a) {
+				return check{}, false
+			}
+		}
+		if !e.expectsEvent(fn.Name(), call.Args[1:]) {
+			return check{}, false
+		}
+		return check{stmt: st, call: call, stops: path == testifyRequire}, true
+	case *ast.IfStmt:
+		if st.Init != nil || st.Else != nil || len(st.Body.List) != 1 {
+			return check{}, false
+		}
+		es, ok := st.Body.List[0].(*ast.ExprStmt)
+		if !ok {
+			return check{}, false
+		}
+		call, ok := es.X.(*ast.CallExpr)
+		if !ok {
+			return check{}, false
+		}
+		sel, ok := call.Fun.(*ast.SelectorExpr)
+		if !ok || !e.isT(sel.X) {
+			return check{}, false
+		}
+		stops := false
+		switch sel.Sel.Name {
+		case "Fatal", "Fatalf", "FailNow":
+			stops = true
+		case "Error", "Errorf", "Fail":
+		default:
+			return check{}, false
+		}
+		if !e.pure(st.Cond) || !e.happened(st.Cond) {
+			return check{}, false
+		}
+		return check{stmt: st, call: call, fails: st.Cond, stops: stops}, true
+	}
+	return check{}, false
+}
+
+func (e *env) isT(x ast.Expr) bool {
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	return ok && e.pass.TypesInfo.Uses[id] == e.sc.t
+}
+
+// expectsEvent reports whether the testify assertion name, with its
+// arguments after the testing value, passes only once something happened.
+func (e *env) expectsEvent(name string, args []ast.Expr) bool {
+	if strings.HasSuffix(name, "f") && name != "Greaterf" {
+		name = strings.TrimSuffix(name, "f")
+	}
+	arg := func(i int) ast.Expr {
+		if i < len(args) {
+			return args[i]
+		}
+		return nil
+	}
+	switch name {
+	case "True", "NotNil", "NotEmpty", "NotZero", "Positive", "Contains", "Greater", "GreaterOrEqual", "Subset":
+		return e.changing(arg(0))
+	case "Equal", "EqualValues", "Exactly":
+		return e.nonZero(arg(0)) && e.changing(arg(1))
+	case "Len":
+		return arg(1) != nil && !e.zero(arg(1)) && e.changing(arg(0))
+	}
+	return false
+}
+
+// happened reports whether the failure condition of an if statement is one
+// that holds until something happens: !done, n != 3 (3 not zero),
+// v == nil, len(s) == 0, len(s) < 3, n < 3.
+func (e *env) happened(fails ast.Expr) bool {
+	x := ast.Unparen(fails)
+	switch x := x.(type) {
+	case *ast.UnaryExpr:
+		return x.Op == token.NOT && e.changing(x.X)
+	case *ast.BinaryExpr:
+		switch x.Op {
+		case token.NEQ:
+			return e.nonZero(x.Y) && e.changing(x.X) || e.nonZero(x.X) && e.changing(x.Y)
+		case token.EQL:
+			if e.isNil(x.Y) && e.changing(x.X) || e.isNil(x.X) && e.changing(x.Y) {
+				return true
+			}
+			return e.zero(x.Y) && e.isLen(x.X)
+		case token.LSS, token.LEQ:
+			return e.nonZero(x.Y) && e.changing(x.X) && e.isInt(x.X)
+		}
+	}
+	return false
+}
+
+func (e *env) isLen(x ast.Expr) bool {
+	call, ok := ast.Unparen(x).(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 {
+		return false
+	}
+	b, ok := typeutil.Callee(e.pass.TypesInfo, call).(*types.Builtin)
+	return ok && b.Name() == "len" && e.changing(call.Args[0])
+}
+
+func (e *env) isInt(x ast.Expr) bool {
+	t := e.pass.TypesInfo.TypeOf(x)
+	b, ok := t.(*types.Basic)
+	if !ok {
+		if t == nil {
+			return false
+		}
+		b, ok = t.Underlying().(*types.Basic)
+	}
+	return ok && b.Info()&types.IsInteger != 0
+}
+
+func (e *env) isNil(x ast.Expr) bool {
+	tv, ok := e.pass.TypesInfo.Types[x]
+	return ok && tv.IsNil()
+}
+
+// zero reports whether x is a constant zero value: 0, "", false.
+func (e *env) zero(x ast.Expr) bool {
+	tv, ok := e.pass.TypesInfo.Types[x]
+	if !ok || tv.Value == nil {
+		return false
+	}
+	switch tv.Value.Kind() {
+	case constant.Bool:
+		return !constant.BoolVal(tv.Value)
+	case constant.String:
+		return constant.StringVal(tv.Value) == ""
+	case constant.Int, constant.Float, constant.Complex:
+		return constant.Sign(tv.Value) == 0
+	}
+	return false
+}
+
+// nonZero reports whether x is an expected value that a fresh state does
+// not already hold: not nil and not a constant zero.
+func (e *env) nonZero(x ast.Expr) bool {
+	return x != nil && !e.isNil(x) && !e.zero(x)
+}
+
+// changing reports whether the value of x can change while the test
+// waits: it calls a function, reads a field, an element, a pointer or a
+// package variable, or a variable a function literal shares.
+func (e *env) changing(x ast.Expr) bool {
+	if x == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(x, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			if tv, ok := e.pass.TypesInfo.Types[n.Fun]; !ok || !tv.IsType() {
+				if _, builtin := typeutil.Callee(e.pass.TypesInfo, n).(*types.Builtin); !builtin {
+					found = true
+				}
+			}
+		case *ast.IndexExpr, *ast.StarExpr:
+			found = true
+		case *ast.SelectorExpr:
+			if v, ok := e.pass.TypesInfo.Uses[n.Sel].(*types.Var); ok && (v.IsField() || v.Parent() == v.Pkg().Scope()) {
+				found = true
+			}
+		case *ast.Ident:
+			if v, ok := e.pass.TypesInfo.Uses[n].(*types.Var); ok && (v.Pkg() != nil && v.Parent() == v.Pkg().Scope() || e.shared(v)) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// shared reports whether v, a variable of the scope's function, is used
+// by a function literal in it, which may change it while the test waits.
+func (e *env) shared(v *types.Var) bool {
+	body := e.sc.body
+	if v.Pos() < body.Pos() || v.Pos() >= body.End() {
+		return false
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		lit, ok := n.(*ast.FuncLit)
+		if !ok || found {
+			return !found
+		}
+		if v.Pos() >= lit.Pos() && v.Pos() < lit.End() {
+			return true
+		}
+		ast.Inspect(lit.Body, func(m ast.Node) bool {
+			if id, ok := m.(*ast.Ident); ok && e.pass.TypesInfo.Uses[id] == v {
+				found = true
+			}
+			return !found
+		})
+		return false
+	})
+	return found
+}
+
+// checks rewrites a wait followed by checks into a wait for the checks
+// to pass: with testify's EventuallyWithT, the checks move into it; without,
+// a loop polls until the if statements' failure conditions clear, and the
+// checks stay as they were.
+func (e *env) checks(checks []check) (fixed, bool) {
+	last := checks[len(checks)-1].stmt
+	what := "the check on line " + strconv.Itoa(e.line(checks[0].stmt))
+	if len(checks) > 1 {
+		what = fmt.Sprintf("the checks on lines %d-%d", e.line(checks[0].stmt), e.line(last))
+	}
+	if g := e.goroutineBefore(); g != nil {
+		what = fmt.Sprintf("the goroutine started on line %d before %s", e.line(g), what)
+	}
+	because := "waits a fixed time for " + what + ": slow when the wait is long, flaky when it is short"
+	stops := false
+	for _, ch := range checks {
+		stops = stops || ch.stops
+	}
+	if _, _, ok := e.testify(!stops); ok {
+		if f, ok := e.eventuallyWithT(because, checks, stops); ok {
+			return f, true
+		}
+	}
+	var fails []string
+	for _, ch := range checks {
+		if ch.fails == nil {
+			return fixed{}, false
+		}
+		fails = append(fails, e.src.Text(ch.fails))
+	}
+	waiting := strings.Join(fails, " || ")
+	if len(fails) > 1 || strings.Contains(waiting, "||") {
+		waiting = "(" + waiting + ")"
+	}
+	if strings.Contains(waiting, "\n") {
+		return fixed{}, false
+	}
+	deadline := fixes.FreshName(e.pass, e.w.stmt.Pos(), "deadline")
+	text := fmt.Sprintf("for %[1]s := %[2]s.Now().Add(%[3]s); %[4]s && %[2]s.Now().Before(%[1]s); {\n\t%[2]s.Sleep(%[5]s)\n}",
+		deadline, e.tn, fmt.Sprintf(timeout, e.tn), waiting, fmt.Sprintf(tick, e.tn))
+	advice := "poll until the check passes, with a deadline"
+	if len(checks) > 1 {
+		advice = "poll until the checks pass, with a deadline"
+	}
+	return e.offer(because, advice, e.src.Replace(e.w.stmt, text))
+}
+
+func (e *env) line(n ast.Node) int { return e.pass.Fset.Position(n.Pos()).Line }
+
+// eventuallyWithT replaces the wait and the checks by
+//
+//	require.EventuallyWithT(t, func(c *assert.CollectT) {
+//		assert.Equal(c, 3, n.Load())
+//	}, 10*time.Second, 10*time.Millisecond)
+func (e *env) eventuallyWithT(because string, checks []check, stops bool) (fixed, bool) {
+	assertPkg := fixes.Package(e.pass, testifyAssert)
+	if assertPkg == nil || assertPkg.Scope().Lookup("EventuallyWithT") == nil || assertPkg.Scope().Lookup("CollectT") == nil {
+		return fixed{}, false // a testify older than 1.8.3
+	}
+	var edits []analysis.TextEdit
+	an, imp, ok := e.src.AddImport(e.pass, e.sc.file, assertPkg)
+	if !ok {
+		return fixed{}, false
+	}
+	if imp != nil {
+		edits = append(edits, *imp)
+	}
+	q := an
+	if stops {
+		reqPkg := fixes.Package(e.pass, testifyRequire)
+		if reqPkg == nil {
+			return fixed{}, false
+		}
+		name, imp, ok := e.src.AddImport(e.pass, e.sc.file, reqPkg)
+		if !ok {
+			return fixed{}, false
+		}
+		if imp != nil {
+			edits = append(edits, *imp)
+		}
+		q = name
+	}
+	c := fixes.FreshName(e.pass, e.w.stmt.Pos(), "c")
+	// The checks keep their text, and the comments between them; only the
+	// testing value they report to changes.
+	first, last := e.w.stmt.End(), checks[len(checks)-1].stmt.End()
+	var sub []analysis.TextEdit
+	for _, ch := range checks {
+		if ch.fails == nil {
+			fn := typeutil.Callee(e.pass.TypesInfo, ch.call).(*types.Func)
+			sub = append(sub, e.src.Replace(ch.call.Fun, an+"."+fn.Name()), e.src.Replace(ch.call.Args[0], c))
+			continue
+		}
+		sel := ch.call.Fun.(*ast.SelectorExpr)
+		switch sel.Sel.Name {
+		case "Fatalf", "Errorf":
+		case "Fatal", "Error":
+			if len(ch.call.Args) != 1 || !e.plainString(ch.call.Args[0]) {
+				return fixed{}, false
+			}
+		default:
+			return fixed{}, false
+		}
+		sub = append(sub, e.src.Replace(sel, c+".Errorf"))
+	}
+	inner, ok := e.src.Slice(first, last, sub...)
+	if !ok {
+		return fixed{}, false
+	}
+	text := fmt.Sprintf("%s.EventuallyWithT(%s, func(%s *%s.CollectT) {%s\n}, %s, %s)",
+		q, e.t, c, an, inner, fmt.Sprintf(timeout, e.tn), fmt.Sprintf(tick, e.tn))
+	edits = append(edits, e.src.ReplaceSpan(e.w.stmt.Pos(), last, text))
+	return e.offer(because, "wait until the checks pass with "+q+".EventuallyWithT", edits...)
+}
+
+// plainString reports whether x is a string constant with no % in it, a
+// format that prints itself.
+func (e *env) plainString(x ast.Expr) bool {
+	tv, ok := e.pass.TypesInfo.Types[x]
+	return ok && tv.Value != nil && tv.Value.Kind() == constant.String && !strings.Contains(constant.StringVal(tv.Value), "%")
+}
+
+// goroutineBefore returns the last go statement of the scope's own body
+// before the wait.
+func (e *env) goroutineBefore() *ast.GoStmt {
+	var g *ast.GoStmt
+	ast.Inspect(e.sc.body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.GoStmt:
+			if n.Pos() < e.w.stmt.Pos() {
+				g = n
+			}
+		}
+		return n == nil || n.Pos() < e.w.stmt.Pos()
+	})
+	return g
+}
+
+// bubble rewrites a test that sleeps to let the goroutines it started run:
+//
+//	synctest.Test(t, func(t *testing.T) {
+//		go work()
+//		synctest.Wait()
+//		…
+//	})
+//
+// In the bubble, synctest.Wait returns as soon as every goroutine of the
+// test is blocked or done. That is what the sleep hoped for only when the
+// goroutines end by themselves and wait for nothing the bubble cannot
+// see: a go statement starts a function literal with no loop, select,
+// further goroutine or clock in it, and nothing in the test does real
+// I/O, uses a process-wide name or runs subtests, which panic in a bubble.
+func (e *env) bubble(g *ast.GoStmt) (fixed, bool) {
+	t := e.sc.test
+	body := e.sc.body
+	if t == nil || t.Kind != tests.TopLevel || len(t.Subtests) > 0 || e.w.owner != body || e.w.what != "time.Sleep" {
+		return fixed{}, false
+	}
+	if !fixes.AtLeast(e.pass, e.sc.file, fixes.Synctest) || !isTestingT(e.sc.t.Type()) {
+		return fixed{}, false
+	}
+	start := 0
+	if t.Parallel != nil {
+		if ps := t.ParallelStmt(); ps == nil || body.List[0] != ps {
+			return fixed{}, false
+		}
+		start = 1
+	}
+	if !e.shortLived(body) {
+		return fixed{}, false
+	}
+	blocked := false
+	e.eff.Walk(t.Func, func(s effects.Site) bool {
+		switch s.Effect.Kind {
+		case catalog.IO, catalog.Shared, catalog.Deny, catalog.Observe:
+			blocked = true
+		case catalog.Parallel:
+			blocked = t.Parallel == nil || s.Node != t.Parallel.Node
+		}
+		return !blocked
+	})
+	if blocked {
+		return fixed{}, false
+	}
+	testingName, ok := fixes.ImportName(e.pass, e.sc.file, "testing")
+	if !ok {
+		return fixed{}, false
+	}
+	sn, imp, ok := e.src.AddStdImport(e.pass, e.sc.file, "testing/synctest")
+	if !ok {
+		return fixed{}, false
+	}
+	first, last := body.List[start], body.List[len(body.List)-1]
+	inner, ok := e.src.Slice(first.Pos(), last.End(), e.src.Replace(e.w.stmt, sn+".Wait()"))
+	if !ok {
+		return fixed{}, false
+	}
+	text := fmt.Sprintf("%s.Test(%s, func(%s *%s.T) {\n%s\n})", sn, e.t, e.t, testingName, inner)
+	edits := []analysis.TextEdit{e.src.ReplaceSpan(first.Pos(), last.End(), text)}
+	if imp != nil {
+		edits = append(edits, *imp)
+	}
+	if drop, ok := e.src.DropImport(e.pass, e.sc.file, "time", e.w.stmt); ok {
+		edits = append(edits, drop) // the sleep was the file's last use of package time
+	}
+	because := fmt.Sprintf("waits a fixed time for the goroutine started on line %d: slow when the wait is long, flaky when it is short", e.line(g))
+	return e.offer(because, "run the test in a synctest bubble and wait with "+sn+".Wait", edits...)
+}
+
+// isTestingT reports whether t is *testing.T, which synctest.Test takes.
+func isTestingT(t types.Type) bool {
+	ptr, ok := t.(*types.Pointer)
+	if !ok {
+		return false
+	}
+	named, ok := ptr.Elem().(*types.Named)
+	return ok && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == "testing" && named.Obj().Name() == "T"
+}
+
+// shortLived reports whether every goroutine that body starts runs a
+// function literal that ends by itself without the clock: no loop, no
+// select, no goroutine of its own, no use of package time.
+func (e *env) shortLived(body *ast.BlockStmt) bool {
+	ok := true
+	ast.Inspect(body, func(n ast.Node) bool {
+		g, isGo := n.(*ast.GoStmt)
+		if !isGo || !ok {
+			return ok
+		}
+		lit, isLit := ast.Unparen(g.Call.Fun).(*ast.FuncLit)
+		if !isLit {
+			ok = false
+			return false
+		}
+		ast.Inspect(lit.Body, func(m ast.Node) bool {
+			switch m := m.(type) {
+			case *ast.ForStmt, *ast.RangeStmt, *ast.SelectStmt, *ast.GoStmt, *ast.FuncLit:
+				ok = false
+			case *ast.Ident:
+				if obj := e.pass.TypesInfo.Uses[m]; obj != nil && obj.Pkg() != nil && obj.Pkg().Path() == "time" {
+					ok = false
+				}
+			}
+			return ok
+		})
+		if ok {
+			e.eff.Walk(lit, func(s effects.Site) bool {
+				ok = s.Effect.Kind != catalog.Sleep
+				return ok
+			})
+		}
+		return false
+	})
+	return ok
+}

@@ -1,0 +1,168 @@
+//go:build go1.24
+
+package basic
+
+import (
+	"net/http"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+var ready atomic.Bool
+
+func done() bool { return ready.Load() }
+
+func TestPollNoDeadline(t *testing.T) {
+	go ready.Store(true)
+	for !ready.Load() {
+		time.Sleep(10 * time.Millisecond) // want `time.Sleep polls ready.Load\(\) with no deadline: the test hangs until go test times out if it never holds; poll with a deadline that fails the test`
+	}
+}
+
+func TestPollBreak(t *testing.T) {
+	go ready.Store(true)
+	for {
+		if done() {
+			break
+		}
+		<-time.After(time.Millisecond) // want `<-time.After polls done\(\) with no deadline`
+	}
+}
+
+func TestCheckAfter(t *testing.T) {
+	var n atomic.Int32
+	go func() { n.Add(1) }()
+	time.Sleep(50 * time.Millisecond) // want `time.Sleep waits a fixed time for the goroutine started on line 35 before the check on line 37: slow when the wait is long, flaky when it is short; poll until the check passes, with a deadline`
+	if n.Load() != 1 {
+		t.Fatalf("n = %d, want 1", n.Load())
+	}
+}
+
+func TestChecksAfter(t *testing.T) {
+	got := make(map[string]int)
+	go func() { got["a"] = 1 }()
+	time.Sleep(50 * time.Millisecond) // want `for the goroutine started on line 44 before the checks on lines 46-49: slow when the wait is long, flaky when it is short; poll until the checks pass, with a deadline`
+	if len(got) == 0 {
+		t.Fatal("nothing yet")
+	}
+	if got["a"] != 1 {
+		t.Errorf("got %v", got)
+	}
+	t.Log("done")
+}
+
+func TestViaHelper(t *testing.T) {
+	go ready.Store(true)
+	waitFor(t, done) // want `time.Sleep in helper waitFor \(basic_test.go:67\) polls cond\(\) with no deadline`
+}
+
+func TestViaHelperAgain(t *testing.T) {
+	waitFor(t, done) // reported once, at the first test that reaches it
+}
+
+func waitFor(t *testing.T, cond func() bool) {
+	t.Helper()
+	for !cond() {
+		time.Sleep(time.Millisecond)
+	}
+}
+
+// Negatives.
+
+func TestSleepInGoroutine(t *testing.T) {
+	ch := make(chan int)
+	go func() {
+		time.Sleep(time.Millisecond) // simulates work
+		ch <- 1
+	}()
+	<-ch
+}
+
+func TestSleepInHandler(t *testing.T) {
+	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		time.Sleep(time.Millisecond)
+	})
+	_ = h
+}
+
+func TestNothingHappened(t *testing.T) {
+	var called atomic.Bool
+	go func() {}()
+	time.Sleep(20 * time.Millisecond)
+	if called.Load() {
+		t.Fatal("called")
+	}
+}
+
+func TestTimeoutArm(t *testing.T) {
+	ch := make(chan int, 1)
+	ch <- 1
+	select {
+	case <-ch:
+	case <-time.After(time.Second):
+		t.Fatal("timeout")
+	}
+}
+
+func TestPollWithDeadline(t *testing.T) {
+	deadline := time.Now().Add(time.Second)
+	for !done() && time.Now().Before(deadline) {
+		time.Sleep(time.Millisecond)
+	}
+}
+
+func TestBoundedRetry(t *testing.T) {
+	for i := 0; i < 10; i++ {
+		if done() {
+			break
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
+func TestSleepThenWork(t *testing.T) {
+	time.Sleep(time.Millisecond)
+	t.Log("nothing waited for")
+}
+
+func TestLocalNeverShared(t *testing.T) {
+	x := 1
+	time.Sleep(time.Millisecond)
+	if x != 1 {
+		t.Fatal("x")
+	}
+}
+
+func TestGoroutineNamedFunc(t *testing.T) {
+	go serve()
+	time.Sleep(time.Millisecond)
+	_, _ = http.Get("http://127.0.0.1:1")
+}
+
+func serve() {}
+
+func TestIgnored(t *testing.T) {
+	go ready.Store(true)
+	for !ready.Load() {
+		time.Sleep(time.Millisecond) //isolint:ignore sleep the poll is bounded by the test's own -timeout here
+	}
+}
+
+func TestMain(m *testing.M) {
+	time.Sleep(time.Millisecond)
+	m.Run()
+}
+
+func BenchmarkSimulated(b *testing.B) {
+	go ready.Store(true)
+	for !ready.Load() {
+		time.Sleep(time.Microsecond)
+	}
+}
+
+func FuzzSleep(f *testing.F) {
+	f.Fuzz(func(t *testing.T, s string) {
+		time.Sleep(time.Microsecond)
+	})
+}

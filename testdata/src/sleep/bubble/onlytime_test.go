@@ -1,0 +1,18 @@
+//go:build go1.25
+
+package bubble
+
+import (
+	"testing"
+	"time"
+)
+
+// The sleep is the file's only use of package time: the fix drops the import.
+func TestOnlyTime(t *testing.T) {
+	var c counter
+	go func() { c.inc() }()
+	time.Sleep(time.Second) // want `run the test in a synctest bubble`
+	if got := c.n.Load(); got != 1 {
+		t.Fatalf("counted %d", got)
+	}
+}
