@@ -202,6 +202,10 @@ func (e *env) negate(x ast.Expr) string {
 	}
 	if b, ok := x.(*ast.BinaryExpr); ok {
 		op := map[token.Token]string{token.EQL: "!=", token.NEQ: "=="}[b.Op]
+		if e.ordered(b.X) && e.ordered(b.Y) {
+			// Not for floats, where NaN makes a < b and a >= b both false.
+			op = map[token.Token]string{token.EQL: "!=", token.NEQ: "==", token.LSS: ">=", token.GEQ: "<", token.GTR: "<=", token.LEQ: ">"}[b.Op]
+		}
 		if op != "" {
 			return e.src.Text(b.X) + " " + op + " " + e.src.Text(b.Y)
 		}
@@ -397,6 +401,17 @@ func (e *env) isInt(x ast.Expr) bool {
 	return ok && b.Info()&types.IsInteger != 0
 }
 
+// ordered reports whether x is an integer or a string, whose order is
+// total.
+func (e *env) ordered(x ast.Expr) bool {
+	t := e.pass.TypesInfo.TypeOf(x)
+	if t == nil {
+		return false
+	}
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&(types.IsInteger|types.IsString) != 0
+}
+
 func (e *env) isNil(x ast.Expr) bool {
 	tv, ok := e.pass.TypesInfo.Types[x]
 	return ok && tv.IsNil()
@@ -539,8 +554,8 @@ func (e *env) line(n ast.Node) int { return e.pass.Fset.Position(n.Pos()).Line }
 //		assert.Equal(c, 3, n.Load())
 //	}, 10*time.Second, 10*time.Millisecond)
 func (e *env) eventuallyWithT(because string, checks []check, stops bool) (fixed, bool) {
-	assertPkg := fixes.Package(e.pass, testifyAssert)
-	if assertPkg == nil || assertPkg.Scope().Lookup("EventuallyWithT") == nil || assertPkg.Scope().Lookup("CollectT") == nil {
+	assertPkg := e.assertPackage()
+	if assertPkg == nil || assertPkg.Scope().Lookup("CollectT") == nil {
 		return fixed{}, false // a testify older than 1.8.3
 	}
 	var edits []analysis.TextEdit
@@ -596,7 +611,42 @@ func (e *env) eventuallyWithT(because string, checks []check, stops bool) (fixed
 	text := fmt.Sprintf("%s.EventuallyWithT(%s, func(%s *%s.CollectT) {%s\n}, %s, %s)",
 		q, e.t, c, an, inner, fmt.Sprintf(timeout, e.tn), fmt.Sprintf(tick, e.tn))
 	edits = append(edits, e.src.ReplaceSpan(e.w.stmt.Pos(), last, text))
-	return e.offer(because, "wait until the checks pass with "+q+".EventuallyWithT", edits...)
+	advice := "wait until the check passes with " + q + ".EventuallyWithT"
+	if len(checks) > 1 {
+		advice = "wait until the checks pass with " + q + ".EventuallyWithT"
+	}
+	return e.offer(because, advice, edits...)
+}
+
+// assertPackage returns testify's assert package. A package that imports
+// only require may not list it among its imports when its dependencies
+// come from export data; require's EventuallyWithT names it, by the type
+// of its condition's parameter.
+func (e *env) assertPackage() *types.Package {
+	if p := fixes.Package(e.pass, testifyAssert); p != nil {
+		return p
+	}
+	req := fixes.Package(e.pass, testifyRequire)
+	if req == nil {
+		return nil
+	}
+	fn, ok := req.Scope().Lookup("EventuallyWithT").(*types.Func)
+	if !ok || fn.Signature().Params().Len() < 2 {
+		return nil
+	}
+	cond, ok := fn.Signature().Params().At(1).Type().(*types.Signature)
+	if !ok || cond.Params().Len() != 1 {
+		return nil
+	}
+	ptr, ok := cond.Params().At(0).Type().(*types.Pointer)
+	if !ok {
+		return nil
+	}
+	named, ok := ptr.Elem().(*types.Named)
+	if !ok || named.Obj().Pkg() == nil || named.Obj().Pkg().Path() != testifyAssert {
+		return nil
+	}
+	return named.Obj().Pkg()
 }
 
 // plainString reports whether x is a string constant with no % in it, a

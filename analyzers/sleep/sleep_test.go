@@ -1,6 +1,8 @@
 package sleep_test
 
 import (
+	"os"
+	"os/exec"
 	"path/filepath"
 	"testing"
 
@@ -20,4 +22,18 @@ func testdata(t *testing.T) string {
 func TestSleep(t *testing.T) {
 	t.Parallel()
 	analysistest.RunWithSuggestedFixes(t, testdata(t), sleep.Analyzer, "sleep/basic", "sleep/bubble")
+}
+
+// TestTestify runs on a module whose tests use testify as a real
+// dependency, fetched through the module proxy.
+func TestTestify(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join(testdata(t), "mod", "sleepy")
+	download := exec.Command("go", "mod", "download")
+	download.Dir = dir
+	download.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
+	if out, err := download.CombinedOutput(); err != nil {
+		t.Fatalf("go mod download in %s: %v\n%s", dir, err, out)
+	}
+	analysistest.RunWithSuggestedFixes(t, dir, sleep.Analyzer, "example.com/sleepy/...")
 }
