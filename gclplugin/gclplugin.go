@@ -13,12 +13,14 @@
 //	        type: module
 //	        description: finds test-isolation hazards and fixes them
 //	        settings:
-//	          disable: []            # analyzers not to run: parallel, globalstate
+//	          disable: []            # analyzers not to run: parallel, globalstate, sleep
 //	          parallel:
 //	            skip: ""             # regexp of test names (as go test -run matches them) never reported
 //	            subtests: true       # also report subtests
 //	          globalstate:
 //	            allow: ""            # regexp of package variables (import/path.Name) tests may write
+//	          sleep:
+//	            benchmarks: false    # also report sleeps in benchmarks
 //
 // Every key is optional; an absent key keeps the analyzer's default. An
 // unknown key, an unknown analyzer name or a regexp that does not compile
@@ -35,6 +37,7 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/golangci/plugin-module-register/register"
 	"golang.org/x/tools/go/analysis"
@@ -42,6 +45,7 @@ import (
 	"github.com/isolint/isolint/analyzers"
 	"github.com/isolint/isolint/analyzers/globalstate"
 	"github.com/isolint/isolint/analyzers/parallel"
+	"github.com/isolint/isolint/analyzers/sleep"
 )
 
 func init() {
@@ -58,6 +62,8 @@ type Settings struct {
 	Parallel ParallelSettings `json:"parallel"`
 	// Globalstate holds the flags of the globalstate analyzer.
 	Globalstate GlobalstateSettings `json:"globalstate"`
+	// Sleep holds the flags of the sleep analyzer.
+	Sleep SleepSettings `json:"sleep"`
 }
 
 // ParallelSettings are the flags of the parallel analyzer (-parallel.skip,
@@ -77,6 +83,14 @@ type GlobalstateSettings struct {
 	// tests may write, such as test hooks guarded by a mutex. Default: ""
 	// (none).
 	Allow *string `json:"allow"`
+}
+
+// SleepSettings are the flags of the sleep analyzer (-sleep.benchmarks
+// of the isolint command).
+type SleepSettings struct {
+	// Benchmarks says whether sleeps in benchmarks are reported too.
+	// Default: false (a benchmark may sleep to simulate work).
+	Benchmarks *bool `json:"benchmarks"`
 }
 
 // Plugin is isolint as a golangci-lint linter: the analyzers that its
@@ -104,7 +118,11 @@ func (s Settings) apply() (*Plugin, error) {
 	all := analyzers.All()
 	for _, name := range s.Disable {
 		if !slices.ContainsFunc(all, func(a *analysis.Analyzer) bool { return a.Name == name }) {
-			return nil, fmt.Errorf("isolint settings: disable: unknown analyzer %q (known: parallel, globalstate)", name)
+			known := make([]string, len(all))
+			for i, a := range all {
+				known[i] = a.Name
+			}
+			return nil, fmt.Errorf("isolint settings: disable: unknown analyzer %q (known: %s)", name, strings.Join(known, ", "))
 		}
 	}
 	p := &Plugin{}
@@ -122,6 +140,7 @@ func (s Settings) apply() (*Plugin, error) {
 		{parallel.Analyzer, "skip", s.Parallel.Skip, true},
 		{parallel.Analyzer, "subtests", boolString(s.Parallel.Subtests), false},
 		{globalstate.Analyzer, "allow", s.Globalstate.Allow, true},
+		{sleep.Analyzer, "benchmarks", boolString(s.Sleep.Benchmarks), false},
 	}
 	for _, f := range sets {
 		key := f.a.Name + "." + f.flag

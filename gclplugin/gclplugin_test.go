@@ -5,10 +5,8 @@ import (
 	"testing"
 
 	"github.com/golangci/plugin-module-register/register"
-	"golang.org/x/tools/go/analysis"
 
-	"github.com/isolint/isolint/analyzers/globalstate"
-	"github.com/isolint/isolint/analyzers/parallel"
+	"github.com/isolint/isolint/analyzers"
 )
 
 func TestRegistered(t *testing.T) { //isolint:ignore parallel sets the analyzers' flags, which are package variables
@@ -23,8 +21,8 @@ func TestRegistered(t *testing.T) { //isolint:ignore parallel sets the analyzers
 	if got := p.GetLoadMode(); got != register.LoadModeTypesInfo {
 		t.Errorf("GetLoadMode() = %q, want %q", got, register.LoadModeTypesInfo)
 	}
-	if got := names(t, p); got != "parallel,globalstate" {
-		t.Errorf("analyzers = %s, want parallel,globalstate", got)
+	if got := names(t, p); got != "parallel,globalstate,sleep" {
+		t.Errorf("analyzers = %s, want parallel,globalstate,sleep", got)
 	}
 }
 
@@ -41,14 +39,14 @@ func TestSettings(t *testing.T) {
 		{
 			name:      "none",
 			conf:      nil,
-			analyzers: "parallel,globalstate",
-			flags:     map[string]string{"parallel.skip": "", "parallel.subtests": "true", "globalstate.allow": ""},
+			analyzers: "parallel,globalstate,sleep",
+			flags:     map[string]string{"parallel.skip": "", "parallel.subtests": "true", "globalstate.allow": "", "sleep.benchmarks": "false"},
 		},
 		{
 			name:      "empty",
 			conf:      map[string]any{},
-			analyzers: "parallel,globalstate",
-			flags:     map[string]string{"parallel.skip": "", "parallel.subtests": "true", "globalstate.allow": ""},
+			analyzers: "parallel,globalstate,sleep",
+			flags:     map[string]string{"parallel.skip": "", "parallel.subtests": "true", "globalstate.allow": "", "sleep.benchmarks": "false"},
 		},
 		{
 			name: "every key",
@@ -56,25 +54,26 @@ func TestSettings(t *testing.T) {
 				"disable":     []any{},
 				"parallel":    map[string]any{"skip": "^TestIntegration", "subtests": false},
 				"globalstate": map[string]any{"allow": `^example\.com/hooks\.`},
+				"sleep":       map[string]any{"benchmarks": true},
 			},
-			analyzers: "parallel,globalstate",
-			flags:     map[string]string{"parallel.skip": "^TestIntegration", "parallel.subtests": "false", "globalstate.allow": `^example\.com/hooks\.`},
+			analyzers: "parallel,globalstate,sleep",
+			flags:     map[string]string{"parallel.skip": "^TestIntegration", "parallel.subtests": "false", "globalstate.allow": `^example\.com/hooks\.`, "sleep.benchmarks": "true"},
 		},
 		{
 			// After "every key": absent keys go back to their defaults.
 			name:      "defaults restored",
 			conf:      map[string]any{"parallel": map[string]any{"subtests": true}},
-			analyzers: "parallel,globalstate",
-			flags:     map[string]string{"parallel.skip": "", "parallel.subtests": "true", "globalstate.allow": ""},
+			analyzers: "parallel,globalstate,sleep",
+			flags:     map[string]string{"parallel.skip": "", "parallel.subtests": "true", "globalstate.allow": "", "sleep.benchmarks": "false"},
 		},
 		{
 			name:      "disable parallel",
 			conf:      map[string]any{"disable": []any{"parallel"}},
-			analyzers: "globalstate",
+			analyzers: "globalstate,sleep",
 		},
 		{
 			name:      "disable all",
-			conf:      map[string]any{"disable": []any{"globalstate", "parallel"}},
+			conf:      map[string]any{"disable": []any{"globalstate", "parallel", "sleep"}},
 			analyzers: "",
 		},
 	} {
@@ -141,7 +140,7 @@ func names(t *testing.T, p register.LinterPlugin) string {
 
 func flagValue(key string) string {
 	name, flag, _ := strings.Cut(key, ".")
-	for _, a := range []*analysis.Analyzer{parallel.Analyzer, globalstate.Analyzer} {
+	for _, a := range analyzers.All() {
 		if a.Name == name {
 			return a.Flags.Lookup(flag).Value.String()
 		}
