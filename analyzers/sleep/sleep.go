@@ -115,9 +115,9 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	// A helper's wait is reported once, at the first test line that
-	// reaches it; one a helper of a test-support package has that no test
-	// here reaches is reported where it is, for the tests of other
-	// packages that call it.
+	// reaches it. One in a helper with a testing parameter that no test
+	// here calls is reported where it is: tests of other packages call it,
+	// or a suite runs it by reflection (func (s) TestX(t *testing.T)).
 	sort.SliceStable(calls, func(i, j int) bool { return calls[i].site.Node.Pos() < calls[j].site.Node.Pos() })
 	done := make(map[*ast.ExprStmt]bool)
 	for _, cl := range calls {
@@ -145,8 +145,8 @@ func run(pass *analysis.Pass) (any, error) {
 // _test.go file, taking a testing value, or in a test-support package.
 type helper struct {
 	sc *scope
-	// exported is true for a helper outside _test.go files, which tests of
-	// other packages may call.
+	// exported is true for a helper with a testing parameter, which
+	// tests of other packages or a suite may call.
 	exported bool
 }
 
@@ -184,7 +184,7 @@ func (c *checker) helpers() []*helper {
 			}
 			out = append(out, &helper{
 				sc:       &scope{fn: fd, body: fd.Body, t: t, file: file},
-				exported: !inTest && t != nil,
+				exported: t != nil,
 			})
 		}
 	}

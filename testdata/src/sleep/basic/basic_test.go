@@ -166,3 +166,13 @@ func FuzzSleep(f *testing.F) {
 		time.Sleep(time.Microsecond)
 	})
 }
+
+type suite struct{}
+
+// A suite method that a runner calls by reflection: reported where it
+// sleeps.
+func (suite) TestSuiteMethod(t *testing.T) {
+	for !done() {
+		time.Sleep(time.Millisecond) // want `time.Sleep polls done\(\) with no deadline`
+	}
+}
