@@ -232,7 +232,12 @@ func (e *env) pure(x ast.Expr) bool {
 		case *ast.FuncLit:
 			ok = false
 		case *ast.Ident:
-			if e.pass.TypesInfo.Uses[n] == e.sc.t {
+			obj := e.pass.TypesInfo.ObjectOf(n)
+			if obj == nil || obj == e.sc.t {
+				ok = false // undefined in code with type errors, or the testing value
+			}
+		case *ast.CallExpr:
+			if t := e.pass.TypesInfo.TypeOf(n); t == nil || t == types.Typ[types.Invalid] {
 				ok = false
 			}
 		}
@@ -459,7 +464,7 @@ func (e *env) changing(x ast.Expr) bool {
 		case *ast.IndexExpr, *ast.StarExpr:
 			found = true
 		case *ast.SelectorExpr:
-			if v, ok := e.pass.TypesInfo.Uses[n.Sel].(*types.Var); ok && (v.IsField() || v.Parent() == v.Pkg().Scope()) {
+			if v, ok := e.pass.TypesInfo.Uses[n.Sel].(*types.Var); ok && (v.IsField() || v.Pkg() != nil && v.Parent() == v.Pkg().Scope()) {
 				found = true
 			}
 		case *ast.Ident:
@@ -588,7 +593,10 @@ func (e *env) eventuallyWithT(because string, checks []check, stops bool) (fixed
 	var sub []analysis.TextEdit
 	for _, ch := range checks {
 		if ch.fails == nil {
-			fn := typeutil.Callee(e.pass.TypesInfo, ch.call).(*types.Func)
+			fn, ok := typeutil.Callee(e.pass.TypesInfo, ch.call).(*types.Func)
+			if !ok {
+				return fixed{}, false
+			}
 			sub = append(sub, e.src.Replace(ch.call.Fun, an+"."+fn.Name()), e.src.Replace(ch.call.Args[0], c))
 			continue
 		}

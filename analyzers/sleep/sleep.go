@@ -168,7 +168,8 @@ func (c *checker) helpers() []*helper {
 	support := catalog.TestSupport(c.pass.Pkg.Path())
 	var out []*helper
 	for _, file := range c.pass.Files {
-		inTest := strings.HasSuffix(c.pass.Fset.File(file.FileStart).Name(), "_test.go")
+		tok := c.pass.Fset.File(file.FileStart)
+		inTest := tok != nil && strings.HasSuffix(tok.Name(), "_test.go")
 		for _, d := range file.Decls {
 			fd, ok := d.(*ast.FuncDecl)
 			if !ok || fd.Body == nil || roots[fd] || fd.Name.Name == "TestMain" {

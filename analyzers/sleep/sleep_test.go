@@ -37,3 +37,10 @@ func TestTestify(t *testing.T) {
 	}
 	analysistest.RunWithSuggestedFixes(t, dir, sleep.Analyzer, "example.com/sleepy/...")
 }
+
+// TestTypeErrors checks that a package with type errors is analyzed
+// without a panic, and that only its well-typed waits are reported.
+func TestTypeErrors(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, testdata(t), sleep.Analyzer, "sleep/typeerr", "parallel/syntaxerr")
+}
