@@ -516,6 +516,8 @@ func (e *env) checks(checks []check) (fixed, bool) {
 	}
 	if g := e.goroutineBefore(); g != nil {
 		what = fmt.Sprintf("the goroutine started on line %d before %s", e.line(g), what)
+	} else if call := e.spawnBefore(); call != nil {
+		what = fmt.Sprintf("the goroutine %s starts on line %d before %s", e.src.Text(call.Fun), e.line(call), what)
 	}
 	because := "waits a fixed time for " + what + ": slow when the wait is long, flaky when it is short"
 	stops := false
@@ -662,6 +664,21 @@ func (e *env) assertPackage() *types.Package {
 func (e *env) plainString(x ast.Expr) bool {
 	tv, ok := e.pass.TypesInfo.Types[x]
 	return ok && tv.Value != nil && tv.Value.Kind() == constant.String && !strings.Contains(constant.StringVal(tv.Value), "%")
+}
+
+// spawnBefore returns the last call of the scope's own body before the
+// wait that starts a goroutine, directly or through its callees.
+func (e *env) spawnBefore() *ast.CallExpr {
+	var last *ast.CallExpr
+	for _, s := range e.eff.Sites(e.sc.fn) {
+		if s.Effect.Kind != catalog.Spawn || s.Callee == nil || s.Node.Pos() >= e.w.stmt.Pos() {
+			continue
+		}
+		if call, ok := s.Node.(*ast.CallExpr); ok && !strings.Contains(e.src.Text(call.Fun), "\n") {
+			last = call
+		}
+	}
+	return last
 }
 
 // goroutineBefore returns the last go statement of the scope's own body

@@ -50,6 +50,9 @@ const (
 	// cannot see: its goroutines are not durably blocked while they wait
 	// for it.
 	IO
+	// Spawn starts a goroutine. It is no hazard; it tells what a test that
+	// sleeps after the call may be waiting for.
+	Spawn
 )
 
 // Info describes the properties of a Kind.
@@ -84,6 +87,7 @@ var kinds = [...]Info{
 	Read:      {Name: "package variable read", Many: true},
 	Sleep:     {Name: "clock wait"},
 	IO:        {Name: "real I/O"},
+	Spawn:     {Name: "goroutine start"},
 }
 
 // Of returns the properties of k; an unknown kind has the zero Info.
@@ -361,11 +365,28 @@ func TestSupport(path string) bool {
 }
 
 // ioPackages are the packages every function of which does, or sets up,
-// real I/O.
+// real I/O, but for the pure ones listed in noIO.
 var ioPackages = map[string]bool{
-	"net": true, "net/http": true, "net/http/httptest": true, "net/rpc": true, "net/smtp": true,
+	"net": true, "net/http/httptest": true, "net/rpc": true, "net/smtp": true,
 	"crypto/tls": true, "database/sql": true, "os/exec": true, "os/signal": true,
 	"syscall": true, "io/ioutil": true, "log/syslog": true, "plugin": true,
+}
+
+// noIO are functions and types of ioPackages that compute without I/O:
+// their calls and methods do not count.
+var noIO = map[string]bool{
+	"net.ParseIP": true, "net.ParseCIDR": true, "net.ParseMAC": true, "net.JoinHostPort": true,
+	"net.SplitHostPort": true, "net.IPv4": true, "net.IPv4Mask": true, "net.CIDRMask": true,
+	"net.IP": true, "net.IPNet": true, "net.IPMask": true, "net.HardwareAddr": true,
+	"net.TCPAddr": true, "net.UDPAddr": true, "net.UnixAddr": true, "net.IPAddr": true,
+}
+
+// httpIO are the functions and types of net/http that do network I/O;
+// the rest (requests, headers, muxes, status texts) only compute.
+var httpIO = map[string]bool{
+	"Get": true, "Head": true, "Post": true, "PostForm": true,
+	"ListenAndServe": true, "ListenAndServeTLS": true, "Serve": true, "ServeTLS": true,
+	"Client": true, "Server": true, "Transport": true,
 }
 
 // osIO are the functions of package os that touch the file system or
@@ -376,24 +397,35 @@ var osIO = map[string]bool{
 	"Remove": true, "RemoveAll": true, "Rename": true, "Pipe": true, "StartProcess": true, "FindProcess": true,
 	"Stat": true, "Lstat": true, "Chmod": true, "Chown": true, "Chtimes": true, "Truncate": true,
 	"Link": true, "Symlink": true, "Readlink": true, "CopyFS": true, "NewFile": true,
+	"File": true, "Process": true,
 }
 
-// DoesIO reports whether a call to fn does real I/O: any function or
-// method of a networking, database, process or syscall package, a file
-// operation of package os or a method of *os.File.
+// DoesIO reports whether a call to fn does real I/O: a networking,
+// database, process or syscall function or method, a file operation of
+// package os or a method of *os.File.
 func DoesIO(fn *types.Func) bool {
 	if fn.Pkg() == nil {
 		return false
 	}
 	path := fn.Pkg().Path()
-	if ioPackages[path] {
-		return true
-	}
-	if path != "os" {
-		return false
-	}
+	// A method counts by its receiver's type name.
+	name := fn.Name()
 	if recv := fn.Signature().Recv(); recv != nil {
-		return strings.HasSuffix(recv.Type().String(), "os.File") || strings.HasSuffix(recv.Type().String(), "os.Process")
+		t := recv.Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		named, ok := t.(*types.Named)
+		if !ok {
+			return ioPackages[path] // an interface method: net.Conn's Read
+		}
+		name = named.Obj().Name()
 	}
-	return osIO[fn.Name()]
+	switch path {
+	case "os":
+		return osIO[name]
+	case "net/http":
+		return httpIO[name]
+	}
+	return ioPackages[path] && !noIO[path+"."+name]
 }

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"go/parser"
+	"go/types"
 	"strings"
 	"testing"
 )
@@ -71,5 +72,57 @@ func TestUnknownKind(t *testing.T) {
 	t.Parallel()
 	if got := Kind(200).String(); got != "unknown" {
 		t.Errorf("Kind(200).String() = %q", got)
+	}
+}
+
+func TestTestSupport(t *testing.T) {
+	t.Parallel()
+	for path, want := range map[string]bool{
+		"example.com/internal/testutil":            true,
+		"example.com/servertest":                   true,
+		"google.golang.org/grpc/internal/grpctest": true,
+		"example.com/latest":                       false,
+		"example.com/test":                         false,
+		"apitest":                                  false, // a standard-library-like path
+		"example.com/server":                       false,
+	} {
+		if got := TestSupport(path); got != want {
+			t.Errorf("TestSupport(%q) = %v, want %v", path, got, want)
+		}
+	}
+}
+
+func TestDoesIO(t *testing.T) {
+	t.Parallel()
+	pkg := func(path string) *types.Package { return types.NewPackage(path, path[strings.LastIndex(path, "/")+1:]) }
+	fn := func(path, name string) *types.Func {
+		return types.NewFunc(0, pkg(path), name, types.NewSignatureType(nil, nil, nil, nil, nil, false))
+	}
+	method := func(path, typ, name string) *types.Func {
+		p := pkg(path)
+		named := types.NewNamed(types.NewTypeName(0, p, typ, nil), types.NewStruct(nil, nil), nil)
+		recv := types.NewVar(0, p, "r", types.NewPointer(named))
+		return types.NewFunc(0, p, name, types.NewSignatureType(recv, nil, nil, nil, nil, false))
+	}
+	for _, tc := range []struct {
+		fn   *types.Func
+		want bool
+	}{
+		{fn("net", "Dial"), true},
+		{fn("net", "JoinHostPort"), false},
+		{method("net", "IP", "String"), false},
+		{fn("net/http", "Get"), true},
+		{fn("net/http", "NewRequest"), false},
+		{method("net/http", "Client", "Do"), true},
+		{method("net/http", "ServeMux", "HandleFunc"), false},
+		{fn("os", "ReadFile"), true},
+		{fn("os", "Getenv"), false},
+		{method("os", "File", "Read"), true},
+		{fn("database/sql", "Open"), true},
+		{fn("strings", "Cut"), false},
+	} {
+		if got := DoesIO(tc.fn); got != tc.want {
+			t.Errorf("DoesIO(%s) = %v, want %v", tc.fn.FullName(), got, tc.want)
+		}
 	}
 }

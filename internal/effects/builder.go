@@ -192,6 +192,8 @@ func (w *walker) body(body *ast.BlockStmt) {
 		switch n := n.(type) {
 		case *ast.DeferStmt:
 			w.deferred(n.Call)
+		case *ast.GoStmt:
+			w.f.direct = append(w.f.direct, Site{Node: n, Effect: Effect{Kind: catalog.Spawn, What: "go", Param: -1, Where: w.where(n)}})
 		case *ast.CallExpr:
 			w.call(n)
 		case *ast.AssignStmt:
@@ -431,6 +433,9 @@ func (w *walker) call(c *ast.CallExpr) {
 		return
 	case *types.Func:
 		name := obj.Origin().FullName()
+		if catalog.DoesIO(obj) {
+			w.f.direct = append(w.f.direct, Site{Node: c, Effect: Effect{Kind: catalog.IO, What: obj.Pkg().Path(), Param: -1, Where: w.where(c)}})
+		}
 		if api, ok := catalog.Lookup(name); ok {
 			if api.ReadsIfZero && len(c.Args) > 0 && isNilOrZero(info, c.Args[0]) {
 				return
@@ -444,9 +449,6 @@ func (w *walker) call(c *ast.CallExpr) {
 			}
 			w.f.direct = append(w.f.direct, s)
 			return
-		}
-		if catalog.DoesIO(obj) {
-			w.f.direct = append(w.f.direct, Site{Node: c, Effect: Effect{Kind: catalog.IO, What: obj.Pkg().Path(), Param: -1, Where: w.where(c)}})
 		}
 		switch name {
 		case "(*sync.Mutex).Lock", "(*sync.RWMutex).Lock", "(*sync.RWMutex).RLock":

@@ -19,7 +19,7 @@ func TestCheckAfter(t *testing.T) {
 	var w Worker
 	w.Do("a")
 	w.Do("b")
-	time.Sleep(50 * time.Millisecond) // want `time.Sleep waits a fixed time for the checks on lines 23-24: slow when the wait is long, flaky when it is short; wait until the checks pass with require.EventuallyWithT`
+	time.Sleep(50 * time.Millisecond) // want `time.Sleep waits a fixed time for the goroutine w.Do starts on line 21 before the checks on lines 23-24: slow when the wait is long, flaky when it is short; wait until the checks pass with require.EventuallyWithT`
 	require.Equal(t, 2, w.Count())
 	require.Len(t, w.Done(), 2, "both jobs")
 }

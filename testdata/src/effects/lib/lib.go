@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"sync"
 	"testing"
+	"time"
 )
 
 var (
@@ -317,24 +318,44 @@ func LockedCounter() { // want LockedCounter:"^read effects/lib\\.Counter; read 
 }
 
 // Fixed names in namespaces the whole process or machine shares; only
-// constant, fixed ones count.
-func Listen() { // want Listen:"^shared net.Listen$"
+// constant, fixed ones count. Each is real I/O, fixed or not.
+func Listen() { // want Listen:"^shared net.Listen; io net$"
 	_, _ = net.Listen("tcp", "127.0.0.1:8080")
 }
 
-func ListenAnyPort(addr string) {
+func ListenAnyPort(addr string) { // want ListenAnyPort:"^io net$"
 	_, _ = net.Listen("tcp", "127.0.0.1:0")
 	_, _ = net.Listen("tcp", addr)
 }
 
-func WriteFixed() { // want WriteFixed:"^shared os.WriteFile$"
+func WriteFixed() { // want WriteFixed:"^shared os.WriteFile; io os$"
 	_ = os.WriteFile("out.txt", nil, 0o644)
 }
 
-func WriteComputed(dir string) {
+func WriteComputed(dir string) { // want WriteComputed:"^io os$"
 	_ = os.WriteFile(dir+"/out.txt", nil, 0o644)
 }
 
 func HandleDefault() { // want HandleDefault:"^shared net/http.HandleFunc$"
 	http.HandleFunc("/x", func(http.ResponseWriter, *http.Request) {})
+}
+
+// A sleep travels only out of test helpers: here, a function that takes a
+// testing value. In the code under test it is behaviour.
+func WaitABit(t *testing.T) { // want WaitABit:"^sleep time.Sleep$"
+	time.Sleep(time.Millisecond)
+}
+
+func Backoff() {
+	time.Sleep(time.Millisecond)
+}
+
+// A helper that sleeps in a goroutine it starts simulates work.
+func SlowWorker(t *testing.T) { // want SlowWorker:"^spawn go$"
+	go func() { time.Sleep(time.Millisecond) }()
+}
+
+// Pure parts of net do no I/O.
+func Addr() string {
+	return net.JoinHostPort("localhost", "80")
 }
