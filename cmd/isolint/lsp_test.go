@@ -13,7 +13,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 	"unicode/utf16"
@@ -416,7 +415,6 @@ type lspClient struct {
 	early  []lspMessage // received while waiting for another
 	seen   []lspMessage // log messages consumed, for logs
 	nextID int
-	mu     sync.Mutex // guards stderr
 }
 
 func startLSP(t *testing.T, bin, dir string) *lspClient {

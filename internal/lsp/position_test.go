@@ -7,6 +7,7 @@ import (
 )
 
 func TestTextPositions(t *testing.T) {
+	t.Parallel()
 	// ü is 2 bytes and 1 UTF-16 unit, 🙂 4 bytes and 2 units; \xff is not
 	// UTF-8 and counts as one unit.
 	tx := newText([]byte("ab\nü🙂x\n\xffy\r\nlast"))
@@ -52,6 +53,7 @@ func TestTextPositions(t *testing.T) {
 }
 
 func TestURIs(t *testing.T) {
+	t.Parallel()
 	if runtime.GOOS == "windows" {
 		t.Skip("Unix paths")
 	}

@@ -18,6 +18,7 @@ func frame(body string) string {
 // an error and skipped, that header names are case-insensitive and other
 // headers ignored, and that a header that cannot be read ends the stream.
 func TestStream(t *testing.T) {
+	t.Parallel()
 	in := frame("{not json") +
 		frame(`[1, 2]`) +
 		"content-length: 15\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n" + `{"method":"ok"}` +
@@ -61,6 +62,7 @@ func TestStream(t *testing.T) {
 // TestStreamLimit checks that a frame too large to read is refused before
 // it is read.
 func TestStreamLimit(t *testing.T) {
+	t.Parallel()
 	s := newStream(bufio.NewReader(strings.NewReader("Content-Length: 9999999999\r\n\r\n")), io.Discard, nil)
 	if err := s.ReadObject(new(any)); err == nil || !strings.Contains(err.Error(), "invalid Content-Length") {
 		t.Errorf("ReadObject = %v, want an invalid Content-Length", err)

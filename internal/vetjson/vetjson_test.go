@@ -9,6 +9,7 @@ import (
 // TestRead reads what go vet prints for two packages, one of whose
 // analyzers failed.
 func TestRead(t *testing.T) {
+	t.Parallel()
 	const out = `{}
 {
 	"example.com/a": {
@@ -52,6 +53,7 @@ func TestRead(t *testing.T) {
 }
 
 func TestSplitPosn(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		posn      string
 		file      string
