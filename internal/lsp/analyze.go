@@ -116,9 +116,15 @@ func (s *server) analyze(ctx context.Context, dir string, gen int) {
 	}
 	s.mu.Unlock()
 
+	select {
+	case s.running <- struct{}{}:
+	case <-ctx.Done():
+		return
+	}
 	s.log(MessageLog, "analyzing "+dir)
 	start := time.Now()
 	stdout, stderr, err := s.vet(ctx, dir)
+	<-s.running
 	if ctx.Err() != nil {
 		s.log(MessageLog, fmt.Sprintf("%s: analysis canceled by a newer save", dir))
 		return

@@ -31,6 +31,10 @@ import (
 // costs one analysis.
 const defaultDebounce = 100 * time.Millisecond
 
+// maxRunning is how many packages the server analyzes at once; saves of
+// others wait.
+const maxRunning = 2
+
 // codeServerNotInitialized is LSP's error for a request before initialize.
 const codeServerNotInitialized = -32002
 
@@ -66,6 +70,10 @@ type server struct {
 	// can stand in for the go command).
 	vet func(ctx context.Context, dir string) (stdout, stderr []byte, err error)
 
+	// running bounds the analyses that run at once: go vet already
+	// analyzes the packages of one run in parallel.
+	running chan struct{}
+
 	conn  *jsonrpc2.Conn
 	ready chan struct{}   // closed once conn is set
 	ctx   context.Context // canceled when the session ends
@@ -93,8 +101,10 @@ func newServer(opts Options) *server {
 		urls:  make(map[string]string),
 		exit:  make(chan int, 1),
 		ready: make(chan struct{}),
-		docs:  make(map[string]*document),
-		pkgs:  make(map[string]*pkgState),
+
+		running: make(chan struct{}, maxRunning),
+		docs:    make(map[string]*document),
+		pkgs:    make(map[string]*pkgState),
 	}
 	for _, a := range opts.Analyzers {
 		s.urls[a.Name] = a.URL
@@ -309,7 +319,13 @@ func (s *server) codeActions(p CodeActionParams) []CodeAction {
 	if f == nil {
 		return actions
 	}
-	if d := s.docs[path]; d != nil && d.hash != f.hash {
+	current := [32]byte{}
+	if d := s.docs[path]; d != nil {
+		current = d.hash
+	} else if data, err := os.ReadFile(path); err == nil {
+		current = hashBytes(data)
+	}
+	if current != f.hash {
 		return actions // edited since: the offsets no longer fit
 	}
 	for _, fd := range f.diags {

@@ -290,10 +290,20 @@ func TestCodeActionBuffer(t *testing.T) {
 	if as := actions(); len(as) != 1 {
 		t.Errorf("%d code actions once the edit is undone, want 1", len(as))
 	}
+
+	// Closed, the document is the file on disk.
+	c.notify("textDocument/didClose", DidCloseTextDocumentParams{TextDocument: TextDocumentIdentifier{URI: uri}})
+	if as := actions(); len(as) != 1 {
+		t.Errorf("%d code actions on the closed, unchanged file, want 1", len(as))
+	}
+	writeFile(t, dir, "package a // changed on disk\n")
+	if as := actions(); len(as) != 0 {
+		t.Errorf("code actions on a file changed on disk: %+v, want none", as)
+	}
 }
 
-// TestBeforeInitialize checks the errors of requests that come too early
-// or too late.
+// TestLifecycle checks the errors of requests that come too early or too
+// late, and the exit code after shutdown.
 func TestLifecycle(t *testing.T) {
 	t.Parallel()
 	clientIn, serverOut := io.Pipe()
