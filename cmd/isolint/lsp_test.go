@@ -227,6 +227,8 @@ func TestLSP(t *testing.T) {
 			t.Errorf("an unknown method: error %v, want code -32601", e)
 		}
 		c.notify("isolint/unknownNotification", map[string]any{})
+		c.notify("textDocument/didOpen", "not an object")
+		c.awaitLog(1, "textDocument/didOpen: json: cannot unmarshal string")
 		if e := c.call("textDocument/codeAction", "not an object", nil); e == nil || e.Code != -32602 {
 			t.Errorf("codeAction with params that are not an object: error %v, want code -32602", e)
 		}

@@ -97,12 +97,11 @@ func newServer(opts Options) *server {
 		opts.Debounce = defaultDebounce
 	}
 	s := &server{
-		opts:  opts,
-		urls:  make(map[string]string),
-		exit:  make(chan int, 1),
-		ready: make(chan struct{}),
-
+		opts:    opts,
+		urls:    make(map[string]string),
 		running: make(chan struct{}, maxRunning),
+		ready:   make(chan struct{}),
+		exit:    make(chan int, 1),
 		docs:    make(map[string]*document),
 		pkgs:    make(map[string]*pkgState),
 	}
@@ -135,9 +134,23 @@ type logger struct{ w io.Writer }
 func (l logger) Printf(format string, v ...any) { fmt.Fprintf(l.w, "isolint lsp: "+format, v...) }
 
 // handle answers one request or notification. Analyses run in the
-// background, so it never waits for the go command.
+// background, so it never waits for the go command. A notification cannot
+// be answered with an error: its error goes to the client's log.
 func (s *server) handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.Request) (any, error) {
 	<-s.ready
+	result, err := s.dispatch(req)
+	if err != nil && req.Notif {
+		msg := err.Error()
+		if e, ok := err.(*jsonrpc2.Error); ok {
+			msg = e.Message
+		}
+		s.log(MessageError, msg)
+		return nil, nil
+	}
+	return result, err
+}
+
+func (s *server) dispatch(req *jsonrpc2.Request) (any, error) {
 	s.mu.Lock()
 	initialized, shutdown := s.initialized, s.shutdown
 	s.mu.Unlock()
@@ -245,7 +258,7 @@ func unmarshalParams(req *jsonrpc2.Request, v any) error {
 func (s *server) goFile(uri string) string {
 	path := uriPath(uri)
 	if path == "" || !filepath.IsAbs(path) {
-		s.log(MessageWarning, fmt.Sprintf("not a file URI: %q", uri))
+		s.log(MessageLog, fmt.Sprintf("not a file URI: %q", uri))
 		return ""
 	}
 	if !strings.HasSuffix(path, ".go") {
