@@ -7,6 +7,7 @@
 //	go vet -vettool=$(which isolint) ./...
 //	go fix -fixtool=$(which isolint) ./...
 //	isolint help [analyzer]               documentation
+//	isolint lsp                           language server for editors
 package main
 
 import (
@@ -18,6 +19,9 @@ import (
 )
 
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == "lsp" {
+		os.Exit(serveLSP(os.Args[2:]))
+	}
 	if delegate(os.Args[1:]) {
 		os.Exit(runVet(analyzers.All(), os.Args[1:]))
 	}

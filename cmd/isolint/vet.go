@@ -9,10 +9,11 @@ import (
 	"os"
 	"os/exec"
 	"sort"
-	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/isolint/isolint/internal/vetjson"
 )
 
 // The standalone command runs its analyzers through the go command's vet
@@ -146,35 +147,12 @@ func runVet(analyzers []*analysis.Analyzer, args []string) int {
 // analyzer, then its diagnostics or its error.
 type tree map[string]map[string]json.RawMessage
 
-type diagnostic struct {
-	Posn    string `json:"posn"`
-	Message string `json:"message"`
-	Related []struct {
-		Posn    string `json:"posn"`
-		Message string `json:"message"`
-	} `json:"related,omitempty"`
-}
+type diagnostic = vetjson.Diagnostic
 
 // readTree merges the JSON objects go vet prints, one per package.
 func readTree(r io.Reader) (tree, error) {
-	t := make(tree)
-	dec := json.NewDecoder(r)
-	for {
-		var part tree
-		if err := dec.Decode(&part); err == io.EOF {
-			return t, nil
-		} else if err != nil {
-			return nil, err
-		}
-		for pkg, byAnalyzer := range part {
-			if t[pkg] == nil {
-				t[pkg] = make(map[string]json.RawMessage)
-			}
-			for a, v := range byAnalyzer {
-				t[pkg][a] = v
-			}
-		}
-	}
+	t, err := vetjson.Read(r)
+	return tree(t), err
 }
 
 // failed reports whether an analyzer failed on some package.
@@ -232,8 +210,8 @@ func (t tree) print(w io.Writer, analyzers []*analysis.Analyzer) int {
 // lessPosn orders "file:line:col" positions by file, then line, then
 // column.
 func lessPosn(a, b string) bool {
-	fa, la, ca := splitPosn(a)
-	fb, lb, cb := splitPosn(b)
+	fa, la, ca := vetjson.SplitPosn(a)
+	fb, lb, cb := vetjson.SplitPosn(b)
 	if fa != fb {
 		return fa < fb
 	}
@@ -241,14 +219,4 @@ func lessPosn(a, b string) bool {
 		return la < lb
 	}
 	return ca < cb
-}
-
-func splitPosn(p string) (file string, line, col int) {
-	parts := strings.Split(p, ":")
-	if len(parts) < 3 {
-		return p, 0, 0
-	}
-	line, _ = strconv.Atoi(parts[len(parts)-2])
-	col, _ = strconv.Atoi(parts[len(parts)-1])
-	return strings.Join(parts[:len(parts)-2], ":"), line, col
 }
