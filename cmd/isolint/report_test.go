@@ -119,7 +119,10 @@ func TestRenderSARIF(t *testing.T) {
 				"posn":    file + ":10:16",
 				"end":     file + ":10:23",
 				"message": "TestX writes x via helper setup (p_test.go:5); save and restore it",
-				"related": []map[string]string{{"posn": file + ":5:16", "end": file + ":5:21", "message": "setup writes x"}},
+				"related": []map[string]string{
+					{"posn": file + ":5:16", "end": file + ":5:21", "message": "setup writes x"},
+					{"posn": file + ":7:5", "end": file + ":7:5", "message": "x is declared here"},
+				},
 				"suggested_fixes": []map[string]any{{
 					"message": "Restore x",
 					"edits": []map[string]any{
@@ -171,7 +174,12 @@ func TestRenderSARIF(t *testing.T) {
 	if !reflect.DeepEqual(res.Locations, want) {
 		t.Errorf("locations: %s, want %s", jsonOf(res.Locations), jsonOf(want))
 	}
-	want = []sarifLocation{{ID: &one, PhysicalLocation: sarifPhysicalLocation{ArtifactLocation: in, Region: &sarifRegion{StartLine: 5, StartColumn: 16, EndLine: 5, EndColumn: 21}}, Message: &sarifText{"setup writes x"}}}
+	two := 2
+	want = []sarifLocation{
+		{ID: &one, PhysicalLocation: sarifPhysicalLocation{ArtifactLocation: in, Region: &sarifRegion{StartLine: 5, StartColumn: 16, EndLine: 5, EndColumn: 21}}, Message: &sarifText{"setup writes x"}},
+		// An empty range is the rest of the line.
+		{ID: &two, PhysicalLocation: sarifPhysicalLocation{ArtifactLocation: in, Region: &sarifRegion{StartLine: 7, StartColumn: 5}}, Message: &sarifText{"x is declared here"}},
+	}
 	if !reflect.DeepEqual(res.RelatedLocations, want) {
 		t.Errorf("related locations: %s, want %s", jsonOf(res.RelatedLocations), jsonOf(want))
 	}

@@ -227,7 +227,9 @@ func (r *report) location(posn, end, message string) sarifLocation {
 	loc := sarifLocation{PhysicalLocation: sarifPhysicalLocation{ArtifactLocation: r.artifact(name)}}
 	if line > 0 {
 		reg := &sarifRegion{StartLine: line, StartColumn: r.src.utf16Column(posn)}
-		if endName, endLine, _ := splitPosn(end); endName == name && endLine >= line {
+		// An empty range ends nowhere: without an end, the region is
+		// the rest of the line, which viewers can highlight.
+		if endName, endLine, _ := splitPosn(end); endName == name && endLine >= line && end != posn {
 			reg.EndLine, reg.EndColumn = endLine, r.src.utf16Column(end)
 		}
 		loc.PhysicalLocation.Region = reg
