@@ -8,7 +8,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
-	"sort"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -47,44 +47,95 @@ func delegate(args []string) bool {
 
 // vetRun is a standalone run, as the user asked for it.
 type vetRun struct {
-	fix, diff, json bool
-	rest            []string // build flags, analyzer flags and packages, for go vet
+	fix, diff bool
+	format    string // text, json, sarif or codeclimate
+	baseline  string // the baseline file, or ""
+	// write records this run's findings as the baseline; prune drops
+	// the baseline's stale entries.
+	write, prune bool
+	rest         []string // build flags, analyzer flags and packages, for go vet
+	// root is the repository root that SARIF and Code Climate name
+	// files relative to.
+	root string
 }
 
-func parseArgs(args []string) vetRun {
-	var r vetRun
-	for _, a := range args {
+// formats are the values of -format.
+var formats = []string{"text", "json", "sarif", "codeclimate"}
+
+// parseArgs takes isolint's own flags out of args and leaves the rest for
+// go vet: build flags, analyzer flags and packages. Flags are accepted
+// with one or two dashes, as the flag package does; -format and -baseline
+// take their value after "=" or as the next argument.
+func parseArgs(args []string) (vetRun, error) {
+	r := vetRun{format: "text"}
+	for i := 0; i < len(args); i++ {
+		a := args[i]
 		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
 		on := !hasValue || value == "true" || value == "1"
-		if strings.HasPrefix(a, "-") {
-			switch name {
-			case "fix":
-				r.fix = on
-				continue
-			case "diff":
-				r.diff = on
-				continue
-			case "json":
-				r.json = on
-				continue
-			}
+		if !strings.HasPrefix(a, "-") {
+			r.rest = append(r.rest, a)
+			continue
 		}
-		r.rest = append(r.rest, a)
+		switch name {
+		case "fix":
+			r.fix = on
+		case "diff":
+			r.diff = on
+		case "json":
+			if on {
+				r.format = "json"
+			}
+		case "baseline-write":
+			r.write = on
+		case "baseline-prune":
+			r.prune = on
+		case "format", "baseline":
+			if !hasValue {
+				if i+1 == len(args) {
+					return r, fmt.Errorf("flag -%s needs a value", name)
+				}
+				i++
+				value = args[i]
+			}
+			if name == "baseline" {
+				r.baseline = value
+			} else if slices.Contains(formats, value) {
+				r.format = value
+			} else {
+				return r, fmt.Errorf("-format=%s: want one of %s", value, strings.Join(formats, ", "))
+			}
+		default:
+			r.rest = append(r.rest, a)
+		}
 	}
-	return r
+	switch {
+	case (r.write || r.prune) && r.baseline == "":
+		return r, errors.New("-baseline-write and -baseline-prune need -baseline=FILE")
+	case r.write && r.prune:
+		return r, errors.New("-baseline-write records every finding; it does not combine with -baseline-prune")
+	case r.fix && r.baseline != "":
+		return r, errors.New("-fix applies every fix; it does not combine with -baseline")
+	}
+	return r, nil
 }
 
-// runVet runs the analyzers through go vet and returns the exit code:
-// 0 without findings, 3 with findings, 1 when the packages could not be
-// analyzed. With -fix, it applies the fixes (0), with -fix -diff it prints
-// them (0); with -json it prints the findings as one JSON document (0).
+// runVet runs the analyzers through go vet and returns the exit code,
+// whatever the output format: 0 without findings, 3 with findings (with
+// -baseline, findings that are not in the baseline), 1 when the packages
+// could not be analyzed or isolint itself failed. With -fix, it applies
+// the fixes (0), with -fix -diff it prints them (0); with
+// -baseline-write it records the findings (0).
 func runVet(analyzers []*analysis.Analyzer, args []string) int {
 	self, err := os.Executable()
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "isolint: %v\n", err)
 		return 1
 	}
-	r := parseArgs(args)
+	r, err := parseArgs(args)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "isolint: %v\n", err)
+		return 1
+	}
 	vetArgs := []string{"vet", "-vettool=" + self}
 	switch {
 	case r.fix && r.diff:
@@ -121,33 +172,136 @@ func runVet(analyzers []*analysis.Analyzer, args []string) int {
 		fmt.Fprintf(os.Stderr, "isolint: reading go vet's output: %v\n", err)
 		return 1
 	}
-	failed := code != 0 || tree.failed()
-	if r.json {
-		enc := json.NewEncoder(os.Stdout)
-		enc.SetIndent("", "\t")
-		if err := enc.Encode(tree); err != nil {
-			return 1
+	vetErr := ""
+	if code != 0 {
+		vetErr = strings.TrimSpace(stderr.String())
+		if vetErr == "" {
+			vetErr = fmt.Sprintf("go vet failed with exit code %d", code)
 		}
-		if failed {
-			return 1
-		}
-		return 0
 	}
-	n := tree.print(os.Stderr, analyzers)
+	if wd, err := os.Getwd(); err == nil {
+		r.root = repoRoot(wd)
+	}
+	return r.render(os.Stdout, os.Stderr, analyzers, tree, vetErr)
+}
+
+// render writes the findings of tree in the run's format, after the
+// baseline has taken out those it accepts, and returns the exit code.
+// vetErr is what go vet said when it failed.
+func (r vetRun) render(stdout, stderr io.Writer, analyzers []*analysis.Analyzer, t tree, vetErr string) int {
+	failed := vetErr != "" || t.failed()
+	rep := &report{problems: t.problems(analyzers), failures: t.failures(analyzers), failed: failed, vetErr: vetErr, root: r.root, src: newSources()}
+	if r.baseline != "" || r.format == "sarif" || r.format == "codeclimate" {
+		for _, p := range rep.problems {
+			rep.keys = append(rep.keys, rep.src.key(p))
+		}
+	}
+	note := "" // what the baseline says, after the findings
+	if r.baseline != "" {
+		code, done, n := r.applyBaseline(stderr, rep, failed)
+		if done {
+			return code
+		}
+		note = n
+		t = t.only(rep.problems)
+	}
+	switch r.format {
+	case "text":
+		t.print(stderr, analyzers)
+	case "json":
+		if err := writeJSON(stdout, t); err != nil {
+			return 1
+		}
+	case "sarif", "codeclimate":
+		var doc any = rep.codeClimate()
+		if r.format == "sarif" {
+			doc = rep.sarif(analyzers)
+		}
+		if err := writeJSON(stdout, doc); err != nil {
+			return 1
+		}
+	}
+	io.WriteString(stderr, note)
 	switch {
 	case failed:
 		return 1
-	case n > 0:
+	case len(rep.problems) > 0:
 		return 3
 	}
 	return 0
+}
+
+// applyBaseline writes the baseline (-baseline-write), or takes out of rep
+// the problems the baseline accepts and prunes its stale entries
+// (-baseline-prune). It returns done when the run ends there, with its
+// exit code, and otherwise a note on the stale entries for the end of the
+// output.
+func (r vetRun) applyBaseline(stderr io.Writer, rep *report, failed bool) (code int, done bool, note string) {
+	if failed && (r.write || r.prune) {
+		fmt.Fprintf(stderr, "isolint: some packages could not be analyzed; %s is left as it is\n", r.baseline)
+		return 1, true, ""
+	}
+	if r.write {
+		if err := newBaseline(rep.keys).write(r.baseline); err != nil {
+			fmt.Fprintf(stderr, "isolint: %v\n", err)
+			return 1, true, ""
+		}
+		fmt.Fprintf(stderr, "isolint: wrote %d findings to %s\n", len(rep.keys), r.baseline)
+		return 0, true, ""
+	}
+	b, err := readBaseline(r.baseline)
+	if err != nil {
+		fmt.Fprintf(stderr, "isolint: %v\n", err)
+		return 1, true, ""
+	}
+	fresh, stale := b.match(rep.keys)
+	var problems []problem
+	var keys []key
+	for _, i := range fresh {
+		problems = append(problems, rep.problems[i])
+		keys = append(keys, rep.keys[i])
+	}
+	rep.problems, rep.keys = problems, keys
+	if len(stale) == 0 {
+		return 0, false, ""
+	}
+	if r.prune {
+		if err := b.prune(stale).write(r.baseline); err != nil {
+			fmt.Fprintf(stderr, "isolint: %v\n", err)
+			return 1, true, ""
+		}
+		return 0, false, fmt.Sprintf("isolint: dropped %d stale findings from %s\n", countEntries(stale), r.baseline)
+	}
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "isolint: %s has %d stale findings, which this run did not report; -baseline-prune drops them:\n", r.baseline, countEntries(stale))
+	for _, s := range stale {
+		fmt.Fprintf(&sb, "\t%s: %s: %s: %s\n", s.Package, s.Analyzer, s.Function, s.Message)
+	}
+	return 0, false, sb.String()
+}
+
+func countEntries(entries []baselineEntry) int {
+	n := 0
+	for _, e := range entries {
+		n += max(e.Count, 1)
+	}
+	return n
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "\t")
+	return enc.Encode(v)
 }
 
 // A tree is what go vet -json prints, merged over packages: package, then
 // analyzer, then its diagnostics or its error.
 type tree map[string]map[string]json.RawMessage
 
-type diagnostic = vetjson.Diagnostic
+type (
+	diagnostic   = vetjson.Diagnostic
+	suggestedFix = vetjson.SuggestedFix
+)
 
 // readTree merges the JSON objects go vet prints, one per package.
 func readTree(r io.Reader) (tree, error) {
@@ -169,42 +323,19 @@ func (t tree) failed() bool {
 
 // print writes the findings as the in-process driver does, by package,
 // then by analyzer in the suite's order, then by position, and returns
-// how many it printed. Analyzer errors are printed too.
+// how many it printed. Analyzer errors are printed first.
 func (t tree) print(w io.Writer, analyzers []*analysis.Analyzer) int {
-	pkgs := make([]string, 0, len(t))
-	for p := range t {
-		pkgs = append(pkgs, p)
+	for _, f := range t.failures(analyzers) {
+		fmt.Fprintf(w, "%s: %s: %s\n", f.pkg, f.analyzer, f.err)
 	}
-	sort.Strings(pkgs)
-	n := 0
-	for _, p := range pkgs {
-		for _, a := range analyzers {
-			v, ok := t[p][a.Name]
-			if !ok {
-				continue
-			}
-			var failure struct {
-				Error string `json:"error"`
-			}
-			if json.Unmarshal(v, &failure) == nil && failure.Error != "" {
-				fmt.Fprintf(w, "%s: %s: %s\n", p, a.Name, failure.Error)
-				continue
-			}
-			var diags []diagnostic
-			if err := json.Unmarshal(v, &diags); err != nil {
-				continue
-			}
-			sort.SliceStable(diags, func(i, j int) bool { return lessPosn(diags[i].Posn, diags[j].Posn) })
-			for _, d := range diags {
-				fmt.Fprintf(w, "%s: %s\n", d.Posn, d.Message)
-				for _, r := range d.Related {
-					fmt.Fprintf(w, "%s: \t%s\n", r.Posn, r.Message)
-				}
-				n++
-			}
+	ps := t.problems(analyzers)
+	for _, p := range ps {
+		fmt.Fprintf(w, "%s: %s\n", p.diag.Posn, p.diag.Message)
+		for _, r := range p.diag.Related {
+			fmt.Fprintf(w, "%s: \t%s\n", r.Posn, r.Message)
 		}
 	}
-	return n
+	return len(ps)
 }
 
 // lessPosn orders "file:line:col" positions by file, then line, then
