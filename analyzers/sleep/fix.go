@@ -711,8 +711,10 @@ func (e *env) goroutineBefore() *ast.GoStmt {
 // test is blocked or done. That is what the sleep hoped for only when the
 // goroutines end by themselves and wait for nothing the bubble cannot
 // see: a go statement starts a function literal with no loop, select,
-// further goroutine or clock in it, and nothing in the test does real
-// I/O, uses a process-wide name or runs subtests, which panic in a bubble.
+// further goroutine or clock in it, nothing the test calls starts a
+// goroutine of its own, which may outlive the test, and nothing in the
+// test does real I/O, uses a process-wide name or runs subtests, which
+// panic in a bubble.
 func (e *env) bubble(g *ast.GoStmt) (fixed, bool) {
 	t := e.sc.test
 	body := e.sc.body
@@ -737,6 +739,11 @@ func (e *env) bubble(g *ast.GoStmt) (fixed, bool) {
 		switch s.Effect.Kind {
 		case catalog.IO, catalog.Shared, catalog.Deny, catalog.Observe:
 			blocked = true
+		case catalog.Spawn:
+			// A goroutine the code under test starts may outlive the
+			// test, and a bubble whose goroutines are left blocked
+			// fails as deadlocked.
+			blocked = s.Callee != nil
 		case catalog.Parallel:
 			blocked = t.Parallel == nil || s.Node != t.Parallel.Node
 		}

@@ -78,3 +78,22 @@ func TestSetenvInBody(t *testing.T) {
 	time.Sleep(10 * time.Millisecond)
 	t.Setenv("X", "1")
 }
+
+type queue struct{ jobs chan int }
+
+func newQueue() *queue {
+	q := &queue{jobs: make(chan int)}
+	go func() {
+		for range q.jobs {
+		}
+	}()
+	return q
+}
+
+func TestCodeUnderTestStartsGoroutine(t *testing.T) {
+	q := newQueue()
+	var c counter
+	go func() { c.inc() }()
+	time.Sleep(10 * time.Millisecond)
+	_ = q
+}
