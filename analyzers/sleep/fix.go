@@ -64,7 +64,13 @@ func (c *checker) fix(sc *scope, w wait) (fixed, bool) {
 		return fixed{}, false
 	}
 	if w.loop != nil {
-		return e.poll()
+		if f, ok := e.poll(); ok {
+			return f, true
+		}
+		if w.index == len(w.list)-1 {
+			return fixed{}, false // the pause between a loop's tries
+		}
+		// A sleep followed by checks in each round of a loop.
 	}
 	if checks := e.checksAfter(); len(checks) > 0 {
 		return e.checks(checks)

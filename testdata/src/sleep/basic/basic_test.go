@@ -176,3 +176,23 @@ func (suite) TestSuiteMethod(t *testing.T) {
 		time.Sleep(time.Millisecond) // want `time.Sleep polls done\(\) with no deadline`
 	}
 }
+
+func TestCheckEachRound(t *testing.T) {
+	var n atomic.Int32
+	for _, want := range []int32{1, 2} {
+		go n.Add(1)
+		time.Sleep(time.Millisecond) // want `time.Sleep waits a fixed time for the goroutine started on line 183 before the check on line 185`
+		if n.Load() < want {
+			t.Fatalf("n = %d, want %d", n.Load(), want)
+		}
+	}
+}
+
+func TestRetryLoop(t *testing.T) {
+	for i := 0; i < 3; i++ {
+		if done() {
+			return
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
