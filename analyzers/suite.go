@@ -7,9 +7,10 @@ import (
 
 	"github.com/isolint/isolint/analyzers/globalstate"
 	"github.com/isolint/isolint/analyzers/parallel"
+	"github.com/isolint/isolint/analyzers/registry"
 )
 
 // All returns isolint's analyzers.
 func All() []*analysis.Analyzer {
-	return []*analysis.Analyzer{parallel.Analyzer, globalstate.Analyzer}
+	return []*analysis.Analyzer{parallel.Analyzer, globalstate.Analyzer, registry.Analyzer}
 }

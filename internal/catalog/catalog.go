@@ -39,6 +39,14 @@ const (
 	// no hazard by itself, but a test that reads a variable another test
 	// leaves changed depends on running after it.
 	Read
+	// Registers puts a name the function receives (its parameter Param)
+	// into a namespace the whole process shares and refuses the same name
+	// twice: a package-level map keyed by the parameter that the function
+	// checks for duplicates, or a catalog API whose Names argument it is.
+	Registers
+	// TempFiles makes a temporary file or directory that the test must
+	// remove itself (os.MkdirTemp, os.CreateTemp), where t.TempDir would.
+	TempFiles
 )
 
 // Info describes the properties of a Kind.
@@ -59,6 +67,10 @@ type Info struct {
 	// Many is true for kinds a function typically has many of, for which
 	// a summary keeps more entries.
 	Many bool
+	// ByParam is true when the effect is about a value the function
+	// receives, which facts track as a parameter index: it travels to a
+	// caller only when the caller passes its own parameter.
+	ByParam bool
 }
 
 var kinds = [...]Info{
@@ -71,6 +83,8 @@ var kinds = [...]Info{
 	Deny:      {Name: "parallel-denying call", BlocksParallel: true, OnT: true, FromStd: true},
 	Shared:    {Name: "process-wide name", BlocksParallel: true, FromStd: true},
 	Read:      {Name: "package variable read", Many: true},
+	Registers: {Name: "registration of a name", ByParam: true},
+	TempFiles: {Name: "temporary file removed by hand"},
 }
 
 // Of returns the properties of k; an unknown kind has the zero Info.
@@ -118,6 +132,10 @@ type API struct {
 	// fixed port; ArgPath, a file path.
 	Arg   int
 	ArgIs ArgKind
+	// Names, for a call that registers a value under a process-wide name,
+	// is the argument (1-based) that names or is the registered value:
+	// passed down from a caller, it makes the caller register it too.
+	Names int
 }
 
 // ArgKind is what a constant argument must be for a call to count.
@@ -130,6 +148,9 @@ const (
 	ArgAddr
 	// ArgPath is any file path.
 	ArgPath
+	// ArgPathWrite is a file path opened with a constant flag argument
+	// (the one after the path) that creates or writes.
+	ArgPathWrite
 )
 
 // Undo is a recipe for undoing a setter at the test's cleanup, as Go text
@@ -203,12 +224,12 @@ var APIs = []API{
 	// Fixed names in namespaces the process or the machine shares.
 	{Name: "net/http.Handle", Kind: Shared, Short: "http.Handle", Alt: "an http.ServeMux of the test's own"},
 	{Name: "net/http.HandleFunc", Kind: Shared, Short: "http.HandleFunc", Alt: "an http.ServeMux of the test's own"},
-	{Name: "expvar.Publish", Kind: Shared, Short: "expvar.Publish", Alt: "a name derived from t.Name()"},
-	{Name: "expvar.NewInt", Kind: Shared, Short: "expvar.NewInt", Alt: "an expvar.Int of the test's own"},
-	{Name: "expvar.NewFloat", Kind: Shared, Short: "expvar.NewFloat", Alt: "an expvar.Float of the test's own"},
-	{Name: "expvar.NewString", Kind: Shared, Short: "expvar.NewString", Alt: "an expvar.String of the test's own"},
-	{Name: "expvar.NewMap", Kind: Shared, Short: "expvar.NewMap", Alt: "an expvar.Map of the test's own"},
-	{Name: "database/sql.Register", Kind: Shared, Short: "sql.Register", Alt: "a driver name derived from t.Name()"},
+	{Name: "expvar.Publish", Kind: Shared, Short: "expvar.Publish", Alt: "a name derived from t.Name()", Names: 1},
+	{Name: "expvar.NewInt", Kind: Shared, Short: "expvar.NewInt", Alt: "an expvar.Int of the test's own", Names: 1},
+	{Name: "expvar.NewFloat", Kind: Shared, Short: "expvar.NewFloat", Alt: "an expvar.Float of the test's own", Names: 1},
+	{Name: "expvar.NewString", Kind: Shared, Short: "expvar.NewString", Alt: "an expvar.String of the test's own", Names: 1},
+	{Name: "expvar.NewMap", Kind: Shared, Short: "expvar.NewMap", Alt: "an expvar.Map of the test's own", Names: 1},
+	{Name: "database/sql.Register", Kind: Shared, Short: "sql.Register", Alt: "a driver name derived from t.Name()", Names: 1},
 	{Name: "flag.String", Kind: Shared, Short: "flag.String", Alt: "a flag.FlagSet of the test's own"},
 	{Name: "flag.Int", Kind: Shared, Short: "flag.Int", Alt: "a flag.FlagSet of the test's own"},
 	{Name: "flag.Bool", Kind: Shared, Short: "flag.Bool", Alt: "a flag.FlagSet of the test's own"},
@@ -217,8 +238,20 @@ var APIs = []API{
 	{Name: "flag.StringVar", Kind: Shared, Short: "flag.StringVar", Alt: "a flag.FlagSet of the test's own"},
 	{Name: "flag.IntVar", Kind: Shared, Short: "flag.IntVar", Alt: "a flag.FlagSet of the test's own"},
 	{Name: "flag.BoolVar", Kind: Shared, Short: "flag.BoolVar", Alt: "a flag.FlagSet of the test's own"},
-	{Name: "github.com/prometheus/client_golang/prometheus.MustRegister", Kind: Shared, Short: "prometheus.MustRegister", Alt: "a prometheus.NewRegistry() of the test's own"},
-	{Name: "github.com/prometheus/client_golang/prometheus.Register", Kind: Shared, Short: "prometheus.Register", Alt: "a prometheus.NewRegistry() of the test's own"},
+	{Name: "flag.Int64", Kind: Shared, Short: "flag.Int64", Alt: "a flag.FlagSet of the test's own"},
+	{Name: "flag.Int64Var", Kind: Shared, Short: "flag.Int64Var", Alt: "a flag.FlagSet of the test's own"},
+	{Name: "flag.Uint", Kind: Shared, Short: "flag.Uint", Alt: "a flag.FlagSet of the test's own"},
+	{Name: "flag.UintVar", Kind: Shared, Short: "flag.UintVar", Alt: "a flag.FlagSet of the test's own"},
+	{Name: "flag.Uint64", Kind: Shared, Short: "flag.Uint64", Alt: "a flag.FlagSet of the test's own"},
+	{Name: "flag.Uint64Var", Kind: Shared, Short: "flag.Uint64Var", Alt: "a flag.FlagSet of the test's own"},
+	{Name: "flag.Float64", Kind: Shared, Short: "flag.Float64", Alt: "a flag.FlagSet of the test's own"},
+	{Name: "flag.Float64Var", Kind: Shared, Short: "flag.Float64Var", Alt: "a flag.FlagSet of the test's own"},
+	{Name: "flag.DurationVar", Kind: Shared, Short: "flag.DurationVar", Alt: "a flag.FlagSet of the test's own"},
+	{Name: "flag.Func", Kind: Shared, Short: "flag.Func", Alt: "a flag.FlagSet of the test's own"},
+	{Name: "flag.BoolFunc", Kind: Shared, Short: "flag.BoolFunc", Alt: "a flag.FlagSet of the test's own"},
+	{Name: "flag.TextVar", Kind: Shared, Short: "flag.TextVar", Alt: "a flag.FlagSet of the test's own"},
+	{Name: "github.com/prometheus/client_golang/prometheus.MustRegister", Kind: Shared, Short: "prometheus.MustRegister", Alt: "a prometheus.NewRegistry() of the test's own", Names: 1},
+	{Name: "github.com/prometheus/client_golang/prometheus.Register", Kind: Shared, Short: "prometheus.Register", Alt: "a prometheus.NewRegistry() of the test's own", Names: 1},
 	{Name: "github.com/prometheus/client_golang/prometheus/promauto.NewCounter", Kind: Shared, Short: "promauto.NewCounter", Alt: "promauto.With(reg)"},
 	{Name: "github.com/prometheus/client_golang/prometheus/promauto.NewCounterVec", Kind: Shared, Short: "promauto.NewCounterVec", Alt: "promauto.With(reg)"},
 	{Name: "github.com/prometheus/client_golang/prometheus/promauto.NewGauge", Kind: Shared, Short: "promauto.NewGauge", Alt: "promauto.With(reg)"},
@@ -227,6 +260,9 @@ var APIs = []API{
 	{Name: "github.com/prometheus/client_golang/prometheus/promauto.NewHistogramVec", Kind: Shared, Short: "promauto.NewHistogramVec", Alt: "promauto.With(reg)"},
 	{Name: "github.com/prometheus/client_golang/prometheus/promauto.NewSummary", Kind: Shared, Short: "promauto.NewSummary", Alt: "promauto.With(reg)"},
 	{Name: "github.com/prometheus/client_golang/prometheus/promauto.NewSummaryVec", Kind: Shared, Short: "promauto.NewSummaryVec", Alt: "promauto.With(reg)"},
+	{Name: "github.com/prometheus/client_golang/prometheus/promauto.NewCounterFunc", Kind: Shared, Short: "promauto.NewCounterFunc", Alt: "promauto.With(reg)"},
+	{Name: "github.com/prometheus/client_golang/prometheus/promauto.NewGaugeFunc", Kind: Shared, Short: "promauto.NewGaugeFunc", Alt: "promauto.With(reg)"},
+	{Name: "github.com/prometheus/client_golang/prometheus/promauto.NewUntypedFunc", Kind: Shared, Short: "promauto.NewUntypedFunc", Alt: "promauto.With(reg)"},
 	{Name: "runtime/trace.Start", Kind: Shared, Short: "trace.Start", Alt: "a test that runs alone"},
 	{Name: "(*runtime/trace.FlightRecorder).Start", Kind: Shared, Short: "(*trace.FlightRecorder).Start", Alt: "a test that runs alone"},
 	{Name: "runtime/pprof.StartCPUProfile", Kind: Shared, Short: "pprof.StartCPUProfile", Alt: "a test that runs alone"},
@@ -241,6 +277,14 @@ var APIs = []API{
 	{Name: "os.Remove", Kind: Shared, Short: "os.Remove", Alt: "a path under t.TempDir()", Arg: 1, ArgIs: ArgPath},
 	{Name: "os.RemoveAll", Kind: Shared, Short: "os.RemoveAll", Alt: "a path under t.TempDir()", Arg: 1, ArgIs: ArgPath},
 	{Name: "os.Rename", Kind: Shared, Short: "os.Rename", Alt: "paths under t.TempDir()", Arg: 2, ArgIs: ArgPath},
+	{Name: "os.OpenFile", Kind: Shared, Short: "os.OpenFile", Alt: "a path under t.TempDir()", Arg: 1, ArgIs: ArgPathWrite},
+	{Name: "image.RegisterFormat", Kind: Shared, Short: "image.RegisterFormat", Alt: "registering the format once, in an init function"},
+
+	// Temporary files and directories a test must remove by hand.
+	{Name: "os.MkdirTemp", Kind: TempFiles, Short: "os.MkdirTemp", Alt: "t.TempDir()"},
+	{Name: "os.CreateTemp", Kind: TempFiles, Short: "os.CreateTemp", Alt: "os.CreateTemp(t.TempDir(), pattern)"},
+	{Name: "io/ioutil.TempDir", Kind: TempFiles, Short: "ioutil.TempDir", Alt: "t.TempDir()"},
+	{Name: "io/ioutil.TempFile", Kind: TempFiles, Short: "ioutil.TempFile", Alt: "ioutil.TempFile(t.TempDir(), pattern)"},
 
 	// Measurements of the whole process.
 	{Name: "testing.AllocsPerRun", Kind: Observe, Short: "testing.AllocsPerRun", Alt: "a benchmark"},

@@ -115,6 +115,16 @@ func (b *builder) summarize(d *function) bool {
 // when the value was created inside d. Calling Parallel on a value created
 // inside is no business of d's callers.
 func (d *function) lift(e Effect, t types.Object) (Effect, bool) {
+	if catalog.Of(e.Kind).ByParam {
+		// A registration travels to callers only as a parameter of d's.
+		e.Param = -1
+		for i, p := range d.params {
+			if t != nil && types.Object(p) == t {
+				e.Param = i
+			}
+		}
+		return e, e.Param >= 0
+	}
 	if !catalog.Of(e.Kind).OnT {
 		return e, true
 	}
@@ -141,7 +151,7 @@ func (b *builder) through(c call, ce Effect) (Effect, types.Object) {
 	}
 	e.Chain = chain
 	var t types.Object
-	if catalog.Of(ce.Kind).OnT && ce.Param >= 0 && ce.Param < len(c.args) {
+	if info := catalog.Of(ce.Kind); (info.OnT || info.ByParam) && ce.Param >= 0 && ce.Param < len(c.args) {
 		t = identObj(b.pass.TypesInfo, c.args[ce.Param])
 	}
 	return e, t

@@ -21,6 +21,8 @@ const (
 	Setenv  = "go1.17" // t.Setenv
 	LoopVar = "go1.22" // per-iteration loop variables
 	Chdir   = "go1.24" // t.Chdir
+	TempDir = "go1.15" // t.TempDir
+	Text    = "go1.24" // crypto/rand.Text
 )
 
 // AtLeast reports whether the file's Go version is at least v. A file whose
