@@ -216,6 +216,9 @@ func (c *checker) path(t *tests.Test, s effects.Site, src *fixes.Source) (findin
 	case c.changesDir(t):
 		return finding{}, false
 	}
+	if s.Effect.What == "net.Listen" && !socketFits(t, base) {
+		return finding{}, false
+	}
 	var uses []*ast.BasicLit
 	for _, l := range stringLits(t) {
 		v := stringValue(l)
@@ -346,6 +349,9 @@ func (c *checker) tempFile(t *tests.Test, s effects.Site, src *fixes.Source) (fi
 	if fixes.Stmt(t.File, t.Func, call) == nil {
 		return finding{}, false
 	}
+	if pattern, ok := literalArg(call, 1); ok && strings.HasSuffix(stringValue(pattern), ".sock") && !socketFits(t, stringValue(pattern)+"1234567890") {
+		return finding{}, false // a name for a Unix socket
+	}
 	tn := t.T.Name()
 	replaced := []ast.Node{call.Args[0]}
 	edits := []analysis.TextEdit{src.Replace(call.Args[0], tn+".TempDir()")}
@@ -393,28 +399,52 @@ func (c *checker) errorCheck(t *tests.Test, stmt ast.Stmt, errID *ast.Ident) ast
 		return nil // err is declared earlier and used elsewhere
 	}
 	var next ast.Stmt
+	var block *ast.BlockStmt
 	var uses []*ast.Ident
+	redeclares := make(map[*ast.Ident]*ast.AssignStmt)
 	ast.Inspect(t.Func, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && c.pass.TypesInfo.Uses[id] == errObj {
-			uses = append(uses, id)
-		}
-		if b, ok := n.(*ast.BlockStmt); ok {
-			for i, st := range b.List {
-				if st == stmt && i+1 < len(b.List) {
-					next = b.List[i+1]
+		switch n := n.(type) {
+		case *ast.Ident:
+			if c.pass.TypesInfo.Uses[n] == errObj {
+				uses = append(uses, n)
+			}
+		case *ast.AssignStmt:
+			if n.Tok == token.DEFINE {
+				for _, l := range n.Lhs {
+					if id, ok := l.(*ast.Ident); ok {
+						redeclares[id] = n
+					}
+				}
+			}
+		case *ast.BlockStmt:
+			for i, st := range n.List {
+				if st == stmt && i+1 < len(n.List) {
+					next, block = n.List[i+1], n
 				}
 			}
 		}
 		return true
 	})
-	if next == nil || len(uses) == 0 {
+	if next == nil {
 		return nil
 	}
+	var inCheck []*ast.Ident
 	for _, u := range uses {
-		if u.Pos() < next.Pos() || u.End() > next.End() {
-			return nil
+		if u.Pos() >= next.Pos() && u.End() <= next.End() {
+			inCheck = append(inCheck, u)
+			continue
 		}
+		// Past the check, err may be used again only once a later
+		// `x, err := …` of the same block declares it anew.
+		if as := redeclares[u]; u.Pos() > next.End() && as != nil && fixes.TopStmt(block, as) == as {
+			break
+		}
+		return nil
 	}
+	if len(inCheck) == 0 {
+		return nil
+	}
+	uses = inCheck
 	switch n := next.(type) {
 	case *ast.IfStmt:
 		bin, ok := n.Cond.(*ast.BinaryExpr)
@@ -494,4 +524,18 @@ func (c *checker) removals(t *tests.Test, api string, arg func(ast.Expr) bool) [
 		return true
 	})
 	return out
+}
+
+// socketFits reports whether a Unix socket named base in t.TempDir() has
+// a path short enough for every system: macOS allows 104 bytes, and its
+// temporary directory takes about 50. The testing package names the
+// directory after the test, cut to 64 bytes, and adds a random number and
+// a sequence number.
+func socketFits(t *tests.Test, base string) bool {
+	const limit, tmpdir, suffix = 104, 50, len("/1234567890/001/")
+	name := len(t.Name)
+	if strings.Contains(t.Name, "<") || name > 64 {
+		name = 64 // a computed subtest name
+	}
+	return tmpdir+name+suffix+len(base) <= limit
 }

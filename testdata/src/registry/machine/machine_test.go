@@ -134,3 +134,28 @@ func TestMkdirTempErrReused(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestMkdirTempErrDeclaredAgain(t *testing.T) {
+	dir, err := os.MkdirTemp("", "x") // want `TestMkdirTempErrDeclaredAgain makes a temporary directory with os.MkdirTemp`
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.RemoveAll(dir)
+	f, err := os.Create(dir + "/f")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+}
+
+func TestUnixSocketWithAVeryLongNameThatMacOSWouldNotAccept(t *testing.T) {
+	ln, err := net.Listen("unix", "/tmp/app.sock") // the path under t.TempDir() could exceed 104 bytes: not reported
+	if err == nil {
+		ln.Close()
+	}
+}
+
+func TestSocketNameFromCreateTempLongName(t *testing.T) {
+	f, _ := os.CreateTemp("", "*.sock") // the same for a socket's name
+	os.Remove(f.Name())
+}
