@@ -13,7 +13,7 @@
 //	        type: module
 //	        description: finds test-isolation hazards and fixes them
 //	        settings:
-//	          disable: []            # analyzers not to run: parallel, globalstate
+//	          disable: []            # analyzers not to run: parallel, globalstate, registry
 //	          parallel:
 //	            skip: ""             # regexp of test names (as go test -run matches them) never reported
 //	            subtests: true       # also report subtests
@@ -104,7 +104,7 @@ func (s Settings) apply() (*Plugin, error) {
 	all := analyzers.All()
 	for _, name := range s.Disable {
 		if !slices.ContainsFunc(all, func(a *analysis.Analyzer) bool { return a.Name == name }) {
-			return nil, fmt.Errorf("isolint settings: disable: unknown analyzer %q (known: parallel, globalstate)", name)
+			return nil, fmt.Errorf("isolint settings: disable: unknown analyzer %q (known: parallel, globalstate, registry)", name)
 		}
 	}
 	p := &Plugin{}

@@ -23,8 +23,8 @@ func TestRegistered(t *testing.T) { //isolint:ignore parallel sets the analyzers
 	if got := p.GetLoadMode(); got != register.LoadModeTypesInfo {
 		t.Errorf("GetLoadMode() = %q, want %q", got, register.LoadModeTypesInfo)
 	}
-	if got := names(t, p); got != "parallel,globalstate" {
-		t.Errorf("analyzers = %s, want parallel,globalstate", got)
+	if got := names(t, p); got != "parallel,globalstate,registry" {
+		t.Errorf("analyzers = %s, want parallel,globalstate,registry", got)
 	}
 }
 
@@ -41,13 +41,13 @@ func TestSettings(t *testing.T) {
 		{
 			name:      "none",
 			conf:      nil,
-			analyzers: "parallel,globalstate",
+			analyzers: "parallel,globalstate,registry",
 			flags:     map[string]string{"parallel.skip": "", "parallel.subtests": "true", "globalstate.allow": ""},
 		},
 		{
 			name:      "empty",
 			conf:      map[string]any{},
-			analyzers: "parallel,globalstate",
+			analyzers: "parallel,globalstate,registry",
 			flags:     map[string]string{"parallel.skip": "", "parallel.subtests": "true", "globalstate.allow": ""},
 		},
 		{
@@ -57,24 +57,24 @@ func TestSettings(t *testing.T) {
 				"parallel":    map[string]any{"skip": "^TestIntegration", "subtests": false},
 				"globalstate": map[string]any{"allow": `^example\.com/hooks\.`},
 			},
-			analyzers: "parallel,globalstate",
+			analyzers: "parallel,globalstate,registry",
 			flags:     map[string]string{"parallel.skip": "^TestIntegration", "parallel.subtests": "false", "globalstate.allow": `^example\.com/hooks\.`},
 		},
 		{
 			// After "every key": absent keys go back to their defaults.
 			name:      "defaults restored",
 			conf:      map[string]any{"parallel": map[string]any{"subtests": true}},
-			analyzers: "parallel,globalstate",
+			analyzers: "parallel,globalstate,registry",
 			flags:     map[string]string{"parallel.skip": "", "parallel.subtests": "true", "globalstate.allow": ""},
 		},
 		{
 			name:      "disable parallel",
 			conf:      map[string]any{"disable": []any{"parallel"}},
-			analyzers: "globalstate",
+			analyzers: "globalstate,registry",
 		},
 		{
 			name:      "disable all",
-			conf:      map[string]any{"disable": []any{"globalstate", "parallel"}},
+			conf:      map[string]any{"disable": []any{"globalstate", "parallel", "registry"}},
 			analyzers: "",
 		},
 	} {
