@@ -49,8 +49,8 @@ func (c *checker) listen(t *tests.Test, s effects.Site, src *fixes.Source) (find
 		return finding{}, false
 	}
 	repls, ok := c.addressUses(t, stmt, lit, port, ln.Name+".Addr().String()", "")
-	if !ok {
-		return finding{}, false
+	if !ok || len(repls) == 0 && !c.asksAddr(t, as.Lhs[0]) {
+		return finding{}, false // clients that know the port by heart may connect to it
 	}
 	switch host {
 	case "", "0.0.0.0", "::":
@@ -99,8 +99,8 @@ func (c *checker) serve(t *tests.Test, s effects.Site, src *fixes.Source) (findi
 	}
 	srv := fixes.FreshName(c.pass, stmt.Pos(), "srv")
 	repls, ok := c.addressUses(t, stmt, lit, port, srv+".Listener.Addr().String()", srv+".URL")
-	if !ok {
-		return finding{}, false
+	if !ok || len(repls) == 0 {
+		return finding{}, false // clients that know the port by heart may connect to it
 	}
 	tn := t.T.Name()
 	edits = append(edits, src.Replace(stmt, srv+" := "+httptest+".NewServer("+src.Text(call.Args[1])+")\n"+tn+".Cleanup("+srv+".Close)"))
@@ -234,6 +234,9 @@ func (c *checker) path(t *tests.Test, s effects.Site, src *fixes.Source) (findin
 	}
 	if len(uses) == 0 || uses[0] != lit {
 		return finding{}, false // used before it is created: an input
+	}
+	if !c.usedAgain(t, call, uses[1:]) {
+		return finding{}, false // made for code that knows the path by heart
 	}
 	filepath, edits, ok := c.importName(t, src, "path/filepath")
 	if !ok {
@@ -538,4 +541,51 @@ func socketFits(t *tests.Test, base string) bool {
 		name = 64 // a computed subtest name
 	}
 	return tmpdir+name+suffix+len(base) <= limit
+}
+
+// usedAgain reports whether the test itself uses a path it creates, so
+// that no code it calls needs to know the path by heart: the call that
+// creates it returns a handle (os.Create, os.OpenFile, net.Listen), or
+// the test spells the path again for something else than removing it.
+func (c *checker) usedAgain(t *tests.Test, create *ast.CallExpr, later []*ast.BasicLit) bool {
+	if stmt, ok := fixes.Stmt(t.File, t.Func, create).(*ast.AssignStmt); ok && len(stmt.Rhs) == 1 && stmt.Rhs[0] == create {
+		if id, ok := stmt.Lhs[0].(*ast.Ident); ok && id.Name != "_" {
+			return true
+		}
+	}
+	removals := make(map[ast.Node]bool)
+	inspect(t, false, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && len(call.Args) == 1 {
+			if fn := c.calleeOf(call); fn != nil && (fn.FullName() == "os.Remove" || fn.FullName() == "os.RemoveAll") {
+				removals[ast.Unparen(call.Args[0])] = true
+			}
+		}
+		return true
+	})
+	for _, l := range later {
+		if !removals[l] {
+			return true
+		}
+	}
+	return false
+}
+
+// asksAddr reports whether the test asks the listener held by lhs for
+// its address, so that clients do not depend on the fixed port.
+func (c *checker) asksAddr(t *tests.Test, lhs ast.Expr) bool {
+	id, ok := lhs.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	ln := c.pass.TypesInfo.ObjectOf(id)
+	found := false
+	inspect(t, false, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok && sel.Sel.Name == "Addr" {
+			if x, ok := ast.Unparen(sel.X).(*ast.Ident); ok && c.pass.TypesInfo.Uses[x] == ln {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }

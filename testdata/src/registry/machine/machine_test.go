@@ -159,3 +159,24 @@ func TestSocketNameFromCreateTempLongName(t *testing.T) {
 	f, _ := os.CreateTemp("", "*.sock") // the same for a socket's name
 	os.Remove(f.Name())
 }
+
+func TestWritesForOthers(t *testing.T) {
+	os.WriteFile("app.yaml", []byte("debug: true"), 0o644) // code under test may read it by heart: not reported
+	defer os.Remove("app.yaml")
+}
+
+func TestListensForOthers(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:6060") // clients may know the port by heart: not reported
+	if err == nil {
+		ln.Close()
+	}
+}
+
+func TestListenAsksAddr(t *testing.T) {
+	ln, err := net.Listen("tcp", "[::1]:6061") // want `TestListenAsksAddr listens on the fixed address "\[::1\]:6061"`
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	t.Log(ln.Addr())
+}

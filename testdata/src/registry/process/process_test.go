@@ -92,12 +92,20 @@ func TestUserRegistry(t *testing.T) {
 
 func TestUserRegistryDeep(t *testing.T) {
 	cards.MustRegister("amex", 15) // want `TestUserRegistryDeep registers the fixed name "amex" with cards.MustRegister via helper MustRegister → Register \(cards.go:\d+\)`
+	if cards.Digits("amex") != 15 {
+		t.Fatal("not registered")
+	}
 }
 
 func TestSubtestRegisters(t *testing.T) {
 	t.Run("sub", func(t *testing.T) {
 		cards.MustRegister("jcb", 16) // want `subtest TestSubtestRegisters/sub registers the fixed name "jcb"`
+		t.Log(cards.Digits("jcb"))
 	})
+}
+
+func TestRegistersForOthers(t *testing.T) {
+	cards.MustRegister("discover", 16) // code under test may look the name up by heart: not reported
 }
 
 func TestCache(t *testing.T) {
