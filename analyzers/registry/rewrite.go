@@ -165,6 +165,9 @@ func identifier(s, suffix string) string {
 	var b strings.Builder
 	upper := false
 	for _, r := range s {
+		if b.Len() >= 32 || upper && b.Len() >= 16 {
+			break // long enough: end at a word
+		}
 		switch {
 		case r < 128 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || b.Len() > 0 && r >= '0' && r <= '9'):
 			if upper && b.Len() > 0 {
@@ -174,9 +177,6 @@ func identifier(s, suffix string) string {
 			upper = false
 		default:
 			upper = true
-		}
-		if b.Len() >= 20 {
-			break
 		}
 	}
 	if b.Len() == 0 {
