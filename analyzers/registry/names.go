@@ -17,8 +17,9 @@ import (
 
 // flag gives a test that defines a flag on flag.CommandLine a FlagSet of
 // its own, on which every use of the command line's flags in the test
-// then acts. A test that calls flag.Parse is left alone: a FlagSet would
-// need the arguments.
+// then acts. A test that calls flag.Parse (a FlagSet would need the
+// arguments) or flag.Set (which globalstate restores on the command line)
+// is left alone.
 func (c *checker) flag(t *tests.Test, s effects.Site, src *fixes.Source) (finding, bool) {
 	call, ok := s.Node.(*ast.CallExpr)
 	if !ok {
@@ -48,7 +49,9 @@ func (c *checker) flag(t *tests.Test, s effects.Site, src *fixes.Source) (findin
 				repls = append(repls, replacement{sel, func(v string) string { return v }})
 			}
 		case *types.Func:
-			if obj.Name() == "Parse" {
+			if obj.Name() == "Parse" || obj.Name() == "Set" {
+				// flag.Parse needs the arguments; flag.Set is a change
+				// globalstate restores on the command line.
 				ok = false
 			} else if hasFlagSetMethod(obj) {
 				name := obj.Name()

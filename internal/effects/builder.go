@@ -526,9 +526,9 @@ func fixedArg(info *types.Info, c *ast.CallExpr, api *catalog.API) bool {
 	v := constant.StringVal(tv.Value)
 	switch api.ArgIs {
 	case catalog.ArgPath:
-		return v != ""
+		return v != "" && !device(v)
 	case catalog.ArgPathWrite:
-		return v != "" && api.Arg < len(c.Args) && writeFlags(info, c.Args[api.Arg])
+		return v != "" && !device(v) && api.Arg < len(c.Args) && writeFlags(info, c.Args[api.Arg])
 	case catalog.ArgAddr:
 		if api.Arg > 1 && unixNetwork(info, c.Args[0]) {
 			return v != "" // a socket file's path
@@ -537,6 +537,12 @@ func fixedArg(info *types.Info, c *ast.CallExpr, api *catalog.API) bool {
 		return err == nil && port != "" && port != "0"
 	}
 	return false
+}
+
+// device reports whether a path names a device, such as os.DevNull, which
+// every process may write at once.
+func device(path string) bool {
+	return strings.HasPrefix(path, "/dev/") || path == "NUL"
 }
 
 // writeFlags reports whether e is a constant set of os.OpenFile flags that

@@ -375,8 +375,9 @@ func Remember(key string) { // want Remember:"^global effects/lib\\.drivers thro
 	drivers[key] = nil
 }
 
-// A name made inside is no parameter's: no registration travels.
-func AddFixed() { // want AddFixed:"^read effects/lib\\.drivers; read effects/lib\\.mu$"
+// A name made inside is no parameter's: no registration travels, but the
+// fixed name in a process-wide namespace does.
+func AddFixed() { // want AddFixed:"^shared effects/lib\\.drivers; read effects/lib\\.drivers; read effects/lib\\.mu$"
 	_ = AddDriver(nil, "fixed")
 }
 
@@ -389,6 +390,8 @@ func OpenWrite() { // want OpenWrite:"^shared os.OpenFile$"
 	f.Close()
 	g, _ := os.OpenFile("log.txt", os.O_RDONLY, 0)
 	g.Close()
+	h, _ := os.OpenFile(os.DevNull, os.O_WRONLY, 0) // every process may write to a device
+	h.Close()
 }
 
 func UnixSocket() { // want UnixSocket:"^shared net.Listen$"

@@ -24,6 +24,11 @@ func TestFlags(t *testing.T) {
 	}
 }
 
+func TestFlagsSet(t *testing.T) {
+	flag.Duration("timeout", 0, "") // flag.Set is globalstate's to restore: not reported
+	flag.Set("timeout", "1s")
+}
+
 func TestFlagsParsed(t *testing.T) {
 	name := flag.String("name", "", "a name") // flag.Parse needs the arguments: not reported
 	flag.Parse()
