@@ -52,3 +52,10 @@ func TestLocal(t *testing.T) {
 	reg.MustRegister(prometheus.NewCounter(prometheus.CounterOpts{Name: "local_total"}))
 	promauto.With(reg).NewGauge(prometheus.GaugeOpts{Name: "local"})
 }
+
+func TestMixed(t *testing.T) {
+	local := prometheus.NewRegistry()
+	promauto.With(local).NewGauge(prometheus.GaugeOpts{Name: "mixed_local"})
+	prometheus.MustRegister(prometheus.NewCounter(prometheus.CounterOpts{Name: "mixed_total"})) // want `TestMixed registers collectors with the default Prometheus registerer`
+	local.MustRegister(prometheus.NewGauge(prometheus.GaugeOpts{Name: "mixed_gauge"}))
+}
