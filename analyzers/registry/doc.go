@@ -48,9 +48,12 @@
 // flag.NewFlagSet), flags declared at package level in _test.go files,
 // httptest servers, port 0, paths under t.TempDir() or testdata, reads of
 // fixed paths, relative paths in a test that changes its working
-// directory, TestMain and init, and every shape without a safe fix: a
-// fixed name inside a helper the test cannot pass a name to, a test that
-// calls flag.Parse, an http.Server without a Handler, a name or port the
-// test also uses in another form, a path the test reads before it creates
-// it.
+// directory, TestMain, init and Example functions; names, paths and ports
+// the test does not use again itself (code under test may know them by
+// heart); and every shape without a safe fix: a fixed name inside a helper
+// the test cannot pass a name to, a test that calls flag.Parse or
+// flag.Set, an http.Server without a Handler, a name or port the test
+// also uses in another form, a path the test reads before it creates it,
+// a Unix socket whose path under t.TempDir() could pass the 104 bytes
+// macOS allows.
 package registry
