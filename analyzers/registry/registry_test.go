@@ -22,7 +22,7 @@ func testdata(t *testing.T) string {
 func TestRegistry(t *testing.T) {
 	t.Parallel()
 	analysistest.RunWithSuggestedFixes(t, testdata(t), registry.Analyzer,
-		"registry/process", "registry/machine", "registry/negatives", "registry/go123")
+		"registry/process", "registry/machine", "registry/negatives", "registry/go123", "registry/cards")
 }
 
 // TestPrometheus runs on a module whose tests use the Prometheus client

@@ -20,3 +20,22 @@ func TestIdentifier(t *testing.T) {
 		}
 	}
 }
+
+func TestSpells(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		s, name string
+		want    bool
+	}{
+		{`{"map1": 1}`, "map1", true},
+		{"map10", "map1", false},
+		{"a map1", "map1", true},
+		{"xmap1 map1x", "map1", false},
+		{"my-map1", "map1", false},
+		{"", "map1", false},
+	} {
+		if got := spells(tc.s, tc.name); got != tc.want {
+			t.Errorf("spells(%q, %q) = %v", tc.s, tc.name, got)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"flag"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 
 	"registry/cards"
@@ -126,4 +127,14 @@ func TestMain(m *testing.M) {
 func TestLiteralRegisters(t *testing.T) {
 	register := func(name string) { sql.Register(name, fakeDriver{}) } // a name that is no literal: not reported
 	_ = register
+}
+
+func TestExpvarOutput(t *testing.T) {
+	expvar.NewMap("colors").Add("red", 1)
+	if got, want := expvar.Get("colors").String(), `{"red": 1}`; got != want {
+		t.Fatal(got)
+	}
+	if !strings.Contains("vars: colors", "colors") { // the name in another form: not reported
+		t.Fatal("no colors")
+	}
 }
