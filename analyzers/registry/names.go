@@ -362,10 +362,14 @@ func (c *checker) nameArg(t *tests.Test, s effects.Site, src *fixes.Source, call
 		return finding{}, false
 	}
 	args := make(map[ast.Node]bool)
+	messages := make(map[ast.Node]bool) // arguments of t.Errorf and the like
 	inspect(t, false, func(n ast.Node) bool {
 		if call, ok := n.(*ast.CallExpr); ok {
+			fn := c.calleeOf(call)
+			report := fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "testing" && fn.Signature().Recv() != nil
 			for _, a := range call.Args {
 				args[a] = true
+				messages[a] = report
 			}
 		}
 		return true
@@ -376,7 +380,7 @@ func (c *checker) nameArg(t *tests.Test, s effects.Site, src *fixes.Source, call
 	var repls []replacement
 	for _, l := range stringLits(t) {
 		if v := stringValue(l); v != name {
-			if spells(v, name) {
+			if spells(v, name) && !messages[l] {
 				return finding{}, false // the name in another form: an expected output
 			}
 			continue

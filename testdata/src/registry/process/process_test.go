@@ -138,3 +138,10 @@ func TestExpvarOutput(t *testing.T) {
 		t.Fatal("no colors")
 	}
 }
+
+func TestExpvarMessage(t *testing.T) {
+	expvar.NewInt("errors") // want `TestExpvarMessage registers the fixed name "errors"`
+	if expvar.Get("errors") == nil {
+		t.Fatalf("expvar errors not published") // a message may name it
+	}
+}
