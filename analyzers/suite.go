@@ -7,10 +7,11 @@ import (
 
 	"github.com/isolint/isolint/analyzers/globalstate"
 	"github.com/isolint/isolint/analyzers/parallel"
+	"github.com/isolint/isolint/analyzers/registry"
 	"github.com/isolint/isolint/analyzers/sleep"
 )
 
 // All returns isolint's analyzers.
 func All() []*analysis.Analyzer {
-	return []*analysis.Analyzer{parallel.Analyzer, globalstate.Analyzer, sleep.Analyzer}
+	return []*analysis.Analyzer{parallel.Analyzer, globalstate.Analyzer, sleep.Analyzer, registry.Analyzer}
 }

@@ -372,12 +372,19 @@ type demoCopy struct {
 // copyDemo copies the demo module into a new temporary directory.
 func copyDemo(t *testing.T) demoCopy {
 	t.Helper()
+	return copyModule(t, demo)
+}
+
+// copyModule copies the module in the directory src into a new temporary
+// directory.
+func copyModule(t *testing.T, src string) demoCopy {
+	t.Helper()
 	dir, err := filepath.EvalSymlinks(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.CopyFS(dir, os.DirFS(demo)); err != nil {
-		t.Fatalf("copying the demo module: %v", err)
+	if err := os.CopyFS(dir, os.DirFS(src)); err != nil {
+		t.Fatalf("copying the module %s: %v", src, err)
 	}
 	return demoCopy{dir: dir}
 }

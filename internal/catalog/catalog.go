@@ -53,6 +53,14 @@ const (
 	// Spawn starts a goroutine. It is no hazard; it tells what a test that
 	// sleeps after the call may be waiting for.
 	Spawn
+	// Registers puts a name the function receives (its parameter Param)
+	// into a namespace the whole process shares and refuses the same name
+	// twice: a package-level map keyed by the parameter that the function
+	// checks for duplicates, or a catalog API whose Names argument it is.
+	Registers
+	// TempFiles makes a temporary file or directory that the test must
+	// remove itself (os.MkdirTemp, os.CreateTemp), where t.TempDir would.
+	TempFiles
 )
 
 // Info describes the properties of a Kind.
@@ -73,6 +81,10 @@ type Info struct {
 	// Many is true for kinds a function typically has many of, for which
 	// a summary keeps more entries.
 	Many bool
+	// ByParam is true when the effect is about a value the function
+	// receives, which facts track as a parameter index: it travels to a
+	// caller only when the caller passes its own parameter.
+	ByParam bool
 }
 
 var kinds = [...]Info{
@@ -88,6 +100,8 @@ var kinds = [...]Info{
 	Sleep:     {Name: "clock wait"},
 	IO:        {Name: "real I/O"},
 	Spawn:     {Name: "goroutine start"},
+	Registers: {Name: "registration of a name", ByParam: true},
+	TempFiles: {Name: "temporary file removed by hand"},
 }
 
 // Of returns the properties of k; an unknown kind has the zero Info.
@@ -135,6 +149,10 @@ type API struct {
 	// fixed port; ArgPath, a file path.
 	Arg   int
 	ArgIs ArgKind
+	// Names, for a call that registers a value under a process-wide name,
+	// is the argument (1-based) that names or is the registered value:
+	// passed down from a caller, it makes the caller register it too.
+	Names int
 }
 
 // ArgKind is what a constant argument must be for a call to count.
@@ -147,6 +165,9 @@ const (
 	ArgAddr
 	// ArgPath is any file path.
 	ArgPath
+	// ArgPathWrite is a file path opened with a constant flag argument
+	// (the one after the path) that creates or writes.
+	ArgPathWrite
 )
 
 // Undo is a recipe for undoing a setter at the test's cleanup, as Go text
@@ -220,12 +241,12 @@ var APIs = []API{
 	// Fixed names in namespaces the process or the machine shares.
 	{Name: "net/http.Handle", Kind: Shared, Short: "http.Handle", Alt: "an http.ServeMux of the test's own"},
 	{Name: "net/http.HandleFunc", Kind: Shared, Short: "http.HandleFunc", Alt: "an http.ServeMux of the test's own"},
-	{Name: "expvar.Publish", Kind: Shared, Short: "expvar.Publish", Alt: "a name derived from t.Name()"},
-	{Name: "expvar.NewInt", Kind: Shared, Short: "expvar.NewInt", Alt: "an expvar.Int of the test's own"},
-	{Name: "expvar.NewFloat", Kind: Shared, Short: "expvar.NewFloat", Alt: "an expvar.Float of the test's own"},
-	{Name: "expvar.NewString", Kind: Shared, Short: "expvar.NewString", Alt: "an expvar.String of the test's own"},
-	{Name: "expvar.NewMap", Kind: Shared, Short: "expvar.NewMap", Alt: "an expvar.Map of the test's own"},
-	{Name: "database/sql.Register", Kind: Shared, Short: "sql.Register", Alt: "a driver name derived from t.Name()"},
+	{Name: "expvar.Publish", Kind: Shared, Short: "expvar.Publish", Alt: "a name derived from t.Name()", Names: 1},
+	{Name: "expvar.NewInt", Kind: Shared, Short: "expvar.NewInt", Alt: "an expvar.Int of the test's own", Names: 1},
+	{Name: "expvar.NewFloat", Kind: Shared, Short: "expvar.NewFloat", Alt: "an expvar.Float of the test's own", Names: 1},
+	{Name: "expvar.NewString", Kind: Shared, Short: "expvar.NewString", Alt: "an expvar.String of the test's own", Names: 1},
+	{Name: "expvar.NewMap", Kind: Shared, Short: "expvar.NewMap", Alt: "an expvar.Map of the test's own", Names: 1},
+	{Name: "database/sql.Register", Kind: Shared, Short: "sql.Register", Alt: "a driver name derived from t.Name()", Names: 1},
 	{Name: "flag.String", Kind: Shared, Short: "flag.String", Alt: "a flag.FlagSet of the test's own"},
 	{Name: "flag.Int", Kind: Shared, Short: "flag.Int", Alt: "a flag.FlagSet of the test's own"},
 	{Name: "flag.Bool", Kind: Shared, Short: "flag.Bool", Alt: "a flag.FlagSet of the test's own"},
@@ -234,8 +255,20 @@ var APIs = []API{
 	{Name: "flag.StringVar", Kind: Shared, Short: "flag.StringVar", Alt: "a flag.FlagSet of the test's own"},
 	{Name: "flag.IntVar", Kind: Shared, Short: "flag.IntVar", Alt: "a flag.FlagSet of the test's own"},
 	{Name: "flag.BoolVar", Kind: Shared, Short: "flag.BoolVar", Alt: "a flag.FlagSet of the test's own"},
-	{Name: "github.com/prometheus/client_golang/prometheus.MustRegister", Kind: Shared, Short: "prometheus.MustRegister", Alt: "a prometheus.NewRegistry() of the test's own"},
-	{Name: "github.com/prometheus/client_golang/prometheus.Register", Kind: Shared, Short: "prometheus.Register", Alt: "a prometheus.NewRegistry() of the test's own"},
+	{Name: "flag.Int64", Kind: Shared, Short: "flag.Int64", Alt: "a flag.FlagSet of the test's own"},
+	{Name: "flag.Int64Var", Kind: Shared, Short: "flag.Int64Var", Alt: "a flag.FlagSet of the test's own"},
+	{Name: "flag.Uint", Kind: Shared, Short: "flag.Uint", Alt: "a flag.FlagSet of the test's own"},
+	{Name: "flag.UintVar", Kind: Shared, Short: "flag.UintVar", Alt: "a flag.FlagSet of the test's own"},
+	{Name: "flag.Uint64", Kind: Shared, Short: "flag.Uint64", Alt: "a flag.FlagSet of the test's own"},
+	{Name: "flag.Uint64Var", Kind: Shared, Short: "flag.Uint64Var", Alt: "a flag.FlagSet of the test's own"},
+	{Name: "flag.Float64", Kind: Shared, Short: "flag.Float64", Alt: "a flag.FlagSet of the test's own"},
+	{Name: "flag.Float64Var", Kind: Shared, Short: "flag.Float64Var", Alt: "a flag.FlagSet of the test's own"},
+	{Name: "flag.DurationVar", Kind: Shared, Short: "flag.DurationVar", Alt: "a flag.FlagSet of the test's own"},
+	{Name: "flag.Func", Kind: Shared, Short: "flag.Func", Alt: "a flag.FlagSet of the test's own"},
+	{Name: "flag.BoolFunc", Kind: Shared, Short: "flag.BoolFunc", Alt: "a flag.FlagSet of the test's own"},
+	{Name: "flag.TextVar", Kind: Shared, Short: "flag.TextVar", Alt: "a flag.FlagSet of the test's own"},
+	{Name: "github.com/prometheus/client_golang/prometheus.MustRegister", Kind: Shared, Short: "prometheus.MustRegister", Alt: "a prometheus.NewRegistry() of the test's own", Names: 1},
+	{Name: "github.com/prometheus/client_golang/prometheus.Register", Kind: Shared, Short: "prometheus.Register", Alt: "a prometheus.NewRegistry() of the test's own", Names: 1},
 	{Name: "github.com/prometheus/client_golang/prometheus/promauto.NewCounter", Kind: Shared, Short: "promauto.NewCounter", Alt: "promauto.With(reg)"},
 	{Name: "github.com/prometheus/client_golang/prometheus/promauto.NewCounterVec", Kind: Shared, Short: "promauto.NewCounterVec", Alt: "promauto.With(reg)"},
 	{Name: "github.com/prometheus/client_golang/prometheus/promauto.NewGauge", Kind: Shared, Short: "promauto.NewGauge", Alt: "promauto.With(reg)"},
@@ -244,6 +277,9 @@ var APIs = []API{
 	{Name: "github.com/prometheus/client_golang/prometheus/promauto.NewHistogramVec", Kind: Shared, Short: "promauto.NewHistogramVec", Alt: "promauto.With(reg)"},
 	{Name: "github.com/prometheus/client_golang/prometheus/promauto.NewSummary", Kind: Shared, Short: "promauto.NewSummary", Alt: "promauto.With(reg)"},
 	{Name: "github.com/prometheus/client_golang/prometheus/promauto.NewSummaryVec", Kind: Shared, Short: "promauto.NewSummaryVec", Alt: "promauto.With(reg)"},
+	{Name: "github.com/prometheus/client_golang/prometheus/promauto.NewCounterFunc", Kind: Shared, Short: "promauto.NewCounterFunc", Alt: "promauto.With(reg)"},
+	{Name: "github.com/prometheus/client_golang/prometheus/promauto.NewGaugeFunc", Kind: Shared, Short: "promauto.NewGaugeFunc", Alt: "promauto.With(reg)"},
+	{Name: "github.com/prometheus/client_golang/prometheus/promauto.NewUntypedFunc", Kind: Shared, Short: "promauto.NewUntypedFunc", Alt: "promauto.With(reg)"},
 	{Name: "runtime/trace.Start", Kind: Shared, Short: "trace.Start", Alt: "a test that runs alone"},
 	{Name: "(*runtime/trace.FlightRecorder).Start", Kind: Shared, Short: "(*trace.FlightRecorder).Start", Alt: "a test that runs alone"},
 	{Name: "runtime/pprof.StartCPUProfile", Kind: Shared, Short: "pprof.StartCPUProfile", Alt: "a test that runs alone"},
@@ -258,6 +294,14 @@ var APIs = []API{
 	{Name: "os.Remove", Kind: Shared, Short: "os.Remove", Alt: "a path under t.TempDir()", Arg: 1, ArgIs: ArgPath},
 	{Name: "os.RemoveAll", Kind: Shared, Short: "os.RemoveAll", Alt: "a path under t.TempDir()", Arg: 1, ArgIs: ArgPath},
 	{Name: "os.Rename", Kind: Shared, Short: "os.Rename", Alt: "paths under t.TempDir()", Arg: 2, ArgIs: ArgPath},
+	{Name: "os.OpenFile", Kind: Shared, Short: "os.OpenFile", Alt: "a path under t.TempDir()", Arg: 1, ArgIs: ArgPathWrite},
+	{Name: "image.RegisterFormat", Kind: Shared, Short: "image.RegisterFormat", Alt: "registering the format once, in an init function"},
+
+	// Temporary files and directories a test must remove by hand.
+	{Name: "os.MkdirTemp", Kind: TempFiles, Short: "os.MkdirTemp", Alt: "t.TempDir()"},
+	{Name: "os.CreateTemp", Kind: TempFiles, Short: "os.CreateTemp", Alt: "os.CreateTemp(t.TempDir(), pattern)"},
+	{Name: "io/ioutil.TempDir", Kind: TempFiles, Short: "ioutil.TempDir", Alt: "t.TempDir()"},
+	{Name: "io/ioutil.TempFile", Kind: TempFiles, Short: "ioutil.TempFile", Alt: "ioutil.TempFile(t.TempDir(), pattern)"},
 
 	// Measurements of the whole process.
 	{Name: "time.Sleep", Kind: Sleep, Short: "time.Sleep", Alt: "waiting for the event itself"},
@@ -368,7 +412,7 @@ func TestSupport(path string) bool {
 // real I/O, but for the pure ones listed in noIO.
 var ioPackages = map[string]bool{
 	"net": true, "net/http/httptest": true, "net/rpc": true, "net/smtp": true,
-	"crypto/tls": true, "database/sql": true, "os/exec": true, "os/signal": true,
+	"crypto/tls": true, "os/exec": true, "os/signal": true,
 	"syscall": true, "io/ioutil": true, "log/syslog": true, "plugin": true,
 }
 
@@ -387,6 +431,12 @@ var httpIO = map[string]bool{
 	"Get": true, "Head": true, "Post": true, "PostForm": true,
 	"ListenAndServe": true, "ListenAndServeTLS": true, "Serve": true, "ServeTLS": true,
 	"Client": true, "Server": true, "Transport": true,
+}
+
+// sqlIO are the functions and types of database/sql that talk to a
+// database; registering a driver or naming an argument does not.
+var sqlIO = map[string]bool{
+	"Open": true, "OpenDB": true, "DB": true, "Tx": true, "Conn": true, "Stmt": true, "Rows": true, "Row": true,
 }
 
 // osIO are the functions of package os that touch the file system or
@@ -426,6 +476,8 @@ func DoesIO(fn *types.Func) bool {
 		return osIO[name]
 	case "net/http":
 		return httpIO[name]
+	case "database/sql":
+		return sqlIO[name]
 	}
 	return ioPackages[path] && !noIO[path+"."+name]
 }

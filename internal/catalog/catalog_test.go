@@ -35,6 +35,12 @@ func TestTable(t *testing.T) {
 		if a.Undo != nil {
 			checkUndo(t, a)
 		}
+		if a.Names != 0 && a.Kind != Shared {
+			t.Errorf("%s: only a process-wide name registers", a.Name)
+		}
+		if (a.Arg == 0) != (a.ArgIs == 0) {
+			t.Errorf("%s: Arg and ArgIs go together", a.Name)
+		}
 		if got, ok := Lookup(a.Name); !ok || got.Name != a.Name {
 			t.Errorf("Lookup(%q) = %v, %v", a.Name, got, ok)
 		}
@@ -119,6 +125,7 @@ func TestDoesIO(t *testing.T) {
 		{fn("os", "Getenv"), false},
 		{method("os", "File", "Read"), true},
 		{fn("database/sql", "Open"), true},
+		{fn("database/sql", "Register"), false},
 		{fn("strings", "Cut"), false},
 	} {
 		if got := DoesIO(tc.fn); got != tc.want {

@@ -9,6 +9,7 @@ import (
 	"go/token"
 	"go/types"
 	"net"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -448,6 +449,7 @@ func (w *walker) call(c *ast.CallExpr) {
 				s.T = testingValue(info, c, api.TArg)
 			}
 			w.f.direct = append(w.f.direct, s)
+			w.registersArg(c, api)
 			return
 		}
 		switch name {
@@ -531,12 +533,162 @@ func fixedArg(info *types.Info, c *ast.CallExpr, api *catalog.API) bool {
 	v := constant.StringVal(tv.Value)
 	switch api.ArgIs {
 	case catalog.ArgPath:
-		return v != ""
+		return v != "" && !device(v)
+	case catalog.ArgPathWrite:
+		return v != "" && !device(v) && api.Arg < len(c.Args) && writeFlags(info, c.Args[api.Arg])
 	case catalog.ArgAddr:
+		if api.Arg > 1 && unixNetwork(info, c.Args[0]) {
+			return v != "" // a socket file's path
+		}
 		_, port, err := net.SplitHostPort(v)
 		return err == nil && port != "" && port != "0"
 	}
 	return false
+}
+
+// device reports whether a path names a device, such as os.DevNull, which
+// every process may write at once.
+func device(path string) bool {
+	return strings.HasPrefix(path, "/dev/") || path == "NUL"
+}
+
+// writeFlags reports whether e is a constant set of os.OpenFile flags that
+// creates or writes the file.
+func writeFlags(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	if !ok || tv.Value == nil {
+		return false
+	}
+	flags, ok := constant.Int64Val(constant.ToInt(tv.Value))
+	return ok && flags&int64(os.O_WRONLY|os.O_RDWR|os.O_CREATE|os.O_APPEND|os.O_TRUNC) != 0
+}
+
+// unixNetwork reports whether e is the constant name of a Unix-domain
+// network, whose addresses are socket files.
+func unixNetwork(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return false
+	}
+	switch constant.StringVal(tv.Value) {
+	case "unix", "unixgram", "unixpacket":
+		return true
+	}
+	return false
+}
+
+// registersArg records that the function registers one of its parameters
+// when it passes it as the argument of a catalog API that names the
+// registered value (sql.Register(name, d) in a helper given the name).
+func (w *walker) registersArg(c *ast.CallExpr, api *catalog.API) {
+	if api.Names == 0 || api.Names > len(c.Args) || c.Ellipsis.IsValid() {
+		return
+	}
+	p := w.param(c.Args[api.Names-1])
+	if p == nil {
+		return
+	}
+	w.f.direct = append(w.f.direct, Site{
+		Node:   c,
+		Effect: Effect{Kind: catalog.Registers, What: api.Name, Param: -1, Where: w.where(c)},
+		T:      p,
+	})
+}
+
+// param returns the parameter of the function being walked that e names.
+func (w *walker) param(e ast.Expr) types.Object {
+	obj := identObj(w.b.pass.TypesInfo, e)
+	for _, p := range w.f.params {
+		if obj != nil && types.Object(p) == obj {
+			return obj
+		}
+	}
+	return nil
+}
+
+// registers records `m[name] = v`, where m is a package-level map and
+// name a parameter, when the function refuses a name m already holds
+// (it looks the name up and panics or returns): a registry that a second
+// registration of one name breaks.
+func (w *walker) registers(stmt ast.Node, lhs ast.Expr) {
+	ix, ok := ast.Unparen(lhs).(*ast.IndexExpr)
+	if !ok {
+		return
+	}
+	info := w.b.pass.TypesInfo
+	if t := info.TypeOf(ix.X); t == nil {
+		return
+	} else if _, isMap := t.Underlying().(*types.Map); !isMap {
+		return
+	}
+	v := WrittenVar(info, ix.X)
+	p := w.param(ix.Index)
+	if v == nil || !isPackageLevel(v) || p == nil || !w.refusesDuplicate(ix) {
+		return
+	}
+	w.f.direct = append(w.f.direct, Site{
+		Node:   stmt,
+		Effect: Effect{Kind: catalog.Registers, What: v.Pkg().Path() + "." + v.Name(), Param: -1, Where: w.where(stmt)},
+		T:      p,
+	})
+}
+
+// refusesDuplicate reports whether the function holding the write ix
+// has an if statement that looks up the same map element and panics or
+// returns in its body.
+func (w *walker) refusesDuplicate(ix *ast.IndexExpr) bool {
+	var body *ast.BlockStmt
+	switch fn := w.f.node.(type) {
+	case *ast.FuncDecl:
+		body = fn.Body
+	case *ast.FuncLit:
+		body = fn.Body
+	}
+	if body == nil {
+		return false
+	}
+	info := w.b.pass.TypesInfo
+	key := identObj(info, ix.Index)
+	lookup := func(n ast.Node) bool {
+		found := false
+		ast.Inspect(n, func(n ast.Node) bool {
+			if x, ok := n.(*ast.IndexExpr); ok && x != ix && identObj(info, x.Index) == key && types.ExprString(x.X) == types.ExprString(ix.X) {
+				found = true
+			}
+			return !found
+		})
+		return found
+	}
+	refuses := func(b *ast.BlockStmt) bool {
+		found := false
+		ast.Inspect(b, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.ReturnStmt:
+				found = true
+			case *ast.CallExpr:
+				if b, ok := typeutil.Callee(info, n).(*types.Builtin); ok && b.Name() == "panic" {
+					found = true
+				}
+			case *ast.FuncLit:
+				return false
+			}
+			return !found
+		})
+		return found
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.IfStmt:
+			if (n.Init != nil && lookup(n.Init) || lookup(n.Cond)) && refuses(n.Body) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // envKey returns the name of the environment variable a call changes, when
@@ -603,6 +755,7 @@ func identObj(info *types.Info, e ast.Expr) types.Object {
 // contents is true when the write changes what lhs holds (delete, clear).
 func (w *walker) write(stmt ast.Node, lhs ast.Expr, contents bool) {
 	info := w.b.pass.TypesInfo
+	w.registers(stmt, lhs)
 	v := WrittenVar(info, lhs)
 	if v != nil && w.aliases[v] != nil {
 		if _, plain := ast.Unparen(lhs).(*ast.Ident); !plain {

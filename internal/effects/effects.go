@@ -42,7 +42,8 @@ type Effect struct {
 	What string
 	// Param, for kinds that act on a testing value, is the index of the
 	// summarized function's parameter it acts on, or -1 when it acts on a
-	// value created inside the function (a subtest's). It is -1 for other
+	// value created inside the function (a subtest's); for a registration,
+	// the index of the parameter that is registered. It is -1 for other
 	// kinds.
 	Param int
 	// Where is the file base name and line of the statement that has the
@@ -94,7 +95,7 @@ func (s *Summary) String() string {
 	parts := make([]string, len(s.Effects))
 	for i, e := range s.Effects {
 		p := fmt.Sprintf("%s %s", kindTag(e.Kind), e.What)
-		if catalog.Of(e.Kind).OnT {
+		if info := catalog.Of(e.Kind); info.OnT || info.ByParam {
 			p += fmt.Sprintf("@%d", e.Param)
 		}
 		if e.Key != "" {
@@ -137,6 +138,10 @@ func kindTag(k catalog.Kind) string {
 		return "io"
 	case catalog.Spawn:
 		return "spawn"
+	case catalog.Registers:
+		return "registers"
+	case catalog.TempFiles:
+		return "tempfiles"
 	}
 	return fmt.Sprintf("kind%d", k)
 }
@@ -153,7 +158,8 @@ type Site struct {
 	// when the effect is direct.
 	Callee *types.Func
 	// T, for kinds that act on a testing value, is the variable it acts
-	// on, when that is a plain identifier; nil otherwise.
+	// on, and for a registration the variable registered, when that is a
+	// plain identifier; nil otherwise.
 	T types.Object
 	// Restores is true for a site that runs deferred or at cleanup, where
 	// it undoes what the function did before.

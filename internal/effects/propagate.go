@@ -107,6 +107,9 @@ func (b *builder) summarize(d *function) bool {
 					continue
 				}
 				e, t := b.through(c, ce)
+				if b.fixedName(c, ce) {
+					e = sharedName(e)
+				}
 				if e, ok := d.lift(e, t); ok && d.summary.add(e) {
 					grew = true
 				}
@@ -142,6 +145,16 @@ func (f *function) takesT() bool {
 // when the value was created inside d. Calling Parallel on a value created
 // inside is no business of d's callers.
 func (d *function) lift(e Effect, t types.Object) (Effect, bool) {
+	if catalog.Of(e.Kind).ByParam {
+		// A registration travels to callers only as a parameter of d's.
+		e.Param = -1
+		for i, p := range d.params {
+			if t != nil && types.Object(p) == t {
+				e.Param = i
+			}
+		}
+		return e, e.Param >= 0
+	}
 	if !catalog.Of(e.Kind).OnT {
 		return e, true
 	}
@@ -168,10 +181,28 @@ func (b *builder) through(c call, ce Effect) (Effect, types.Object) {
 	}
 	e.Chain = chain
 	var t types.Object
-	if catalog.Of(ce.Kind).OnT && ce.Param >= 0 && ce.Param < len(c.args) {
+	if info := catalog.Of(ce.Kind); (info.OnT || info.ByParam) && ce.Param >= 0 && ce.Param < len(c.args) {
 		t = identObj(b.pass.TypesInfo, c.args[ce.Param])
 	}
 	return e, t
+}
+
+// fixedName reports whether call c passes a constant for the parameter
+// that the callee's effect ce registers: a fixed name in a process-wide
+// namespace, which is no parameter of the caller's.
+func (b *builder) fixedName(c call, ce Effect) bool {
+	if !catalog.Of(ce.Kind).ByParam || ce.Param < 0 || ce.Param >= len(c.args) {
+		return false
+	}
+	tv, ok := b.pass.TypesInfo.Types[c.args[ce.Param]]
+	return ok && tv.Value != nil
+}
+
+// sharedName turns the registration of a fixed name into the use of a
+// process-wide name that it is for the caller.
+func sharedName(e Effect) Effect {
+	e.Kind, e.Param = catalog.Shared, -1
+	return e
 }
 
 // effectsOf returns the summary of a callee: computed so far for this
@@ -309,7 +340,12 @@ func (b *builder) resolveSites() {
 			for _, c := range f.calls {
 				for _, ce := range b.effectsOf(c.callee) {
 					e, t := b.through(c, ce)
-					sites = append(sites, Site{Node: c.node, Effect: e, Callee: c.callee, T: t, Restores: c.restores || f.restorer, Undone: c.undone})
+					s := Site{Node: c.node, Effect: e, Callee: c.callee, T: t, Restores: c.restores || f.restorer, Undone: c.undone}
+					sites = append(sites, s)
+					if b.fixedName(c, ce) {
+						s.Effect = sharedName(e)
+						sites = append(sites, s)
+					}
 				}
 			}
 			sortSites(sites)

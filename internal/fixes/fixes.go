@@ -22,6 +22,8 @@ const (
 	LoopVar  = "go1.22" // per-iteration loop variables
 	Chdir    = "go1.24" // t.Chdir
 	Synctest = "go1.25" // testing/synctest.Test
+	TempDir  = "go1.15" // t.TempDir
+	Text     = "go1.24" // crypto/rand.Text
 )
 
 // AtLeast reports whether the file's Go version is at least v. A file whose

@@ -3,6 +3,9 @@
 package lib
 
 import (
+	"database/sql"
+	"database/sql/driver"
+	"errors"
 	"log"
 	"net"
 	"net/http"
@@ -358,4 +361,65 @@ func SlowWorker(t *testing.T) { // want SlowWorker:"^spawn go$"
 // Pure parts of net do no I/O.
 func Addr() string {
 	return net.JoinHostPort("localhost", "80")
+}
+
+// Registries: a package map keyed by a parameter, refusing duplicates, is
+// a registration of that parameter; so is passing it to a catalog API
+// that names what it registers.
+var drivers = map[string]func() int{}
+
+func RegisterDriver(name string, f func() int) { // want RegisterDriver:"^global effects/lib\\.drivers through; read effects/lib\\.drivers; registers effects/lib\\.drivers@0$"
+	if _, dup := drivers[name]; dup {
+		panic("driver registered twice: " + name)
+	}
+	drivers[name] = f
+}
+
+func AddDriver(f func() int, name string) error { // want AddDriver:"^read effects/lib\\.drivers; read effects/lib\\.mu; registers effects/lib\\.drivers@1$"
+	mu.Lock()
+	defer mu.Unlock()
+	if drivers[name] != nil {
+		return errors.New("duplicate")
+	}
+	drivers[name] = f
+	return nil
+}
+
+func MustAdd(name string) { // want MustAdd:"^read effects/lib\\.drivers; read effects/lib\\.mu; registers effects/lib\\.drivers@0$"
+	if err := AddDriver(nil, name); err != nil {
+		panic(err)
+	}
+}
+
+// A cache that overwrites freely refuses nothing: no registration.
+func Remember(key string) { // want Remember:"^global effects/lib\\.drivers through; read effects/lib\\.drivers$"
+	drivers[key] = nil
+}
+
+// A name made inside is no parameter's: no registration travels, but the
+// fixed name in a process-wide namespace does.
+func AddFixed() { // want AddFixed:"^shared effects/lib\\.drivers; read effects/lib\\.drivers; read effects/lib\\.mu$"
+	_ = AddDriver(nil, "fixed")
+}
+
+func RegisterSQL(name string, d driver.Driver) { // want RegisterSQL:"^shared database/sql.Register; registers database/sql.Register@0$"
+	sql.Register(name, d)
+}
+
+func OpenWrite() { // want OpenWrite:"^shared os.OpenFile; io os$"
+	f, _ := os.OpenFile("log.txt", os.O_CREATE|os.O_WRONLY, 0o644)
+	f.Close()
+	g, _ := os.OpenFile("log.txt", os.O_RDONLY, 0)
+	g.Close()
+	h, _ := os.OpenFile(os.DevNull, os.O_WRONLY, 0) // every process may write to a device
+	h.Close()
+}
+
+func UnixSocket() { // want UnixSocket:"^shared net.Listen; io net$"
+	_, _ = net.Listen("unix", "/tmp/app.sock")
+}
+
+func TempDir() string { // want TempDir:"^io os; tempfiles os.MkdirTemp$"
+	d, _ := os.MkdirTemp("", "x")
+	return d
 }

@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"registry/cards"
 )
 
 func TestFixedPort(t *testing.T) {
@@ -49,4 +51,18 @@ func TestTempPath(t *testing.T) { // want `TestTempPath does not call t.Parallel
 func TestDefaultClientAlias(t *testing.T) {
 	c := http.DefaultClient
 	c.Timeout = 1
+}
+
+// A literal name given to a registry of another package is a fixed name in
+// a process-wide namespace; a name of the test's own is not.
+func TestRegistersLiteral(t *testing.T) {
+	if err := cards.Register("visa", 16); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestRegistersOwnName(t *testing.T) { // want `TestRegistersOwnName does not call t.Parallel`
+	if err := cards.Register(t.Name(), 16); err != nil {
+		t.Fatal(err)
+	}
 }

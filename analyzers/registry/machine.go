@@ -1,0 +1,591 @@
+package registry
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"net"
+	"path"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/isolint/isolint/internal/catalog"
+	"github.com/isolint/isolint/internal/effects"
+	"github.com/isolint/isolint/internal/fixes"
+	"github.com/isolint/isolint/internal/tests"
+)
+
+// The families of fixed names the whole machine shares: ports, file paths,
+// and temporary files the test removes by hand.
+
+// listen gives a test that listens on a fixed port port 0, and has it
+// read the address it got from the listener wherever it spelled the fixed
+// one. A listen on a Unix socket is a fixed path.
+func (c *checker) listen(t *tests.Test, s effects.Site, src *fixes.Source) (finding, bool) {
+	call, ok := s.Node.(*ast.CallExpr)
+	if !ok || len(call.Args) != 2 {
+		return finding{}, false
+	}
+	if tv, ok := c.pass.TypesInfo.Types[call.Args[0]]; ok && tv.Value != nil && strings.HasPrefix(tv.Value.ExactString(), `"unix`) {
+		return c.path(t, s, src)
+	}
+	lit, ok := literalArg(call, 1)
+	if !ok {
+		return finding{}, false
+	}
+	host, port, err := net.SplitHostPort(stringValue(lit))
+	if err != nil {
+		return finding{}, false
+	}
+	stmt := fixes.Stmt(t.File, t.Func, call)
+	as, ok := stmt.(*ast.AssignStmt)
+	if !ok || len(as.Rhs) != 1 || as.Rhs[0] != call {
+		return finding{}, false
+	}
+	ln, ok := as.Lhs[0].(*ast.Ident)
+	if !ok || ln.Name == "_" {
+		return finding{}, false
+	}
+	repls, ok := c.addressUses(t, stmt, lit, port, ln.Name+".Addr().String()", "")
+	if !ok || len(repls) == 0 && !c.asksAddr(t, as.Lhs[0]) {
+		return finding{}, false // clients that know the port by heart may connect to it
+	}
+	switch host {
+	case "", "0.0.0.0", "::":
+		host = "127.0.0.1"
+	}
+	edits := []analysis.TextEdit{src.Replace(lit, strconv.Quote(net.JoinHostPort(host, "0")))}
+	for _, r := range repls {
+		edits = append(edits, src.Replace(r.node, r.text("")))
+	}
+	return finding{
+		key:    "port:" + port,
+		what:   "listens on the fixed address " + lit.Value + " (" + short(s.Effect.What) + ")",
+		hazard: "the port is machine-wide, so another run, test or package that listens on it at the same time fails",
+		advice: "listen on port 0 and use the address " + ln.Name + ".Addr() gives",
+		edits:  edits,
+	}, true
+}
+
+// serve gives a test that serves HTTP on a fixed port in a goroutine,
+// `go http.ListenAndServe(addr, h)`, an httptest.Server instead.
+func (c *checker) serve(t *tests.Test, s effects.Site, src *fixes.Source) (finding, bool) {
+	call, ok := s.Node.(*ast.CallExpr)
+	if !ok || len(call.Args) != 2 {
+		return finding{}, false
+	}
+	lit, ok := literalArg(call, 0)
+	if !ok {
+		return finding{}, false
+	}
+	_, port, err := net.SplitHostPort(stringValue(lit))
+	if err != nil {
+		return finding{}, false
+	}
+	var stmt ast.Stmt
+	for _, st := range t.Body.List {
+		if g, ok := st.(*ast.GoStmt); ok && g.Call == call {
+			stmt = st
+		}
+	}
+	if stmt == nil {
+		return finding{}, false
+	}
+	httptest, edits, ok := c.importName(t, src, "net/http/httptest")
+	if !ok {
+		return finding{}, false
+	}
+	srv := fixes.FreshName(c.pass, stmt.Pos(), "srv")
+	repls, ok := c.addressUses(t, stmt, lit, port, srv+".Listener.Addr().String()", srv+".URL")
+	if !ok || len(repls) == 0 {
+		return finding{}, false // clients that know the port by heart may connect to it
+	}
+	tn := t.T.Name()
+	edits = append(edits, src.Replace(stmt, srv+" := "+httptest+".NewServer("+src.Text(call.Args[1])+")\n"+tn+".Cleanup("+srv+".Close)"))
+	for _, r := range repls {
+		edits = append(edits, src.Replace(r.node, r.text("")))
+	}
+	edits = append(edits, src.DropImports(c.pass, t.File, stmt)...)
+	return finding{
+		key:    "port:" + port,
+		what:   "serves HTTP on the fixed address " + lit.Value + " (" + short(s.Effect.What) + ")",
+		hazard: "the port is machine-wide, so another run, test or package that listens on it at the same time fails",
+		advice: "use an httptest.NewServer",
+		edits:  edits,
+	}, true
+}
+
+// addressUses returns the replacements of the test's other spellings of
+// the fixed address: "host:port" by addr, "http://host:port/…" by url, or
+// by "http://" + addr when url is empty. It fails when the port appears in
+// any other form, or before the statement that listens.
+func (c *checker) addressUses(t *tests.Test, listen ast.Stmt, self *ast.BasicLit, port, addr, url string) ([]replacement, bool) {
+	var repls []replacement
+	ok := true
+	inspect(t, false, func(n ast.Node) bool {
+		lit, isLit := n.(*ast.BasicLit)
+		if !isLit || lit == self || !ok {
+			return ok
+		}
+		if lit.Kind == token.INT && lit.Value == port {
+			ok = false // the port spelled as a number: no telling where it goes
+		}
+		if lit.Kind != token.STRING || !strings.Contains(stringValue(lit), ":"+port) {
+			return ok
+		}
+		text, fits := addressText(stringValue(lit), port, addr, url)
+		if !fits || lit.Pos() < listen.End() || fixes.TopStmt(t.Body, listen) != listen {
+			ok = false
+			return false
+		}
+		repls = append(repls, replacement{lit, func(string) string { return text }})
+		return true
+	})
+	return repls, ok
+}
+
+// addressText returns the expression that replaces a literal spelling a
+// local address with the port: the address itself, or a URL of it.
+func addressText(s, port, addr, url string) (string, bool) {
+	scheme, rest, isURL := strings.Cut(s, "://")
+	if !isURL {
+		scheme, rest = "", s
+	}
+	hostport, tail := rest, ""
+	if i := strings.IndexAny(rest, "/?"); i >= 0 {
+		hostport, tail = rest[:i], rest[i:]
+	}
+	host, p, err := net.SplitHostPort(hostport)
+	if err != nil || p != port {
+		return "", false
+	}
+	switch host {
+	case "", "localhost", "127.0.0.1", "0.0.0.0", "::1", "::":
+	default:
+		return "", false
+	}
+	var text string
+	switch {
+	case scheme == "" && tail == "":
+		return addr, true
+	case scheme == "":
+		return "", false
+	case scheme == "http" && url != "":
+		text = url
+	default:
+		text = strconv.Quote(scheme+"://") + " + " + addr
+	}
+	if tail != "" {
+		text += " + " + strconv.Quote(tail)
+	}
+	return text, true
+}
+
+// path gives a test that creates a fixed path a path under t.TempDir(),
+// and rewrites every use of the path, and of paths under it, in the test.
+// The test must create the path before any other use of it (a path it
+// reads first is an input), the path must not be under testdata, and a
+// relative path must be a single name (or one os.MkdirAll creates) in a
+// test that does not change the working directory.
+func (c *checker) path(t *tests.Test, s effects.Site, src *fixes.Source) (finding, bool) {
+	call, ok := s.Node.(*ast.CallExpr)
+	api, found := catalog.Lookup(s.Effect.What)
+	if !ok || !found || api.Arg == 0 || !fixes.AtLeast(c.pass, t.File, fixes.TempDir) {
+		return finding{}, false
+	}
+	lit, ok := literalArg(call, api.Arg-1)
+	if !ok {
+		return finding{}, false
+	}
+	p := path.Clean(stringValue(lit))
+	first, _, _ := strings.Cut(strings.TrimPrefix(p, "/"), "/")
+	base := p
+	switch {
+	case first == "testdata", p == "." || p == "/", strings.HasPrefix(p, ".."):
+		return finding{}, false
+	case path.IsAbs(p):
+		switch first {
+		case "dev", "proc", "sys":
+			return finding{}, false
+		}
+		base = path.Base(p)
+	case strings.Contains(p, "/") && s.Effect.What != "os.MkdirAll":
+		return finding{}, false
+	case c.changesDir(t):
+		return finding{}, false
+	}
+	if s.Effect.What == "net.Listen" && !socketFits(t, base) {
+		return finding{}, false
+	}
+	var uses []*ast.BasicLit
+	for _, l := range stringLits(t) {
+		v := stringValue(l)
+		if v == "" {
+			continue
+		}
+		cv := path.Clean(v)
+		if cv == p || strings.HasPrefix(cv, p+"/") {
+			uses = append(uses, l)
+		} else if l.Pos() < lit.Pos() && strings.HasPrefix(p, cv+"/") {
+			return finding{}, false // under a path the test used before: that one's finding, or an input
+		}
+	}
+	if len(uses) == 0 || uses[0] != lit {
+		return finding{}, false // used before it is created: an input
+	}
+	if !c.usedAgain(t, call, uses[1:]) {
+		return finding{}, false // made for code that knows the path by heart
+	}
+	filepath, edits, ok := c.importName(t, src, "path/filepath")
+	if !ok {
+		return finding{}, false
+	}
+	tn := t.T.Name()
+	temp := filepath + ".Join(" + tn + ".TempDir(), " + strconv.Quote(base) + ")"
+	if len(uses) == 1 {
+		edits = append(edits, src.Replace(lit, temp))
+	} else {
+		var repls []replacement
+		for _, l := range uses {
+			rest := strings.TrimPrefix(strings.TrimPrefix(path.Clean(stringValue(l)), p), "/")
+			repls = append(repls, replacement{l, func(v string) string {
+				if rest == "" {
+					return v
+				}
+				return filepath + ".Join(" + v + ", " + strconv.Quote(rest) + ")"
+			}})
+		}
+		name := "path"
+		if strings.HasPrefix(s.Effect.What, "os.Mkdir") {
+			name = "dir"
+		}
+		more, ok := c.perTest(t, src, name, func(v string) string { return v + " := " + temp }, repls)
+		if !ok {
+			return finding{}, false
+		}
+		edits = append(edits, more...)
+	}
+	return finding{
+		key:    "path:" + p,
+		what:   "creates the fixed path " + lit.Value + " (" + short(s.Effect.What) + ")",
+		hazard: "other runs, tests and packages that go test runs at the same time share it",
+		advice: "use a path under " + tn + ".TempDir()",
+		edits:  edits,
+	}, true
+}
+
+// changesDir reports whether the test changes its working directory, which
+// makes its relative paths its own.
+func (c *checker) changesDir(t *tests.Test) bool {
+	for _, s := range t.OwnSites(c.eff) {
+		if s.Effect.Kind == catalog.Cwd {
+			return true
+		}
+		if api, ok := catalog.Lookup(s.Effect.What); ok && api.Isolates == catalog.Cwd {
+			return true
+		}
+	}
+	for p := t.Parent; p != nil; p = p.Parent {
+		if c.changesDir(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// tempDir replaces `dir, err := os.MkdirTemp("", pattern)` and the check
+// of its error with `dir := t.TempDir()`, and drops the removal of dir the
+// test does by hand.
+func (c *checker) tempDir(t *tests.Test, s effects.Site, src *fixes.Source) (finding, bool) {
+	call, ok := s.Node.(*ast.CallExpr)
+	if !ok || len(call.Args) != 2 || !c.isZeroDir(call.Args[0]) || !fixes.AtLeast(c.pass, t.File, fixes.TempDir) {
+		return finding{}, false
+	}
+	stmt := fixes.Stmt(t.File, t.Func, call)
+	as, ok := stmt.(*ast.AssignStmt)
+	if !ok || as.Tok != token.DEFINE || len(as.Lhs) != 2 || len(as.Rhs) != 1 || as.Rhs[0] != call {
+		return finding{}, false
+	}
+	dir, ok := as.Lhs[0].(*ast.Ident)
+	errID, ok2 := as.Lhs[1].(*ast.Ident)
+	if !ok || !ok2 || dir.Name == "_" {
+		return finding{}, false
+	}
+	tn := t.T.Name()
+	replaced := []ast.Node{stmt}
+	edits := []analysis.TextEdit{src.Replace(stmt, dir.Name+" := "+tn+".TempDir()")}
+	if errID.Name != "_" {
+		check := c.errorCheck(t, stmt, errID)
+		if check == nil {
+			return finding{}, false
+		}
+		replaced = append(replaced, check)
+		edits = append(edits, src.DeleteStmt(check))
+	}
+	removals := c.removals(t, "os.RemoveAll", func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && c.pass.TypesInfo.Uses[id] == c.pass.TypesInfo.Defs[dir]
+	})
+	for _, r := range removals {
+		replaced = append(replaced, r)
+		edits = append(edits, src.DeleteStmt(r))
+	}
+	edits = append(edits, src.DropImports(c.pass, t.File, replaced...)...)
+	return finding{
+		key:    "temp:" + strconv.Itoa(int(call.Pos())),
+		what:   "makes a temporary directory with " + short(s.Effect.What),
+		hazard: "the test must remove it itself, and leaves it behind when it does not",
+		advice: "use " + tn + ".TempDir()",
+		edits:  edits,
+	}, true
+}
+
+// tempFile makes `os.CreateTemp("", pattern)` create the file under
+// t.TempDir(), and drops the removal of it the test does by hand.
+func (c *checker) tempFile(t *tests.Test, s effects.Site, src *fixes.Source) (finding, bool) {
+	call, ok := s.Node.(*ast.CallExpr)
+	if !ok || len(call.Args) != 2 || !c.isZeroDir(call.Args[0]) || !fixes.AtLeast(c.pass, t.File, fixes.TempDir) {
+		return finding{}, false
+	}
+	if fixes.Stmt(t.File, t.Func, call) == nil {
+		return finding{}, false
+	}
+	if pattern, ok := literalArg(call, 1); ok && strings.HasSuffix(stringValue(pattern), ".sock") && !socketFits(t, stringValue(pattern)+"1234567890") {
+		return finding{}, false // a name for a Unix socket
+	}
+	tn := t.T.Name()
+	replaced := []ast.Node{call.Args[0]}
+	edits := []analysis.TextEdit{src.Replace(call.Args[0], tn+".TempDir()")}
+	var file types.Object
+	if as, ok := fixes.Stmt(t.File, t.Func, call).(*ast.AssignStmt); ok && len(as.Rhs) == 1 && as.Rhs[0] == call {
+		if id, ok := as.Lhs[0].(*ast.Ident); ok {
+			file = c.pass.TypesInfo.ObjectOf(id)
+		}
+	}
+	if file != nil {
+		// os.Remove(f.Name())
+		removals := c.removals(t, "os.Remove", func(e ast.Expr) bool {
+			name, ok := ast.Unparen(e).(*ast.CallExpr)
+			if !ok || len(name.Args) != 0 {
+				return false
+			}
+			sel, ok := ast.Unparen(name.Fun).(*ast.SelectorExpr)
+			if !ok || sel.Sel.Name != "Name" {
+				return false
+			}
+			id, ok := ast.Unparen(sel.X).(*ast.Ident)
+			return ok && c.pass.TypesInfo.Uses[id] == file
+		})
+		for _, r := range removals {
+			replaced = append(replaced, r)
+			edits = append(edits, src.DeleteStmt(r))
+		}
+	}
+	edits = append(edits, src.DropImports(c.pass, t.File, replaced...)...)
+	return finding{
+		key:    "temp:" + strconv.Itoa(int(call.Pos())),
+		what:   "makes a temporary file with " + short(s.Effect.What),
+		hazard: "the test must remove it itself, and leaves it behind when it does not",
+		advice: "create it under " + tn + ".TempDir()",
+		edits:  edits,
+	}, true
+}
+
+// errorCheck returns the statement right after stmt that checks err and
+// nothing else, when err is used nowhere else in the test: `if err != nil
+// {…}` or testify's require.NoError(t, err).
+func (c *checker) errorCheck(t *tests.Test, stmt ast.Stmt, errID *ast.Ident) ast.Stmt {
+	errObj := c.pass.TypesInfo.Defs[errID]
+	if errObj == nil {
+		return nil // err is declared earlier and used elsewhere
+	}
+	var next ast.Stmt
+	var block *ast.BlockStmt
+	var uses []*ast.Ident
+	redeclares := make(map[*ast.Ident]*ast.AssignStmt)
+	ast.Inspect(t.Func, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.Ident:
+			if c.pass.TypesInfo.Uses[n] == errObj {
+				uses = append(uses, n)
+			}
+		case *ast.AssignStmt:
+			if n.Tok == token.DEFINE {
+				for _, l := range n.Lhs {
+					if id, ok := l.(*ast.Ident); ok {
+						redeclares[id] = n
+					}
+				}
+			}
+		case *ast.BlockStmt:
+			for i, st := range n.List {
+				if st == stmt && i+1 < len(n.List) {
+					next, block = n.List[i+1], n
+				}
+			}
+		}
+		return true
+	})
+	if next == nil {
+		return nil
+	}
+	var inCheck []*ast.Ident
+	for _, u := range uses {
+		if u.Pos() >= next.Pos() && u.End() <= next.End() {
+			inCheck = append(inCheck, u)
+			continue
+		}
+		// Past the check, err may be used again only once a later
+		// `x, err := …` of the same block declares it anew.
+		if as := redeclares[u]; u.Pos() > next.End() && as != nil && fixes.TopStmt(block, as) == as {
+			break
+		}
+		return nil
+	}
+	if len(inCheck) == 0 {
+		return nil
+	}
+	uses = inCheck
+	switch n := next.(type) {
+	case *ast.IfStmt:
+		bin, ok := n.Cond.(*ast.BinaryExpr)
+		if n.Init != nil || n.Else != nil || !ok || bin.Op != token.NEQ {
+			return nil
+		}
+		if x, ok := bin.X.(*ast.Ident); !ok || x != uses[0] {
+			return nil
+		}
+		if tv, ok := c.pass.TypesInfo.Types[bin.Y]; !ok || !tv.IsNil() {
+			return nil
+		}
+		return n
+	case *ast.ExprStmt:
+		call, ok := n.X.(*ast.CallExpr)
+		if !ok {
+			return nil
+		}
+		fn := c.calleeOf(call)
+		if fn == nil || fn.Pkg() == nil || fn.Name() != "NoError" || len(call.Args) < 2 || call.Args[1] != uses[0] {
+			return nil
+		}
+		switch fn.Pkg().Path() {
+		case "github.com/stretchr/testify/require", "github.com/stretchr/testify/assert":
+			return n
+		}
+	}
+	return nil
+}
+
+// removals returns the statements of the test that remove what a
+// temporary file or directory call made, by hand: `defer api(x)` and
+// `t.Cleanup(func() { api(x) })`, with or without `_ =`, where arg
+// matches x.
+func (c *checker) removals(t *tests.Test, api string, arg func(ast.Expr) bool) []ast.Stmt {
+	isRemoval := func(e ast.Expr) bool {
+		call, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok || len(call.Args) != 1 {
+			return false
+		}
+		fn := c.calleeOf(call)
+		return fn != nil && fn.FullName() == api && arg(call.Args[0])
+	}
+	var out []ast.Stmt
+	inspect(t, true, func(n ast.Node) bool {
+		switch st := n.(type) {
+		case *ast.DeferStmt:
+			if isRemoval(st.Call) {
+				out = append(out, st)
+			}
+		case *ast.ExprStmt:
+			call, ok := st.X.(*ast.CallExpr)
+			if !ok || len(call.Args) != 1 {
+				return true
+			}
+			fn := c.calleeOf(call)
+			if fn == nil || fn.Name() != "Cleanup" || fn.Pkg() == nil || fn.Pkg().Path() != "testing" {
+				return true
+			}
+			lit, ok := call.Args[0].(*ast.FuncLit)
+			if !ok || len(lit.Body.List) != 1 {
+				return true
+			}
+			switch inner := lit.Body.List[0].(type) {
+			case *ast.ExprStmt:
+				if isRemoval(inner.X) {
+					out = append(out, st)
+				}
+			case *ast.AssignStmt:
+				if len(inner.Rhs) == 1 && isRemoval(inner.Rhs[0]) {
+					if id, ok := inner.Lhs[0].(*ast.Ident); ok && id.Name == "_" {
+						out = append(out, st)
+					}
+				}
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// socketFits reports whether a Unix socket named base in t.TempDir() has
+// a path short enough for every system: macOS allows 104 bytes, and its
+// temporary directory takes about 50. The testing package names the
+// directory after the test, cut to 64 bytes, and adds a random number and
+// a sequence number.
+func socketFits(t *tests.Test, base string) bool {
+	const limit, tmpdir, suffix = 104, 50, len("/1234567890/001/")
+	name := len(t.Name)
+	if strings.Contains(t.Name, "<") || name > 64 {
+		name = 64 // a computed subtest name
+	}
+	return tmpdir+name+suffix+len(base) <= limit
+}
+
+// usedAgain reports whether the test itself uses a path it creates, so
+// that no code it calls needs to know the path by heart: the call that
+// creates it returns a handle (os.Create, os.OpenFile, net.Listen), or
+// the test spells the path again for something else than removing it.
+func (c *checker) usedAgain(t *tests.Test, create *ast.CallExpr, later []*ast.BasicLit) bool {
+	if stmt, ok := fixes.Stmt(t.File, t.Func, create).(*ast.AssignStmt); ok && len(stmt.Rhs) == 1 && stmt.Rhs[0] == create {
+		if id, ok := stmt.Lhs[0].(*ast.Ident); ok && id.Name != "_" {
+			return true
+		}
+	}
+	removals := make(map[ast.Node]bool)
+	inspect(t, false, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && len(call.Args) == 1 {
+			if fn := c.calleeOf(call); fn != nil && (fn.FullName() == "os.Remove" || fn.FullName() == "os.RemoveAll") {
+				removals[ast.Unparen(call.Args[0])] = true
+			}
+		}
+		return true
+	})
+	for _, l := range later {
+		if !removals[l] {
+			return true
+		}
+	}
+	return false
+}
+
+// asksAddr reports whether the test asks the listener held by lhs for
+// its address, so that clients do not depend on the fixed port.
+func (c *checker) asksAddr(t *tests.Test, lhs ast.Expr) bool {
+	id, ok := lhs.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	ln := c.pass.TypesInfo.ObjectOf(id)
+	found := false
+	inspect(t, false, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok && sel.Sel.Name == "Addr" {
+			if x, ok := ast.Unparen(sel.X).(*ast.Ident); ok && c.pass.TypesInfo.Uses[x] == ln {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}

@@ -1,0 +1,3 @@
+module example.com/registrydemo
+
+go 1.26
