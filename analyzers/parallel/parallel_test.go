@@ -2,7 +2,6 @@ package parallel_test
 
 import (
 	"flag"
-	"path/filepath"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -10,19 +9,12 @@ import (
 
 	"github.com/isolint/isolint/analyzers/globalstate"
 	"github.com/isolint/isolint/analyzers/parallel"
+	"github.com/isolint/isolint/internal/fixtures"
 )
-
-func testdata(t *testing.T) string {
-	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
 
 func TestParallel(t *testing.T) {
 	t.Parallel()
-	analysistest.RunWithSuggestedFixes(t, testdata(t), parallel.Analyzer,
+	analysistest.RunWithSuggestedFixes(t, fixtures.Root(t), parallel.Analyzer,
 		"parallel/basic", "parallel/crosspkg", "parallel/loopvar121", "parallel/ignored", "parallel/generated", "parallel/shared", "parallel/leak", "parallel/fixture")
 }
 
@@ -30,7 +22,7 @@ func TestParallel(t *testing.T) {
 // without a panic, and that only its well-typed tests are reported.
 func TestTypeErrors(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, testdata(t), parallel.Analyzer, "parallel/typeerr")
+	analysistest.Run(t, fixtures.Root(t), parallel.Analyzer, "parallel/typeerr")
 }
 
 // TestSyntaxErrors checks that a file that does not parse is analyzed, as
@@ -38,7 +30,7 @@ func TestTypeErrors(t *testing.T) {
 func TestSyntaxErrors(t *testing.T) {
 	t.Parallel()
 	for _, a := range []*analysis.Analyzer{parallel.Analyzer, globalstate.Analyzer} {
-		analysistest.Run(t, testdata(t), a, "parallel/syntaxerr")
+		analysistest.Run(t, fixtures.Root(t), a, "parallel/syntaxerr")
 	}
 }
 
@@ -55,5 +47,5 @@ func TestSkipFlag(t *testing.T) {
 	if err := a.Flags.Set("subtests", "false"); err != nil {
 		t.Fatal(err)
 	}
-	analysistest.Run(t, testdata(t), &a, "parallel/skipflag")
+	analysistest.Run(t, fixtures.Root(t), &a, "parallel/skipflag")
 }
