@@ -360,7 +360,7 @@ func (e *env) expectsEvent(name string, args []ast.Expr) bool {
 	case "True", "NotNil", "NotEmpty", "NotZero", "Positive", "Contains", "Greater", "GreaterOrEqual", "Subset":
 		return e.changing(arg(0))
 	case "Equal", "EqualValues", "Exactly":
-		return e.nonZero(arg(0)) && e.changing(arg(1))
+		return e.expected(arg(0)) && e.changing(arg(1))
 	case "Len":
 		return arg(1) != nil && !e.zero(arg(1)) && e.changing(arg(0))
 	}
@@ -378,7 +378,7 @@ func (e *env) happened(fails ast.Expr) bool {
 	case *ast.BinaryExpr:
 		switch x.Op {
 		case token.NEQ:
-			return e.nonZero(x.Y) && e.changing(x.X) || e.nonZero(x.X) && e.changing(x.Y)
+			return e.expected(x.Y) && e.changing(x.X) || e.expected(x.X) && e.changing(x.Y)
 		case token.EQL:
 			if e.isNil(x.Y) && e.changing(x.X) || e.isNil(x.X) && e.changing(x.Y) {
 				return true
@@ -445,6 +445,24 @@ func (e *env) zero(x ast.Expr) bool {
 	return false
 }
 
+// expected reports whether x is a value a check expects to appear: not
+// zero or nil, and not a snapshot of the state taken before the wait.
+func (e *env) expected(x ast.Expr) bool {
+	if !e.nonZero(x) || e.snapshot(x) {
+		return false
+	}
+	call := false
+	ast.Inspect(x, func(n ast.Node) bool {
+		if c, ok := n.(*ast.CallExpr); ok {
+			if tv, ok := e.pass.TypesInfo.Types[c.Fun]; !ok || !tv.IsType() {
+				call = true
+			}
+		}
+		return !call
+	})
+	return !call
+}
+
 // nonZero reports whether x is an expected value that a fresh state does
 // not already hold: not nil and not a constant zero.
 func (e *env) nonZero(x ast.Expr) bool {
@@ -462,8 +480,17 @@ func (e *env) changing(x ast.Expr) bool {
 	ast.Inspect(x, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.CallExpr:
+			// A conversion, a builtin or a function of the standard
+			// library given arguments (bytes.Equal(a, b)) computes from
+			// what it is given; other calls may read state that changes.
 			if tv, ok := e.pass.TypesInfo.Types[n.Fun]; !ok || !tv.IsType() {
-				if _, builtin := typeutil.Callee(e.pass.TypesInfo, n).(*types.Builtin); !builtin {
+				switch fn := typeutil.Callee(e.pass.TypesInfo, n).(type) {
+				case *types.Builtin:
+				case *types.Func:
+					if !stdFunc(fn) || len(n.Args) == 0 {
+						found = true
+					}
+				default:
 					found = true
 				}
 			}
@@ -475,6 +502,48 @@ func (e *env) changing(x ast.Expr) bool {
 			}
 		case *ast.Ident:
 			if v, ok := e.pass.TypesInfo.Uses[n].(*types.Var); ok && (v.Pkg() != nil && v.Parent() == v.Pkg().Scope() || e.shared(v)) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// stdFunc reports whether fn is a function, not a method, of the standard
+// library.
+func stdFunc(fn *types.Func) bool {
+	if fn.Pkg() == nil || fn.Signature().Recv() != nil {
+		return false
+	}
+	first, _, _ := strings.Cut(fn.Pkg().Path(), "/")
+	return !strings.Contains(first, ".")
+}
+
+// snapshot reports whether x is a variable of the scope's function that
+// holds a value read before the wait (size := buf.Len()): a check that
+// compares with it expects nothing to have changed.
+func (e *env) snapshot(x ast.Expr) bool {
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := e.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || v.Pos() < e.sc.body.Pos() || v.Pos() >= e.sc.body.End() {
+		return false
+	}
+	found := false
+	ast.Inspect(e.sc.body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || found || as.Pos() >= e.w.stmt.Pos() {
+			return !found
+		}
+		for i, lhs := range as.Lhs {
+			lid, ok := lhs.(*ast.Ident)
+			if !ok || e.pass.TypesInfo.ObjectOf(lid) != v {
+				continue
+			}
+			if len(as.Rhs) != len(as.Lhs) || e.changing(as.Rhs[i]) {
 				found = true
 			}
 		}
@@ -794,8 +863,12 @@ func isTestingT(t types.Type) bool {
 }
 
 // shortLived reports whether every goroutine that body starts runs a
-// function literal that ends by itself without the clock: no loop, no
-// select, no goroutine of its own, no use of package time.
+// function literal that cannot block or wait: no loop, select, channel
+// operation but close, goroutine or use of package time, and no call but
+// to builtins, conversions, sync/atomic, (*sync.WaitGroup).Done and the
+// standard library's pure packages. Such a goroutine ends by itself, and
+// synctest.Wait returning means it has; one that blocks on a mutex or a
+// channel nobody serves would leave the bubble waiting or deadlocked.
 func (e *env) shortLived(body *ast.BlockStmt) bool {
 	ok := true
 	ast.Inspect(body, func(n ast.Node) bool {
@@ -804,28 +877,54 @@ func (e *env) shortLived(body *ast.BlockStmt) bool {
 			return ok
 		}
 		lit, isLit := ast.Unparen(g.Call.Fun).(*ast.FuncLit)
-		if !isLit {
+		if !isLit || len(g.Call.Args) > 0 && !e.pure(g.Call.Args[0]) {
 			ok = false
 			return false
 		}
 		ast.Inspect(lit.Body, func(m ast.Node) bool {
 			switch m := m.(type) {
-			case *ast.ForStmt, *ast.RangeStmt, *ast.SelectStmt, *ast.GoStmt, *ast.FuncLit:
+			case *ast.ForStmt, *ast.RangeStmt, *ast.SelectStmt, *ast.GoStmt, *ast.FuncLit, *ast.SendStmt:
 				ok = false
-			case *ast.Ident:
-				if obj := e.pass.TypesInfo.Uses[m]; obj != nil && obj.Pkg() != nil && obj.Pkg().Path() == "time" {
-					ok = false
-				}
+			case *ast.UnaryExpr:
+				ok = m.Op != token.ARROW
+			case *ast.CallExpr:
+				ok = e.cannotBlock(m)
 			}
 			return ok
 		})
-		if ok {
-			e.eff.Walk(lit, func(s effects.Site) bool {
-				ok = s.Effect.Kind != catalog.Sleep
-				return ok
-			})
-		}
 		return false
 	})
 	return ok
+}
+
+// pureStd are the packages of the standard library whose functions only
+// compute.
+var pureStd = map[string]bool{
+	"bytes": true, "errors": true, "fmt": true, "maps": true, "math": true, "slices": true,
+	"sort": true, "strconv": true, "strings": true, "unicode": true, "unicode/utf8": true,
+}
+
+// cannotBlock reports whether call is one that neither blocks nor waits.
+func (e *env) cannotBlock(call *ast.CallExpr) bool {
+	if tv, ok := e.pass.TypesInfo.Types[call.Fun]; ok && tv.IsType() {
+		return true // a conversion
+	}
+	switch fn := typeutil.Callee(e.pass.TypesInfo, call).(type) {
+	case *types.Builtin:
+		return true
+	case *types.Func:
+		if fn.Pkg() == nil {
+			return false
+		}
+		path := fn.Pkg().Path()
+		switch {
+		case path == "sync/atomic":
+			return true
+		case fn.FullName() == "(*sync.WaitGroup).Done":
+			return true
+		case pureStd[path] && fn.Signature().Recv() == nil:
+			return !strings.HasPrefix(fn.Name(), "Fprint") && !strings.HasPrefix(fn.Name(), "Print") && !strings.HasPrefix(fn.Name(), "Scan") && !strings.HasPrefix(fn.Name(), "Fscan")
+		}
+	}
+	return false
 }

@@ -3,7 +3,9 @@
 package basic
 
 import (
+	"bytes"
 	"net/http"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -33,7 +35,7 @@ func TestPollBreak(t *testing.T) {
 func TestCheckAfter(t *testing.T) {
 	var n atomic.Int32
 	go func() { n.Add(1) }()
-	time.Sleep(50 * time.Millisecond) // want `time.Sleep waits a fixed time for the goroutine started on line 35 before the check on line 37: slow when the wait is long, flaky when it is short; poll until the check passes, with a deadline`
+	time.Sleep(50 * time.Millisecond) // want `time.Sleep waits a fixed time for the goroutine started on line 37 before the check on line 39: slow when the wait is long, flaky when it is short; poll until the check passes, with a deadline`
 	if n.Load() != 1 {
 		t.Fatalf("n = %d, want 1", n.Load())
 	}
@@ -42,7 +44,7 @@ func TestCheckAfter(t *testing.T) {
 func TestChecksAfter(t *testing.T) {
 	got := make(map[string]int)
 	go func() { got["a"] = 1 }()
-	time.Sleep(50 * time.Millisecond) // want `for the goroutine started on line 44 before the checks on lines 46-49: slow when the wait is long, flaky when it is short; poll until the checks pass, with a deadline`
+	time.Sleep(50 * time.Millisecond) // want `for the goroutine started on line 46 before the checks on lines 48-51: slow when the wait is long, flaky when it is short; poll until the checks pass, with a deadline`
 	if len(got) == 0 {
 		t.Fatal("nothing yet")
 	}
@@ -54,7 +56,7 @@ func TestChecksAfter(t *testing.T) {
 
 func TestViaHelper(t *testing.T) {
 	go ready.Store(true)
-	waitFor(t, done) // want `time.Sleep in helper waitFor \(basic_test.go:67\) polls cond\(\) with no deadline`
+	waitFor(t, done) // want `time.Sleep in helper waitFor \(basic_test.go:69\) polls cond\(\) with no deadline`
 }
 
 func TestViaHelperAgain(t *testing.T) {
@@ -181,7 +183,7 @@ func TestCheckEachRound(t *testing.T) {
 	var n atomic.Int32
 	for _, want := range []int32{1, 2} {
 		go n.Add(1)
-		time.Sleep(time.Millisecond) // want `time.Sleep waits a fixed time for the goroutine started on line 183 before the check on line 185`
+		time.Sleep(time.Millisecond) // want `time.Sleep waits a fixed time for the goroutine started on line 185 before the check on line 187`
 		if n.Load() < want {
 			t.Fatalf("n = %d, want %d", n.Load(), want)
 		}
@@ -194,5 +196,25 @@ func TestRetryLoop(t *testing.T) {
 			return
 		}
 		time.Sleep(time.Millisecond)
+	}
+}
+
+// Checks that nothing changed during the sleep are what it is for.
+func TestNothingChanged(t *testing.T) {
+	var buf strings.Builder
+	size := buf.Len()
+	go func() {}()
+	time.Sleep(time.Millisecond)
+	if size != buf.Len() {
+		t.Fatal("grew")
+	}
+}
+
+func TestStillEqual(t *testing.T) {
+	got := []byte("a")
+	go func() {}()
+	time.Sleep(time.Millisecond)
+	if !bytes.Equal(got, []byte("a")) {
+		t.Fatal("changed")
 	}
 }

