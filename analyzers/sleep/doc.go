@@ -35,8 +35,10 @@
 //	      seconds, and then the check as it was
 //	go work(); time.Sleep(d)
 //	    → synctest.Test(t, func(t *testing.T) { go work(); synctest.Wait() })
-//	      (Go 1.25), when the goroutines are short-lived and nothing in
-//	      the test does network or file I/O, which a bubble cannot see
+//	      (Go 1.25), when the goroutines cannot block (no channel
+//	      operation, lock or call that may wait), nothing the test calls
+//	      starts goroutines of its own, and nothing in the test does
+//	      network or file I/O, which a bubble cannot see
 //
 // A check counts only when it expects something to have happened (a
 // value to be set, a count to be reached); one that expects something not
