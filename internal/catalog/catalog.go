@@ -50,6 +50,10 @@ const (
 	// cannot see: its goroutines are not durably blocked while they wait
 	// for it.
 	IO
+	// Store reads or writes an external store that every test and every
+	// test binary shares: a database, a cache, a broker, an object store,
+	// reached through a client of the kind StoreCall recognizes.
+	Store
 )
 
 // Info describes the properties of a Kind.
@@ -84,6 +88,7 @@ var kinds = [...]Info{
 	Read:      {Name: "package variable read", Many: true},
 	Sleep:     {Name: "clock wait"},
 	IO:        {Name: "real I/O"},
+	Store:     {Name: "external store I/O"},
 }
 
 // Of returns the properties of k; an unknown kind has the zero Info.
@@ -396,4 +401,90 @@ func DoesIO(fn *types.Func) bool {
 		return strings.HasSuffix(recv.Type().String(), "os.File") || strings.HasSuffix(recv.Type().String(), "os.Process")
 	}
 	return osIO[fn.Name()]
+}
+
+// storePackages are the packages, by import path or path prefix (ending
+// in "/"), whose clients talk to an external store: every method of their
+// types is a call to the store. Constructors and option helpers are plain
+// functions and do not count.
+var storePackages = []string{
+	"database/sql",
+	"github.com/jackc/pgx/v5", "github.com/jackc/pgx/v5/pgxpool", "github.com/jackc/pgx/v4", "github.com/jackc/pgx/v4/pgxpool",
+	"github.com/jmoiron/sqlx",
+	"gorm.io/gorm",
+	"github.com/uptrace/bun",
+	"xorm.io/xorm",
+	"github.com/redis/go-redis/v9", "github.com/go-redis/redis/v8",
+	"go.mongodb.org/mongo-driver/mongo", "go.mongodb.org/mongo-driver/v2/mongo",
+	"github.com/IBM/sarama", "github.com/Shopify/sarama",
+	"github.com/segmentio/kafka-go",
+	"github.com/twmb/franz-go/pkg/kgo", "github.com/twmb/franz-go/pkg/kadm",
+	"github.com/aws/aws-sdk-go-v2/service/",
+	"cloud.google.com/go/storage",
+	"go.etcd.io/etcd/client/v3",
+}
+
+// storeWrites are the store methods that write a model value they are
+// given, whose unique fields then become rows: (*gorm.DB).Create and
+// friends. Other store methods take a model to query with.
+var storeWrites = map[string]bool{
+	"(*gorm.io/gorm.DB).Create":                   true,
+	"(*gorm.io/gorm.DB).CreateInBatches":          true,
+	"(*gorm.io/gorm.DB).Save":                     true,
+	"(*gorm.io/gorm.DB).FirstOrCreate":            true,
+	"(*github.com/uptrace/bun.InsertQuery).Model": true,
+	"(*xorm.io/xorm.Engine).Insert":               true,
+	"(*xorm.io/xorm.Engine).InsertOne":            true,
+	"(*xorm.io/xorm.Session).Insert":              true,
+	"(*xorm.io/xorm.Session).InsertOne":           true,
+}
+
+// localStores are packages that stand in for a store inside the test
+// process: a package that imports one talks to a fake, not to the store
+// other tests share.
+var localStores = []string{
+	"github.com/DATA-DOG/go-sqlmock",
+	"github.com/alicebob/miniredis", "github.com/alicebob/miniredis/v2",
+	"github.com/go-redis/redismock/v8", "github.com/go-redis/redismock/v9",
+	"github.com/pashagolub/pgxmock", "github.com/pashagolub/pgxmock/v2", "github.com/pashagolub/pgxmock/v3", "github.com/pashagolub/pgxmock/v4",
+	"go.mongodb.org/mongo-driver/mongo/integration/mtest",
+	"go.etcd.io/etcd/tests/v3/framework/integration", "go.etcd.io/etcd/server/v3/embed",
+}
+
+func storePackage(path string) bool {
+	for _, p := range storePackages {
+		if path == p || strings.HasSuffix(p, "/") && strings.HasPrefix(path, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// StoreCall reports whether a call to fn talks to an external store: fn is
+// a method of a type of a store client package (database/sql, pgx, gorm,
+// go-redis, mongo, Kafka clients, AWS and Google Cloud storage clients).
+func StoreCall(fn *types.Func) bool {
+	if fn.Pkg() == nil || fn.Signature().Recv() == nil {
+		return false
+	}
+	return storePackage(fn.Pkg().Path())
+}
+
+// StorePackage reports whether the package with the given path is a store
+// client itself, whose internal calls are its own business.
+func StorePackage(path string) bool { return storePackage(path) }
+
+// StoreWrite reports whether the function with the given full name is a
+// store method that writes the model value it is given.
+func StoreWrite(fullName string) bool { return storeWrites[fullName] }
+
+// LocalStore reports whether the package with the given path is an
+// in-process stand-in for a store (sqlmock, miniredis, an embedded server).
+func LocalStore(path string) bool {
+	for _, p := range localStores {
+		if path == p {
+			return true
+		}
+	}
+	return false
 }

@@ -62,6 +62,7 @@ type builder struct {
 	pass     *analysis.Pass
 	std      bool
 	support  bool // a test-support package: its functions are test helpers
+	store    bool // a store client package, whose calls to itself are no news
 	hasTests bool
 	funcs    map[ast.Node]*function
 	decls    []*function // in source order
@@ -90,6 +91,7 @@ func newBuilder(pass *analysis.Pass) *builder {
 		pass:     pass,
 		std:      isStd(pass),
 		support:  pass.Pkg != nil && catalog.TestSupport(pass.Pkg.Path()),
+		store:    pass.Pkg != nil && catalog.StorePackage(pass.Pkg.Path()),
 		funcs:    make(map[ast.Node]*function),
 		byObj:    make(map[*types.Func]*function),
 		callers:  make(map[*types.Func][]*function),
@@ -447,6 +449,9 @@ func (w *walker) call(c *ast.CallExpr) {
 		}
 		if catalog.DoesIO(obj) {
 			w.f.direct = append(w.f.direct, Site{Node: c, Effect: Effect{Kind: catalog.IO, What: obj.Pkg().Path(), Param: -1, Where: w.where(c)}})
+		}
+		if catalog.StoreCall(obj) && !w.b.store {
+			w.f.direct = append(w.f.direct, Site{Node: c, Effect: Effect{Kind: catalog.Store, What: obj.Pkg().Path(), Param: -1, Where: w.where(c)}})
 		}
 		switch name {
 		case "(*sync.Mutex).Lock", "(*sync.RWMutex).Lock", "(*sync.RWMutex).RLock":

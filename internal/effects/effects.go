@@ -135,6 +135,8 @@ func kindTag(k catalog.Kind) string {
 		return "sleep"
 	case catalog.IO:
 		return "io"
+	case catalog.Store:
+		return "store"
 	}
 	return fmt.Sprintf("kind%d", k)
 }

@@ -1,0 +1,11 @@
+//go:build go1.23
+
+package sqlkeys
+
+import "testing"
+
+// Before Go 1.24 there is no crypto/rand.Text to randomize with.
+func TestOld(t *testing.T) {
+	db := open(t)
+	db.Exec("INSERT INTO users (email) VALUES ($1)", "kim@example.com")
+}
