@@ -9,6 +9,7 @@ package catalog
 
 import (
 	"go/types"
+	"slices"
 	"strings"
 )
 
@@ -451,6 +452,14 @@ var localStores = []string{
 	"go.etcd.io/etcd/tests/v3/framework/integration", "go.etcd.io/etcd/server/v3/embed",
 }
 
+// storeTypes limits, for some store packages, the types whose methods
+// talk to the store: database/sql's value types (NullString, …) and gorm's
+// statement builders do not.
+var storeTypes = map[string][]string{
+	"database/sql": {"DB", "Tx", "Conn", "Stmt"},
+	"gorm.io/gorm": {"DB"},
+}
+
 func storePackage(path string) bool {
 	for _, p := range storePackages {
 		if path == p || strings.HasSuffix(p, "/") && strings.HasPrefix(path, p) {
@@ -464,15 +473,40 @@ func storePackage(path string) bool {
 // a method of a type of a store client package (database/sql, pgx, gorm,
 // go-redis, mongo, Kafka clients, AWS and Google Cloud storage clients).
 func StoreCall(fn *types.Func) bool {
-	if fn.Pkg() == nil || fn.Signature().Recv() == nil {
+	recv := fn.Signature().Recv()
+	if fn.Pkg() == nil || recv == nil || !storePackage(fn.Pkg().Path()) {
 		return false
 	}
-	return storePackage(fn.Pkg().Path())
+	names, limited := storeTypes[fn.Pkg().Path()]
+	if !limited {
+		return true
+	}
+	t := recv.Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := t.(*types.Named)
+	return ok && slices.Contains(names, named.Obj().Name())
 }
 
 // StorePackage reports whether the package with the given path is a store
-// client itself, whose internal calls are its own business.
-func StorePackage(path string) bool { return storePackage(path) }
+// client itself, or part of its module's tree, whose calls to the store
+// are its own business.
+func StorePackage(path string) bool {
+	for p := path; p != "" && p != "."; p = parent(p) {
+		if storePackage(p) {
+			return true
+		}
+	}
+	return false
+}
+
+func parent(path string) string {
+	if i := strings.LastIndex(path, "/"); i > 0 {
+		return path[:i]
+	}
+	return ""
+}
 
 // StoreWrite reports whether the function with the given full name is a
 // store method that writes the model value it is given.
