@@ -8,9 +8,10 @@ import (
 	"github.com/isolint/isolint/analyzers/globalstate"
 	"github.com/isolint/isolint/analyzers/parallel"
 	"github.com/isolint/isolint/analyzers/sleep"
+	"github.com/isolint/isolint/analyzers/uniquekeys"
 )
 
 // All returns isolint's analyzers.
 func All() []*analysis.Analyzer {
-	return []*analysis.Analyzer{parallel.Analyzer, globalstate.Analyzer, sleep.Analyzer}
+	return []*analysis.Analyzer{parallel.Analyzer, globalstate.Analyzer, sleep.Analyzer, uniquekeys.Analyzer}
 }

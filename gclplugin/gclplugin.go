@@ -13,7 +13,7 @@
 //	        type: module
 //	        description: finds test-isolation hazards and fixes them
 //	        settings:
-//	          disable: []            # analyzers not to run: parallel, globalstate, sleep
+//	          disable: []            # analyzers not to run: parallel, globalstate, sleep, uniquekeys
 //	          parallel:
 //	            skip: ""             # regexp of test names (as go test -run matches them) never reported
 //	            subtests: true       # also report subtests

@@ -50,6 +50,7 @@ type key struct {
 type checker struct {
 	pass    *analysis.Pass
 	eff     *effects.Result
+	tests   *tests.Result
 	rep     *ignore.Reporter
 	claimed map[*ast.BasicLit]bool
 }
@@ -63,19 +64,126 @@ func run(pass *analysis.Pass) (any, error) {
 	c := &checker{
 		pass:    pass,
 		eff:     pass.ResultOf[effects.Analyzer].(*effects.Result),
+		tests:   pass.ResultOf[tests.Analyzer].(*tests.Result),
 		rep:     rep,
 		claimed: make(map[*ast.BasicLit]bool),
 	}
-	for _, t := range pass.ResultOf[tests.Analyzer].(*tests.Result).All() {
+	type found struct {
+		t    *tests.Test
+		keys []key
+	}
+	var all []found
+	roots := make(map[string]map[ast.Node]bool) // the tests that use each value as a key
+	for _, t := range c.tests.All() {
 		if t.Root().Kind != tests.TopLevel {
 			continue // benchmarks and fuzz targets run apart from go test's default run
 		}
 		if !fixes.AtLeast(pass, t.File, randText) {
 			continue // no randomizing expression without a helper
 		}
-		c.test(t)
+		keys := c.keys(t)
+		for _, k := range keys {
+			if roots[k.value] == nil {
+				roots[k.value] = make(map[ast.Node]bool)
+			}
+			roots[k.value][t.Root().Func] = true
+		}
+		all = append(all, found{t, keys})
+	}
+	// A package that starts every run with a fresh store (TestMain drops
+	// and recreates it) collides only with itself: on a value that two of
+	// its tests use. A test that recreates the store itself collides with
+	// nothing.
+	freshRun := c.freshRun()
+	freshTest := make(map[ast.Node]bool)
+	for _, f := range all {
+		root := f.t.Root().Func
+		if _, ok := freshTest[root]; !ok {
+			freshTest[root] = c.fresh(root, 0, make(map[ast.Node]bool))
+		}
+		if freshTest[root] {
+			continue
+		}
+		seen := make(map[string]bool)
+		for _, k := range f.keys {
+			if seen[k.value] || c.claimed[k.lit] || freshRun && len(roots[k.value]) < 2 {
+				continue
+			}
+			seen[k.value] = true
+			c.report(f.t, k)
+		}
 	}
 	return nil, nil
+}
+
+// freshRun reports whether the package's TestMain, or an init function of
+// its tests, starts each run with a fresh store.
+func (c *checker) freshRun() bool {
+	for _, file := range c.pass.Files {
+		tok := c.pass.Fset.File(file.FileStart)
+		if tok == nil || !strings.HasSuffix(tok.Name(), "_test.go") {
+			continue
+		}
+		for _, d := range file.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if ok && fd.Recv == nil && fd.Body != nil && (fd.Name.Name == "TestMain" || fd.Name.Name == "init") && c.fresh(fd, 0, make(map[ast.Node]bool)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// fresh reports whether fn, or a function of this package it calls,
+// drops, empties or creates the store it works on: a DropTable or
+// FlushAll method, or SQL text that drops, truncates or creates a table,
+// schema or database.
+func (c *checker) fresh(fn ast.Node, depth int, seen map[ast.Node]bool) bool {
+	if fn == nil || depth > 3 || seen[fn] {
+		return false
+	}
+	seen[fn] = true
+	found := false
+	ast.Inspect(fn, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.BasicLit:
+			if n.Kind == token.STRING && recreates(n.Value) {
+				found = true
+			}
+		case *ast.CallExpr:
+			callee, ok := typeutil.Callee(c.pass.TypesInfo, n).(*types.Func)
+			if !ok {
+				return true
+			}
+			switch callee.Name() {
+			case "DropTable", "DropDatabase", "DropSchema", "FlushAll", "FlushDB", "FlushDb", "FlushAllAsync", "FlushDBAsync":
+				found = true
+				return false
+			}
+			if callee.Pkg() == c.pass.Pkg {
+				if decl, _ := c.tests.Decl(callee); decl != nil && c.fresh(decl, depth+1, seen) {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// recreates reports whether SQL text drops, empties or creates a table,
+// schema or database.
+func recreates(sql string) bool {
+	up := strings.ToUpper(sql)
+	for _, s := range []string{"DROP TABLE", "DROP DATABASE", "DROP SCHEMA", "TRUNCATE ", "CREATE DATABASE", "CREATE SCHEMA"} {
+		if strings.Contains(up, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // randText is the Go version that has crypto/rand.Text.
@@ -95,29 +203,22 @@ func usesLocalStore(pkg *types.Package) bool {
 	return false
 }
 
-// test reports the keys of one test, one finding per distinct value.
-func (c *checker) test(t *tests.Test) {
+// keys returns the keys of one test's own store calls, in source order.
+func (c *checker) keys(t *tests.Test) []key {
 	var keys []key
 	for _, s := range c.eff.Sites(t.Func) {
 		call, ok := s.Node.(*ast.CallExpr)
 		if !ok || s.Effect.Kind != catalog.Store {
 			continue
 		}
-		keys = append(keys, c.keys(t, call, s)...)
+		keys = append(keys, c.callKeys(t, call, s)...)
 	}
 	sort.SliceStable(keys, func(i, j int) bool { return keys[i].lit.Pos() < keys[j].lit.Pos() })
-	seen := make(map[string]bool)
-	for _, k := range keys {
-		if seen[k.value] || c.claimed[k.lit] {
-			continue
-		}
-		seen[k.value] = true
-		c.report(t, k)
-	}
+	return keys
 }
 
-// keys returns the unique-by-intent literals of a store call.
-func (c *checker) keys(t *tests.Test, call *ast.CallExpr, s effects.Site) []key {
+// callKeys returns the unique-by-intent literals of a store call.
+func (c *checker) callKeys(t *tests.Test, call *ast.CallExpr, s effects.Site) []key {
 	info := c.pass.TypesInfo
 	fn, _ := typeutil.Callee(info, call).(*types.Func)
 	if fn == nil {

@@ -452,12 +452,19 @@ var localStores = []string{
 	"go.etcd.io/etcd/tests/v3/framework/integration", "go.etcd.io/etcd/server/v3/embed",
 }
 
-// storeTypes limits, for some store packages, the types whose methods
-// talk to the store: database/sql's value types (NullString, …) and gorm's
-// statement builders do not.
+// storeTypes limits, for some store packages, the types ("DB") or
+// methods ("DB.Create") that talk to the store: database/sql's value types
+// (NullString, …) do not, nor do gorm's chain methods, which only build a
+// statement (Where, Table) or keep a setting (Set, Get).
 var storeTypes = map[string][]string{
 	"database/sql": {"DB", "Tx", "Conn", "Stmt"},
-	"gorm.io/gorm": {"DB"},
+	"gorm.io/gorm": {
+		"DB.Create", "DB.CreateInBatches", "DB.Save", "DB.First", "DB.Take", "DB.Last", "DB.Find",
+		"DB.FindInBatches", "DB.FirstOrInit", "DB.FirstOrCreate", "DB.Update", "DB.Updates",
+		"DB.UpdateColumn", "DB.UpdateColumns", "DB.Delete", "DB.Count", "DB.Row", "DB.Rows",
+		"DB.Scan", "DB.Pluck", "DB.Exec", "DB.Transaction", "DB.Begin", "DB.Commit", "DB.Rollback",
+		"DB.AutoMigrate",
+	},
 }
 
 func storePackage(path string) bool {
@@ -486,7 +493,7 @@ func StoreCall(fn *types.Func) bool {
 		t = p.Elem()
 	}
 	named, ok := t.(*types.Named)
-	return ok && slices.Contains(names, named.Obj().Name())
+	return ok && (slices.Contains(names, named.Obj().Name()) || slices.Contains(names, named.Obj().Name()+"."+fn.Name()))
 }
 
 // StorePackage reports whether the package with the given path is a store

@@ -62,7 +62,7 @@ type builder struct {
 	pass     *analysis.Pass
 	std      bool
 	support  bool // a test-support package: its functions are test helpers
-	store    bool // a store client package, whose calls to itself are no news
+	store    bool // a store client's package: its calls to the store are its own business, but for its tests'
 	hasTests bool
 	funcs    map[ast.Node]*function
 	decls    []*function // in source order
@@ -450,7 +450,7 @@ func (w *walker) call(c *ast.CallExpr) {
 		if catalog.DoesIO(obj) {
 			w.f.direct = append(w.f.direct, Site{Node: c, Effect: Effect{Kind: catalog.IO, What: obj.Pkg().Path(), Param: -1, Where: w.where(c)}})
 		}
-		if catalog.StoreCall(obj) && !w.b.store {
+		if catalog.StoreCall(obj) && (!w.b.store || w.f.inTest) {
 			w.f.direct = append(w.f.direct, Site{Node: c, Effect: Effect{Kind: catalog.Store, What: obj.Pkg().Path(), Param: -1, Where: w.where(c)}})
 		}
 		switch name {

@@ -50,6 +50,7 @@ func TestRedis(t *testing.T) {
 	}
 	rdb.Del(ctx, "greeting")
 	rdb.Publish(ctx, "events", "created") // want `"events" is a unique key \(parameter channel\)`
+
 	if err := SaveSession(ctx, rdb, "s-alice", 1); err != nil { // want `"s-alice" is a unique key \(parameter sessionID\) .* via helper SaveSession \(store.go:32\)`
 		t.Fatal(err)
 	}
