@@ -440,16 +440,18 @@ var storeWrites = map[string]bool{
 	"(*xorm.io/xorm.Session).InsertOne":           true,
 }
 
-// localStores are packages that stand in for a store inside the test
-// process: a package that imports one talks to a fake, not to the store
-// other tests share.
+// localStores are packages, by import path or path prefix (ending in
+// "/"), that stand in for a store inside the test process or start one
+// for each test: a package that imports one talks to a store of its own,
+// not to the one other tests share.
 var localStores = []string{
 	"github.com/DATA-DOG/go-sqlmock",
 	"github.com/alicebob/miniredis", "github.com/alicebob/miniredis/v2",
 	"github.com/go-redis/redismock/v8", "github.com/go-redis/redismock/v9",
 	"github.com/pashagolub/pgxmock", "github.com/pashagolub/pgxmock/v2", "github.com/pashagolub/pgxmock/v3", "github.com/pashagolub/pgxmock/v4",
 	"go.mongodb.org/mongo-driver/mongo/integration/mtest",
-	"go.etcd.io/etcd/tests/v3/framework/integration", "go.etcd.io/etcd/server/v3/embed",
+	// etcd's test frameworks start a cluster of their own for each test.
+	"go.etcd.io/etcd/tests/v3/framework/", "go.etcd.io/etcd/server/v3/embed",
 }
 
 // storeTypes limits, for some store packages, the types ("DB") or
@@ -523,7 +525,7 @@ func StoreWrite(fullName string) bool { return storeWrites[fullName] }
 // in-process stand-in for a store (sqlmock, miniredis, an embedded server).
 func LocalStore(path string) bool {
 	for _, p := range localStores {
-		if path == p {
+		if path == p || strings.HasSuffix(p, "/") && strings.HasPrefix(path, p) {
 			return true
 		}
 	}

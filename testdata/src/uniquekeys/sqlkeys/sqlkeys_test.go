@@ -111,3 +111,11 @@ func TestMain(m *testing.M) {
 	db.Exec("INSERT INTO users (email) VALUES ($1)", "admin@example.com")
 	os.Exit(m.Run())
 }
+
+// A test that recreates its table collides with no other run.
+func TestRecreates(t *testing.T) {
+	db := open(t)
+	db.Exec("DROP TABLE IF EXISTS users")
+	db.Exec("CREATE TABLE users (email text UNIQUE)")
+	db.Exec("INSERT INTO users (email) VALUES ($1)", "lee@example.com")
+}
