@@ -30,7 +30,8 @@
 //     Storage, the etcd client).
 //
 // The fix makes the value unique per run with crypto/rand.Text (Go 1.24),
-// imported as crand when rand is taken:
+// imported as crand when rand is taken (in files older than Go 1.24,
+// strconv.FormatInt(time.Now().UnixNano(), 36)):
 //
 //	db.Create(&User{Email: "alice@example.com"})
 //	    → db.Create(&User{Email: "alice-" + rand.Text() + "@example.com"})
@@ -50,6 +51,8 @@
 // store; packages that import an in-process stand-in for the store
 // (go-sqlmock, miniredis, redismock, pgxmock, mtest, an embedded etcd);
 // integer IDs; literals inside the SQL text itself; helpers, TestMain,
-// benchmarks and fuzz targets; and files older than Go 1.24, for which no
-// randomizing expression exists without a helper.
+// benchmarks and fuzz targets. A package whose TestMain recreates the
+// store (drops tables, flushes the database) collides only with itself:
+// there only a value two of its tests use is reported; a test that
+// recreates its tables itself is not reported.
 package uniquekeys

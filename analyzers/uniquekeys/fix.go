@@ -30,15 +30,11 @@ func (c *checker) report(t *tests.Test, k key) {
 	for i, o := range occ {
 		at[i] = o.Pos()
 	}
-	pkg, imp, ok := src.AddStdImportAs(c.pass, t.File, "crypto/rand", at, "crand", "cryptorand")
+	suffix, edits, ok := c.suffix(src, t.File, at)
 	if !ok {
 		return
 	}
-	expr := randomized(k, pkg)
-	var edits []analysis.TextEdit
-	if imp != nil {
-		edits = append(edits, *imp)
-	}
+	expr := randomized(k, suffix)
 	var how string
 	if len(occ) == 1 {
 		edits = append(edits, src.Replace(occ[0], expr))
@@ -160,12 +156,39 @@ func (c *checker) stringValue(n ast.Node) (string, bool) {
 	return constant.StringVal(tv.Value), true
 }
 
+// suffix returns the Go expression of a string unique per run, usable at
+// the positions at, and the edits that import what it needs:
+// rand.Text() from crypto/rand (Go 1.24), imported as crand when rand is
+// taken; in older files strconv.FormatInt(time.Now().UnixNano(), 36).
+func (c *checker) suffix(src *fixes.Source, file *ast.File, at []token.Pos) (string, []analysis.TextEdit, bool) {
+	var edits []analysis.TextEdit
+	imp := func(path string, alts ...string) (string, bool) {
+		name, e, ok := src.AddStdImportAs(c.pass, file, path, at, alts...)
+		if ok && e != nil {
+			edits = append(edits, *e)
+		}
+		return name, ok
+	}
+	if fixes.AtLeast(c.pass, file, randText) {
+		rand, ok := imp("crypto/rand", "crand", "cryptorand")
+		return rand + ".Text()", edits, ok
+	}
+	strconv, ok := imp("strconv")
+	if !ok {
+		return "", nil, false
+	}
+	time, ok := imp("time")
+	if !ok {
+		return "", nil, false
+	}
+	return strconv + ".FormatInt(" + time + ".Now().UnixNano(), 36)", edits, true
+}
+
 // randomized returns the Go expression of a value like k's that is unique
 // per run: "alice-" + rand.Text() + "@example.com" for an e-mail address,
 // "orders-" + rand.Text() for other names, with an underscore for the
 // names of tables, schemas and databases, where a hyphen needs quoting.
-func randomized(k key, pkg string) string {
-	call := pkg + ".Text()"
+func randomized(k key, call string) string {
 	if local, domain, ok := strings.Cut(k.value, "@"); ok && local != "" && domain != "" && !strings.Contains(domain, "@") {
 		return strconv.Quote(local+"-") + " + " + call + " + " + strconv.Quote("@"+domain)
 	}

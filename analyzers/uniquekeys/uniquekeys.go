@@ -17,7 +17,6 @@ import (
 	"github.com/isolint/isolint/internal/catalog"
 	"github.com/isolint/isolint/internal/docs"
 	"github.com/isolint/isolint/internal/effects"
-	"github.com/isolint/isolint/internal/fixes"
 	"github.com/isolint/isolint/internal/ignore"
 	"github.com/isolint/isolint/internal/tests"
 )
@@ -77,9 +76,6 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, t := range c.tests.All() {
 		if t.Root().Kind != tests.TopLevel {
 			continue // benchmarks and fuzz targets run apart from go test's default run
-		}
-		if !fixes.AtLeast(pass, t.File, randText) {
-			continue // no randomizing expression without a helper
 		}
 		keys := c.keys(t)
 		for _, k := range keys {
@@ -178,7 +174,7 @@ func (c *checker) fresh(fn ast.Node, depth int, seen map[ast.Node]bool) bool {
 // schema or database.
 func recreates(sql string) bool {
 	up := strings.ToUpper(sql)
-	for _, s := range []string{"DROP TABLE", "DROP DATABASE", "DROP SCHEMA", "TRUNCATE ", "CREATE DATABASE", "CREATE SCHEMA"} {
+	for _, s := range []string{"DROP TABLE", "DROP DATABASE", "DROP SCHEMA", "TRUNCATE ", "CREATE DATABASE", "CREATE SCHEMA", "CREATE TEMP"} {
 		if strings.Contains(up, s) {
 			return true
 		}
