@@ -36,3 +36,8 @@ func SaveSession(ctx context.Context, rdb *redis.Client, sessionID string, user 
 func AddUser(db *gorm.DB, u *User) error {
 	return db.Create(u).Error
 }
+
+// FindSession returns the user of a session.
+func FindSession(ctx context.Context, rdb *redis.Client, sessionID string) (uint64, error) {
+	return rdb.Get(ctx, "session:"+sessionID).Uint64()
+}

@@ -89,3 +89,16 @@ func TestPattern(t *testing.T) {
 }
 
 func Valid(u User) bool { return u.Email != "" }
+
+// A read of a fixed key collides with nothing by itself.
+func TestReadOnly(t *testing.T) {
+	ctx := context.Background()
+	rdb := client()
+	if rdb.Exists(ctx, "feature-flags").Val() == 0 {
+		t.Skip("no flags")
+	}
+	rdb.HGetAll(ctx, "feature-flags")
+	if _, err := FindSession(ctx, rdb, "s-bob"); err != nil {
+		t.Fatal(err)
+	}
+}
