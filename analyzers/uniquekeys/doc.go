@@ -46,10 +46,13 @@
 // Not reported: values that are not literals (already derived from
 // t.Name(), rand, uuid or time); empty strings, numbers, UUIDs, patterns
 // and format strings; a value that also occurs inside another string of
-// the test (a query that names it) or in a constant declaration, which a
-// fix could not follow; literals in maps, slices and fakes that reach no
-// store; packages that import an in-process stand-in for the store
-// (go-sqlmock, miniredis, redismock, pgxmock, mtest, an embedded etcd);
+// the test (a query that names it), that a LIKE or glob pattern of the
+// test matches, or in a constant declaration, which a fix could not
+// follow; calls whose name says they only read (Get, Find, Exists,
+// HGetAll); literals in maps, slices and fakes that reach no store;
+// packages that import an in-process stand-in for the store or start one
+// for the test (go-sqlmock, miniredis, redismock, pgxmock, mtest,
+// testcontainers, dockertest, an embedded etcd);
 // integer IDs; literals inside the SQL text itself; helpers, TestMain,
 // benchmarks and fuzz targets. A package whose TestMain recreates the
 // store (drops tables, flushes the database) collides only with itself:

@@ -131,7 +131,7 @@ func (c *checker) occurrences(t *tests.Test, v string) ([]*ast.BasicLit, bool) {
 			case !isStr:
 			case s == v && record:
 				occ = append(occ, n.(*ast.BasicLit))
-			case strings.Contains(s, v):
+			case strings.Contains(s, v), matches(s, v):
 				ok = false
 			}
 			return true
@@ -142,6 +142,28 @@ func (c *checker) occurrences(t *tests.Test, v string) ([]*ast.BasicLit, bool) {
 		inspect(root.Func, false)
 	}
 	return occ, ok && len(occ) > 0
+}
+
+// matches reports whether pattern, with SQL's % or a glob's * as
+// wildcards, matches v: a test that looks its rows up by a pattern such as
+// "upsert-%" would find other tests' rows once each test's values differ.
+func matches(pattern, v string) bool {
+	parts := strings.FieldsFunc(pattern, func(r rune) bool { return r == '%' || r == '*' })
+	if len(parts) == 0 || !strings.ContainsAny(pattern, "%*") {
+		return false
+	}
+	if !strings.HasPrefix(pattern, "%") && !strings.HasPrefix(pattern, "*") && !strings.HasPrefix(v, parts[0]) {
+		return false
+	}
+	rest := v
+	for _, p := range parts {
+		i := strings.Index(rest, p)
+		if i < 0 {
+			return false
+		}
+		rest = rest[i+len(p):]
+	}
+	return strings.HasSuffix(pattern, "%") || strings.HasSuffix(pattern, "*") || rest == ""
 }
 
 func (c *checker) stringValue(n ast.Node) (string, bool) {

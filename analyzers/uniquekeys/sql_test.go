@@ -75,3 +75,24 @@ func TestRandomized(t *testing.T) {
 		}
 	}
 }
+
+func TestMatches(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		pattern, v string
+		want       bool
+	}{
+		{"upsert-slice%", "upsert-slice1", true},
+		{"%@example.com", "alice@example.com", true},
+		{"user:*", "user:1", true},
+		{"a%c", "abc", true},
+		{"a%c", "abd", false},
+		{"upsert-slice%", "other", false},
+		{"no wildcard", "no wildcard", false},
+		{"%", "x", false},
+	} {
+		if got := matches(c.pattern, c.v); got != c.want {
+			t.Errorf("matches(%q, %q) = %v, want %v", c.pattern, c.v, got, c.want)
+		}
+	}
+}

@@ -450,6 +450,10 @@ var localStores = []string{
 	"github.com/go-redis/redismock/v8", "github.com/go-redis/redismock/v9",
 	"github.com/pashagolub/pgxmock", "github.com/pashagolub/pgxmock/v2", "github.com/pashagolub/pgxmock/v3", "github.com/pashagolub/pgxmock/v4",
 	"go.mongodb.org/mongo-driver/mongo/integration/mtest",
+	// Containers and embedded servers started by the test.
+	"github.com/testcontainers/testcontainers-go", "github.com/testcontainers/testcontainers-go/modules/",
+	"github.com/ory/dockertest/v3", "github.com/ory/dockertest", "github.com/dhui/dktest",
+	"github.com/fergusstrange/embedded-postgres",
 	// etcd's test frameworks start a cluster of their own for each test.
 	"go.etcd.io/etcd/tests/v3/framework/", "go.etcd.io/etcd/server/v3/embed",
 }
