@@ -52,7 +52,8 @@
 // HGetAll); literals in maps, slices and fakes that reach no store;
 // packages that import an in-process stand-in for the store or start one
 // for the test (go-sqlmock, miniredis, redismock, pgxmock, mtest,
-// testcontainers, dockertest, an embedded etcd);
+// testcontainers, dockertest, an embedded etcd), or whose build includes
+// a SQLite driver (a SQLite database is a file or the process's memory);
 // integer IDs; literals inside the SQL text itself; helpers, TestMain,
 // benchmarks and fuzz targets. A package whose TestMain recreates the
 // store (drops tables, flushes the database) collides only with itself:

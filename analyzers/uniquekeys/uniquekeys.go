@@ -186,7 +186,9 @@ func recreates(sql string) bool {
 const randText = "go1.24"
 
 // usesLocalStore reports whether the package imports an in-process
-// stand-in for a store.
+// stand-in for a store, or its build includes a SQLite driver: a SQLite
+// database is a file or the memory of the test process, and tests that
+// share one share a fixed path, not a server.
 func usesLocalStore(pkg *types.Package) bool {
 	if pkg == nil {
 		return false
@@ -194,6 +196,21 @@ func usesLocalStore(pkg *types.Package) bool {
 	for _, imp := range pkg.Imports() {
 		if catalog.LocalStore(imp.Path()) {
 			return true
+		}
+	}
+	seen := make(map[*types.Package]bool)
+	queue := []*types.Package{pkg}
+	for len(queue) > 0 {
+		p := queue[0]
+		queue = queue[1:]
+		if catalog.SQLite(p.Path()) {
+			return true
+		}
+		for _, imp := range p.Imports() {
+			if !seen[imp] {
+				seen[imp] = true
+				queue = append(queue, imp)
+			}
 		}
 	}
 	return false

@@ -21,7 +21,7 @@ func testdata(t *testing.T) string {
 
 func TestSQL(t *testing.T) {
 	t.Parallel()
-	analysistest.RunWithSuggestedFixes(t, testdata(t), uniquekeys.Analyzer, "uniquekeys/sqlkeys", "uniquekeys/mocked", "uniquekeys/freshrun")
+	analysistest.RunWithSuggestedFixes(t, testdata(t), uniquekeys.Analyzer, "uniquekeys/sqlkeys", "uniquekeys/mocked", "uniquekeys/freshrun", "uniquekeys/sqlite")
 }
 
 // TestModules runs on a module whose tests use gorm and go-redis as real

@@ -473,6 +473,18 @@ var storeTypes = map[string][]string{
 	},
 }
 
+// sqliteDrivers are the SQLite drivers: a database they open lives in a
+// file or in the process's memory, not on a server tests share.
+var sqliteDrivers = []string{
+	"github.com/mattn/go-sqlite3", "modernc.org/sqlite", "github.com/glebarez/go-sqlite",
+	"github.com/ncruces/go-sqlite3", "zombiezen.com/go/sqlite", "crawshaw.io/sqlite",
+	"gorm.io/driver/sqlite", "github.com/glebarez/sqlite",
+}
+
+// SQLite reports whether the package with the given path is a SQLite
+// driver.
+func SQLite(path string) bool { return slices.Contains(sqliteDrivers, path) }
+
 func storePackage(path string) bool {
 	for _, p := range storePackages {
 		if path == p || strings.HasSuffix(p, "/") && strings.HasPrefix(path, p) {
