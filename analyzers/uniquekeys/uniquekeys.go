@@ -33,6 +33,7 @@ var Analyzer = &analysis.Analyzer{
 	Run:              run,
 	RunDespiteErrors: true,
 	Requires:         []*analysis.Analyzer{effects.Analyzer, tests.Analyzer, ignore.Analyzer},
+	FactTypes:        []analysis.Fact{new(sqliteBuild)},
 }
 
 // A key is a string literal that a test hands to a store as a unique
@@ -57,7 +58,7 @@ type checker struct {
 func run(pass *analysis.Pass) (any, error) {
 	rep := ignore.NewReporter(pass)
 	defer rep.Close()
-	if usesLocalStore(pass.Pkg) {
+	if usesLocalStore(pass) {
 		return nil, nil // the tests talk to a fake in their own process
 	}
 	c := &checker{
@@ -188,33 +189,56 @@ const randText = "go1.24"
 // usesLocalStore reports whether the package imports an in-process
 // stand-in for a store, or its build includes a SQLite driver: a SQLite
 // database is a file or the memory of the test process, and tests that
-// share one share a fixed path, not a server.
-func usesLocalStore(pkg *types.Package) bool {
-	if pkg == nil {
+// share one share a fixed path, not a server. It exports the fact that
+// the package's build includes SQLite for the packages that import it.
+func usesLocalStore(pass *analysis.Pass) bool {
+	if pass.Pkg == nil {
 		return false
 	}
-	for _, imp := range pkg.Imports() {
-		if catalog.LocalStore(imp.Path()) {
-			return true
+	local := false
+	var driver string
+	for _, imp := range pass.Pkg.Imports() {
+		var f sqliteBuild
+		switch {
+		case catalog.LocalStore(imp.Path()):
+			local = true
+		case catalog.SQLite(imp.Path()):
+			driver = imp.Path()
+		case driver == "" && pass.ImportPackageFact(imp, &f):
+			driver = f.Driver
 		}
 	}
-	seen := make(map[*types.Package]bool)
-	queue := []*types.Package{pkg}
-	for len(queue) > 0 {
-		p := queue[0]
-		queue = queue[1:]
-		if catalog.SQLite(p.Path()) {
-			return true
-		}
-		for _, imp := range p.Imports() {
-			if !seen[imp] {
-				seen[imp] = true
-				queue = append(queue, imp)
-			}
-		}
+	if driver != "" && importable(pass) {
+		pass.ExportPackageFact(&sqliteBuild{Driver: driver})
 	}
-	return false
+	return local || driver != ""
 }
+
+// importable reports whether other packages may import the package: it
+// is no command and no test variant, whose facts nobody would read.
+func importable(pass *analysis.Pass) bool {
+	if pass.Pkg.Name() == "main" {
+		return false
+	}
+	for _, f := range pass.Files {
+		if tok := pass.Fset.File(f.FileStart); tok != nil && strings.HasSuffix(tok.Name(), "_test.go") {
+			return false
+		}
+	}
+	return true
+}
+
+// sqliteBuild is the fact that a package's build includes a SQLite
+// driver.
+type sqliteBuild struct {
+	// Driver is the SQLite driver's import path.
+	Driver string
+}
+
+// AFact marks sqliteBuild as an analysis fact.
+func (*sqliteBuild) AFact() {}
+
+func (f *sqliteBuild) String() string { return "sqlite " + f.Driver }
 
 // keys returns the keys of one test's own store calls, in source order.
 func (c *checker) keys(t *tests.Test) []key {
