@@ -91,6 +91,9 @@ func run(pass *analysis.Pass) (any, error) {
 	// and recreates it) collides only with itself: on a value that two of
 	// its tests use. A test that recreates the store itself collides with
 	// nothing.
+	// A value that another test uses but does not write as a key (it reads
+	// what this one wrote) would be lost to it by a fix in one test.
+	elsewhere := c.usedBy(roots)
 	freshRun := c.freshRun()
 	freshTest := make(map[ast.Node]bool)
 	for _, f := range all {
@@ -103,7 +106,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		seen := make(map[string]bool)
 		for _, k := range f.keys {
-			if seen[k.value] || c.claimed[k.lit] || freshRun && len(roots[k.value]) < 2 {
+			if seen[k.value] || c.claimed[k.lit] || freshRun && len(roots[k.value]) < 2 || elsewhere[k.value] {
 				continue
 			}
 			seen[k.value] = true
@@ -111,6 +114,21 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return nil, nil
+}
+
+// usedBy returns the values of keys that a top-level test uses without
+// writing them as keys: roots maps each key value to the tests that do.
+func (c *checker) usedBy(roots map[string]map[ast.Node]bool) map[string]bool {
+	out := make(map[string]bool)
+	for _, t := range c.tests.Roots {
+		ast.Inspect(t.Func, func(n ast.Node) bool {
+			if v, ok := c.stringValue(n); ok && roots[v] != nil && !roots[v][t.Func] {
+				out[v] = true
+			}
+			return true
+		})
+	}
+	return out
 }
 
 // freshRun reports whether the package's TestMain, or an init function of

@@ -127,3 +127,15 @@ func TestPatternLookup(t *testing.T) {
 	db.Exec("INSERT INTO accounts (slug) VALUES ($1)", "upsert-1")
 	db.QueryRow("SELECT count(*) FROM accounts WHERE slug LIKE $1", "upsert-%")
 }
+
+// TestWriteShared writes a row that TestReadShared reads: randomizing it
+// here alone would leave the other test nothing to read.
+func TestWriteShared(t *testing.T) {
+	db := open(t)
+	db.Exec("INSERT INTO users (email) VALUES ($1)", "mia@example.com")
+}
+
+func TestReadShared(t *testing.T) {
+	db := open(t)
+	db.QueryRow("SELECT id FROM users WHERE email = $1", "mia@example.com")
+}
