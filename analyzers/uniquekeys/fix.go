@@ -83,9 +83,9 @@ func (c *checker) reached(k key) string {
 	return "by " + shortName(fn)
 }
 
-// shortName names a function as a reader would: (*gorm.DB).Create,
-// (cmdable).Set becomes redis's (*Client).Set only in the source, so the
-// declaring type is named.
+// shortName names a function by its package and declaring type:
+// (*gorm.DB).Create, or (redis.cmdable).Set for a method that go-redis's
+// clients get by embedding.
 func shortName(fn *types.Func) string {
 	recv := fn.Signature().Recv()
 	if recv == nil {
