@@ -8,6 +8,8 @@ import (
 
 	"github.com/redis/go-redis/v9"
 	"gorm.io/gorm"
+
+	"example.com/keys/users"
 )
 
 var db *gorm.DB
@@ -52,6 +54,9 @@ func TestRedis(t *testing.T) {
 	rdb.Publish(ctx, "events", "created") // want `"events" is a unique key \(parameter channel\)`
 
 	if err := SaveSession(ctx, rdb, "s-alice", 1); err != nil { // want `"s-alice" is a unique key \(parameter sessionID\) .* via helper SaveSession \(store.go:32\)`
+		t.Fatal(err)
+	}
+	if err := users.Register(ctx, rdb, "dan@example.com"); err != nil { // want `"dan@example.com" is a unique key \(parameter email\) written to a store every test shares, via helper Register \(users.go:12\)`
 		t.Fatal(err)
 	}
 }
