@@ -96,3 +96,24 @@ func TestMatches(t *testing.T) {
 		}
 	}
 }
+
+func TestUniqueTag(t *testing.T) {
+	t.Parallel()
+	for tag, want := range map[string]bool{
+		`gorm:"primaryKey"`:                        true,
+		`gorm:"type:varchar(9);uniqueIndex:uix_n"`: true,
+		`gorm:"unique_index"`:                      true,
+		`gorm:"index;size:255"`:                    false,
+		`bun:",pk"`:                                true,
+		`bun:"email,unique"`:                       true,
+		`bun:"unique_name"`:                        false,
+		`xorm:"'login' UNIQUE(forge_login)"`:       true,
+		`xorm:"pk autoincr"`:                       true,
+		`xorm:"varchar(255) notnull"`:              false,
+		`json:"id"`:                                false,
+	} {
+		if _, got := uniqueTag(tag); got != want {
+			t.Errorf("uniqueTag(%s) = %v, want %v", tag, got, want)
+		}
+	}
+}

@@ -139,3 +139,15 @@ func TestReadShared(t *testing.T) {
 	db := open(t)
 	db.QueryRow("SELECT id FROM users WHERE email = $1", "mia@example.com")
 }
+
+func mustExec(t *testing.T, db *sql.DB, query string, args ...any) {
+	t.Helper()
+	if _, err := db.Exec(query, args...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// An INSERT passed to a helper that runs it binds its columns the same.
+func TestInsertViaHelper(t *testing.T) {
+	mustExec(t, open(t), "INSERT INTO users (login) VALUES (?)", "nina") // want `"nina" is a unique key \(column login\) written to a store every test shares, via helper mustExec \(sqlkeys_test.go:\d+\)`
+}
