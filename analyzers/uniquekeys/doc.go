@@ -48,7 +48,8 @@
 // and format strings; a value that also occurs inside another string of
 // the test (a query that names it), that a LIKE or glob pattern of the
 // test matches, or in a constant declaration, which a fix could not
-// follow; calls whose name says they only read (Get, Find, Exists,
+// follow; a value that another test reads without writing it, or that a
+// helper or a declaration of the test files uses; calls whose name says they only read (Get, Find, Exists,
 // HGetAll); literals in maps, slices and fakes that reach no store;
 // packages that import an in-process stand-in for the store or start one
 // for the test (go-sqlmock, miniredis, redismock, pgxmock, mtest,

@@ -116,17 +116,25 @@ func run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-// usedBy returns the values of keys that a top-level test uses without
-// writing them as keys: roots maps each key value to the tests that do.
+// usedBy returns the values of keys that some other code of the tests
+// uses: a test that does not write them as keys, a helper, a package-level
+// declaration of a test file. roots maps each key value to the tests that
+// write it.
 func (c *checker) usedBy(roots map[string]map[ast.Node]bool) map[string]bool {
 	out := make(map[string]bool)
-	for _, t := range c.tests.Roots {
-		ast.Inspect(t.Func, func(n ast.Node) bool {
-			if v, ok := c.stringValue(n); ok && roots[v] != nil && !roots[v][t.Func] {
-				out[v] = true
-			}
-			return true
-		})
+	for _, file := range c.pass.Files {
+		tok := c.pass.Fset.File(file.FileStart)
+		if tok == nil || !strings.HasSuffix(tok.Name(), "_test.go") {
+			continue
+		}
+		for _, d := range file.Decls {
+			ast.Inspect(d, func(n ast.Node) bool {
+				if v, ok := c.stringValue(n); ok && roots[v] != nil && !roots[v][d] {
+					out[v] = true
+				}
+				return true
+			})
+		}
 	}
 	return out
 }

@@ -151,3 +151,18 @@ func mustExec(t *testing.T, db *sql.DB, query string, args ...any) {
 func TestInsertViaHelper(t *testing.T) {
 	mustExec(t, open(t), "INSERT INTO users (login) VALUES (?)", "nina") // want `"nina" is a unique key \(column login\) written to a store every test shares, via helper mustExec \(sqlkeys_test.go:\d+\)`
 }
+
+// A helper that looks the row up by the same literal would lose it.
+func TestUsesHelper(t *testing.T) {
+	db := open(t)
+	db.Exec("INSERT INTO users (email) VALUES ($1)", "olga@example.com")
+	countOlga(t, db)
+}
+
+func countOlga(t *testing.T, db *sql.DB) {
+	var n int
+	db.QueryRow("SELECT count(*) FROM users WHERE email = $1", "olga@example.com").Scan(&n)
+	if n != 1 {
+		t.Fatal(n)
+	}
+}
