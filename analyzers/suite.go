@@ -9,9 +9,10 @@ import (
 	"github.com/isolint/isolint/analyzers/parallel"
 	"github.com/isolint/isolint/analyzers/registry"
 	"github.com/isolint/isolint/analyzers/sleep"
+	"github.com/isolint/isolint/analyzers/uniquekeys"
 )
 
 // All returns isolint's analyzers.
 func All() []*analysis.Analyzer {
-	return []*analysis.Analyzer{parallel.Analyzer, globalstate.Analyzer, sleep.Analyzer, registry.Analyzer}
+	return []*analysis.Analyzer{parallel.Analyzer, globalstate.Analyzer, sleep.Analyzer, registry.Analyzer, uniquekeys.Analyzer}
 }

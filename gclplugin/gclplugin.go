@@ -13,7 +13,7 @@
 //	        type: module
 //	        description: finds test-isolation hazards and fixes them
 //	        settings:
-//	          disable: []            # analyzers not to run: parallel, globalstate, sleep, registry
+//	          disable: []            # analyzers not to run: parallel, globalstate, sleep, registry, uniquekeys
 //	          parallel:
 //	            skip: ""             # regexp of test names (as go test -run matches them) never reported
 //	            subtests: true       # also report subtests

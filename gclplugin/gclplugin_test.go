@@ -21,8 +21,8 @@ func TestRegistered(t *testing.T) { //isolint:ignore parallel sets the analyzers
 	if got := p.GetLoadMode(); got != register.LoadModeTypesInfo {
 		t.Errorf("GetLoadMode() = %q, want %q", got, register.LoadModeTypesInfo)
 	}
-	if got := names(t, p); got != "parallel,globalstate,sleep,registry" {
-		t.Errorf("analyzers = %s, want parallel,globalstate,sleep,registry", got)
+	if got := names(t, p); got != "parallel,globalstate,sleep,registry,uniquekeys" {
+		t.Errorf("analyzers = %s, want parallel,globalstate,sleep,registry,uniquekeys", got)
 	}
 }
 
@@ -39,13 +39,13 @@ func TestSettings(t *testing.T) {
 		{
 			name:      "none",
 			conf:      nil,
-			analyzers: "parallel,globalstate,sleep,registry",
+			analyzers: "parallel,globalstate,sleep,registry,uniquekeys",
 			flags:     map[string]string{"parallel.skip": "", "parallel.subtests": "true", "globalstate.allow": "", "sleep.benchmarks": "false"},
 		},
 		{
 			name:      "empty",
 			conf:      map[string]any{},
-			analyzers: "parallel,globalstate,sleep,registry",
+			analyzers: "parallel,globalstate,sleep,registry,uniquekeys",
 			flags:     map[string]string{"parallel.skip": "", "parallel.subtests": "true", "globalstate.allow": "", "sleep.benchmarks": "false"},
 		},
 		{
@@ -56,24 +56,24 @@ func TestSettings(t *testing.T) {
 				"globalstate": map[string]any{"allow": `^example\.com/hooks\.`},
 				"sleep":       map[string]any{"benchmarks": true},
 			},
-			analyzers: "parallel,globalstate,sleep,registry",
+			analyzers: "parallel,globalstate,sleep,registry,uniquekeys",
 			flags:     map[string]string{"parallel.skip": "^TestIntegration", "parallel.subtests": "false", "globalstate.allow": `^example\.com/hooks\.`, "sleep.benchmarks": "true"},
 		},
 		{
 			// After "every key": absent keys go back to their defaults.
 			name:      "defaults restored",
 			conf:      map[string]any{"parallel": map[string]any{"subtests": true}},
-			analyzers: "parallel,globalstate,sleep,registry",
+			analyzers: "parallel,globalstate,sleep,registry,uniquekeys",
 			flags:     map[string]string{"parallel.skip": "", "parallel.subtests": "true", "globalstate.allow": "", "sleep.benchmarks": "false"},
 		},
 		{
 			name:      "disable parallel",
 			conf:      map[string]any{"disable": []any{"parallel"}},
-			analyzers: "globalstate,sleep,registry",
+			analyzers: "globalstate,sleep,registry,uniquekeys",
 		},
 		{
 			name:      "disable all",
-			conf:      map[string]any{"disable": []any{"globalstate", "parallel", "sleep", "registry"}},
+			conf:      map[string]any{"disable": []any{"globalstate", "parallel", "sleep", "registry", "uniquekeys"}},
 			analyzers: "",
 		},
 	} {

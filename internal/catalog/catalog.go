@@ -9,6 +9,7 @@ package catalog
 
 import (
 	"go/types"
+	"slices"
 	"strings"
 )
 
@@ -61,6 +62,10 @@ const (
 	// TempFiles makes a temporary file or directory that the test must
 	// remove itself (os.MkdirTemp, os.CreateTemp), where t.TempDir would.
 	TempFiles
+	// Store reads or writes an external store that every test and every
+	// test binary shares: a database, a cache, a broker, an object store,
+	// reached through a client of the kind StoreCall recognizes.
+	Store
 )
 
 // Info describes the properties of a Kind.
@@ -102,6 +107,7 @@ var kinds = [...]Info{
 	Spawn:     {Name: "goroutine start"},
 	Registers: {Name: "registration of a name", ByParam: true},
 	TempFiles: {Name: "temporary file removed by hand"},
+	Store:     {Name: "external store I/O"},
 }
 
 // Of returns the properties of k; an unknown kind has the zero Info.
@@ -480,4 +486,148 @@ func DoesIO(fn *types.Func) bool {
 		return sqlIO[name]
 	}
 	return ioPackages[path] && !noIO[path+"."+name]
+}
+
+// storePackages are the packages, by import path or path prefix (ending
+// in "/"), whose clients talk to an external store: every method of their
+// types is a call to the store. Constructors and option helpers are plain
+// functions and do not count.
+var storePackages = []string{
+	"database/sql",
+	"github.com/jackc/pgx/v5", "github.com/jackc/pgx/v5/pgxpool", "github.com/jackc/pgx/v4", "github.com/jackc/pgx/v4/pgxpool",
+	"github.com/jmoiron/sqlx",
+	"gorm.io/gorm",
+	"github.com/uptrace/bun",
+	"xorm.io/xorm",
+	"github.com/redis/go-redis/v9", "github.com/go-redis/redis/v8",
+	"go.mongodb.org/mongo-driver/mongo", "go.mongodb.org/mongo-driver/v2/mongo",
+	"github.com/IBM/sarama", "github.com/Shopify/sarama",
+	"github.com/segmentio/kafka-go",
+	"github.com/twmb/franz-go/pkg/kgo", "github.com/twmb/franz-go/pkg/kadm",
+	"github.com/aws/aws-sdk-go-v2/service/",
+	"cloud.google.com/go/storage",
+	"go.etcd.io/etcd/client/v3",
+}
+
+// storeWrites are the store methods that write a model value they are
+// given, whose unique fields then become rows: (*gorm.DB).Create and
+// friends. Other store methods take a model to query with.
+var storeWrites = map[string]bool{
+	"(*gorm.io/gorm.DB).Create":                   true,
+	"(*gorm.io/gorm.DB).CreateInBatches":          true,
+	"(*gorm.io/gorm.DB).Save":                     true,
+	"(*gorm.io/gorm.DB).FirstOrCreate":            true,
+	"(*github.com/uptrace/bun.InsertQuery).Model": true,
+	"(*xorm.io/xorm.Engine).Insert":               true,
+	"(*xorm.io/xorm.Engine).InsertOne":            true,
+	"(*xorm.io/xorm.Session).Insert":              true,
+	"(*xorm.io/xorm.Session).InsertOne":           true,
+}
+
+// localStores are packages, by import path or path prefix (ending in
+// "/"), that stand in for a store inside the test process or start one
+// for each test: a package that imports one talks to a store of its own,
+// not to the one other tests share.
+var localStores = []string{
+	"github.com/DATA-DOG/go-sqlmock",
+	"github.com/alicebob/miniredis", "github.com/alicebob/miniredis/v2",
+	"github.com/go-redis/redismock/v8", "github.com/go-redis/redismock/v9",
+	"github.com/pashagolub/pgxmock", "github.com/pashagolub/pgxmock/v2", "github.com/pashagolub/pgxmock/v3", "github.com/pashagolub/pgxmock/v4",
+	"go.mongodb.org/mongo-driver/mongo/integration/mtest",
+	// Containers and embedded servers started by the test.
+	"github.com/testcontainers/testcontainers-go", "github.com/testcontainers/testcontainers-go/modules/",
+	"github.com/ory/dockertest/v3", "github.com/ory/dockertest", "github.com/dhui/dktest",
+	"github.com/fergusstrange/embedded-postgres",
+	// etcd's test frameworks start a cluster of their own for each test.
+	"go.etcd.io/etcd/tests/v3/framework/", "go.etcd.io/etcd/server/v3/embed",
+}
+
+// storeTypes limits, for some store packages, the types ("DB") or
+// methods ("DB.Create") that talk to the store: database/sql's value types
+// (NullString, …) do not, nor do gorm's chain methods, which only build a
+// statement (Where, Table) or keep a setting (Set, Get).
+var storeTypes = map[string][]string{
+	"database/sql": {"DB", "Tx", "Conn", "Stmt"},
+	"gorm.io/gorm": {
+		"DB.Create", "DB.CreateInBatches", "DB.Save", "DB.First", "DB.Take", "DB.Last", "DB.Find",
+		"DB.FindInBatches", "DB.FirstOrInit", "DB.FirstOrCreate", "DB.Update", "DB.Updates",
+		"DB.UpdateColumn", "DB.UpdateColumns", "DB.Delete", "DB.Count", "DB.Row", "DB.Rows",
+		"DB.Scan", "DB.Pluck", "DB.Exec", "DB.Transaction", "DB.Begin", "DB.Commit", "DB.Rollback",
+		"DB.AutoMigrate",
+	},
+}
+
+// sqliteDrivers are the SQLite drivers: a database they open lives in a
+// file or in the process's memory, not on a server tests share.
+var sqliteDrivers = []string{
+	"github.com/mattn/go-sqlite3", "modernc.org/sqlite", "github.com/glebarez/go-sqlite",
+	"github.com/ncruces/go-sqlite3", "zombiezen.com/go/sqlite", "crawshaw.io/sqlite",
+	"gorm.io/driver/sqlite", "github.com/glebarez/sqlite",
+}
+
+// SQLite reports whether the package with the given path is a SQLite
+// driver.
+func SQLite(path string) bool { return slices.Contains(sqliteDrivers, path) }
+
+func storePackage(path string) bool {
+	for _, p := range storePackages {
+		if path == p || strings.HasSuffix(p, "/") && strings.HasPrefix(path, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// StoreCall reports whether a call to fn talks to an external store: fn is
+// a method of a type of a store client package (database/sql, pgx, gorm,
+// go-redis, mongo, Kafka clients, AWS and Google Cloud storage clients).
+func StoreCall(fn *types.Func) bool {
+	recv := fn.Signature().Recv()
+	if fn.Pkg() == nil || recv == nil || !storePackage(fn.Pkg().Path()) {
+		return false
+	}
+	names, limited := storeTypes[fn.Pkg().Path()]
+	if !limited {
+		return true
+	}
+	t := recv.Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := t.(*types.Named)
+	return ok && (slices.Contains(names, named.Obj().Name()) || slices.Contains(names, named.Obj().Name()+"."+fn.Name()))
+}
+
+// StorePackage reports whether the package with the given path is a store
+// client itself, or part of its module's tree, whose calls to the store
+// are its own business.
+func StorePackage(path string) bool {
+	for p := path; p != "" && p != "."; p = parent(p) {
+		if storePackage(p) {
+			return true
+		}
+	}
+	return false
+}
+
+func parent(path string) string {
+	if i := strings.LastIndex(path, "/"); i > 0 {
+		return path[:i]
+	}
+	return ""
+}
+
+// StoreWrite reports whether the function with the given full name is a
+// store method that writes the model value it is given.
+func StoreWrite(fullName string) bool { return storeWrites[fullName] }
+
+// LocalStore reports whether the package with the given path is an
+// in-process stand-in for a store (sqlmock, miniredis, an embedded server).
+func LocalStore(path string) bool {
+	for _, p := range localStores {
+		if path == p || strings.HasSuffix(p, "/") && strings.HasPrefix(path, p) {
+			return true
+		}
+	}
+	return false
 }

@@ -133,3 +133,28 @@ func TestDoesIO(t *testing.T) {
 		}
 	}
 }
+
+func TestStorePackages(t *testing.T) {
+	t.Parallel()
+	for path, want := range map[string]bool{
+		"database/sql":                            true,
+		"gorm.io/gorm/schema":                     true, // in gorm's tree: its calls are gorm's business
+		"github.com/aws/aws-sdk-go-v2/service/s3": true,
+		"github.com/jackc/pgx":                    false,
+		"example.com/app/store":                   false,
+	} {
+		if got := StorePackage(path); got != want {
+			t.Errorf("StorePackage(%q) = %v, want %v", path, got, want)
+		}
+	}
+	for path, want := range map[string]bool{
+		"github.com/DATA-DOG/go-sqlmock":                 true,
+		"go.etcd.io/etcd/tests/v3/framework/integration": true,
+		"go.etcd.io/etcd/tests/v3/framework":             false,
+		"github.com/alicebob/miniredis/v2/server":        false,
+	} {
+		if got := LocalStore(path); got != want {
+			t.Errorf("LocalStore(%q) = %v, want %v", path, got, want)
+		}
+	}
+}

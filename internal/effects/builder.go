@@ -63,6 +63,7 @@ type builder struct {
 	pass     *analysis.Pass
 	std      bool
 	support  bool // a test-support package: its functions are test helpers
+	store    bool // a store client's package: its calls to the store are its own business, but for its tests'
 	hasTests bool
 	funcs    map[ast.Node]*function
 	decls    []*function // in source order
@@ -91,6 +92,7 @@ func newBuilder(pass *analysis.Pass) *builder {
 		pass:     pass,
 		std:      isStd(pass),
 		support:  pass.Pkg != nil && catalog.TestSupport(pass.Pkg.Path()),
+		store:    pass.Pkg != nil && catalog.StorePackage(pass.Pkg.Path()),
 		funcs:    make(map[ast.Node]*function),
 		byObj:    make(map[*types.Func]*function),
 		callers:  make(map[*types.Func][]*function),
@@ -436,6 +438,9 @@ func (w *walker) call(c *ast.CallExpr) {
 		name := obj.Origin().FullName()
 		if catalog.DoesIO(obj) {
 			w.f.direct = append(w.f.direct, Site{Node: c, Effect: Effect{Kind: catalog.IO, What: obj.Pkg().Path(), Param: -1, Where: w.where(c)}})
+		}
+		if catalog.StoreCall(obj) && (!w.b.store || w.f.inTest) {
+			w.f.direct = append(w.f.direct, Site{Node: c, Effect: Effect{Kind: catalog.Store, What: obj.Pkg().Path(), Param: -1, Where: w.where(c)}})
 		}
 		if api, ok := catalog.Lookup(name); ok {
 			if api.ReadsIfZero && len(c.Args) > 0 && isNilOrZero(info, c.Args[0]) {

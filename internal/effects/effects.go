@@ -142,6 +142,8 @@ func kindTag(k catalog.Kind) string {
 		return "registers"
 	case catalog.TempFiles:
 		return "tempfiles"
+	case catalog.Store:
+		return "store"
 	}
 	return fmt.Sprintf("kind%d", k)
 }

@@ -181,7 +181,47 @@ func (s *Source) AddStdImport(pass *analysis.Pass, file *ast.File, path string) 
 	return s.addImport(pass, file, path, path[strings.LastIndex(path, "/")+1:])
 }
 
+// AddStdImportAs is AddStdImport, but when the package's own name is
+// taken it imports the package under the first of the alternative names
+// that is free: crand for crypto/rand next to math/rand. It also refuses a
+// name that a declaration visible at any of the positions at would shadow.
+func (s *Source) AddStdImportAs(pass *analysis.Pass, file *ast.File, path string, at []token.Pos, alts ...string) (string, *analysis.TextEdit, bool) {
+	if n, ok := ImportName(pass, file, path); ok {
+		return n, nil, visibleAt(pass, n, at, true)
+	}
+	own := path[strings.LastIndex(path, "/")+1:]
+	for _, name := range append([]string{own}, alts...) {
+		if !visibleAt(pass, name, at, false) {
+			continue
+		}
+		if n, e, ok := s.addImportAs(pass, file, path, name, name != own); ok {
+			return n, e, true
+		}
+	}
+	return "", nil, false
+}
+
+// visibleAt reports whether name, at each position, refers to the package
+// the file imports by it (imported) or to nothing at all (!imported).
+func visibleAt(pass *analysis.Pass, name string, at []token.Pos, imported bool) bool {
+	for _, p := range at {
+		scope := pass.Pkg.Scope().Innermost(p)
+		if scope == nil {
+			return false
+		}
+		_, obj := scope.LookupParent(name, p)
+		if _, isPkg := obj.(*types.PkgName); obj != nil && !(imported && isPkg) {
+			return false
+		}
+	}
+	return true
+}
+
 func (s *Source) addImport(pass *analysis.Pass, file *ast.File, path, name string) (string, *analysis.TextEdit, bool) {
+	return s.addImportAs(pass, file, path, name, false)
+}
+
+func (s *Source) addImportAs(pass *analysis.Pass, file *ast.File, path, name string, alias bool) (string, *analysis.TextEdit, bool) {
 	if n, ok := ImportName(pass, file, path); ok {
 		return n, nil, true
 	}
@@ -197,6 +237,9 @@ func (s *Source) addImport(pass *analysis.Pass, file *ast.File, path, name strin
 		}
 	}
 	line := strconv.Quote(path)
+	if alias {
+		line = name + " " + line
+	}
 	for _, d := range file.Decls {
 		gd, ok := d.(*ast.GenDecl)
 		if !ok || gd.Tok != token.IMPORT {

@@ -1,0 +1,63 @@
+// Package uniquekeys defines an Analyzer that reports literal test data
+// meant to be unique that tests write to a store they all share.
+//
+// # Analyzer uniquekeys
+//
+// uniquekeys: report literal unique keys that tests write to a shared database, cache or broker
+//
+// Tests that talk to a real database, cache or broker share it with every
+// other test, and with every other package that go test ./... runs at the
+// same time. A literal e-mail address, user name, ID or key written there
+// makes two runs collide: unique-constraint violations, one test reading
+// rows another wrote, deadlocks. This analyzer reports a string literal in
+// a test or subtest only when two independent signals agree:
+//
+//   - it is meant to be unique: it sets a field that an ORM keeps unique
+//     (gorm primaryKey, unique or uniqueIndex; bun pk or unique; xorm pk
+//     or unique) in a model literal the test writes with (*gorm.DB).Create,
+//     Save, FirstOrCreate, CreateInBatches, bun's Model on an insert, xorm
+//     Insert, or passes to a helper that reaches the store; it is bound by
+//     a placeholder ($1 or ?) to a column that names an identity (email,
+//     username, id, key, slug, …) in a simple single-row INSERT with a
+//     column list; or it is passed for a parameter whose name says
+//     identity (email, username, login, slug, key, keys, id, uuid, topic,
+//     bucket, queue, channel, stream, table, database, dbName, schema,
+//     namespace, tenant, and names such as userID or bucketName);
+//   - the call reaches a shared store: it is, or through helpers in any
+//     package reaches, a method of a store client (database/sql, pgx,
+//     sqlx, gorm, bun, xorm, go-redis, the MongoDB driver, sarama,
+//     kafka-go, franz-go, the AWS SDK v2 service clients, Google Cloud
+//     Storage, the etcd client).
+//
+// The fix makes the value unique per run with crypto/rand.Text (Go 1.24),
+// imported as crand when rand is taken (in files older than Go 1.24,
+// strconv.FormatInt(time.Now().UnixNano(), 36)):
+//
+//	db.Create(&User{Email: "alice@example.com"})
+//	    → db.Create(&User{Email: "alice-" + rand.Text() + "@example.com"})
+//	rdb.Set(ctx, "session", v, 0); rdb.Get(ctx, "session")
+//	    → key := "session-" + rand.Text()
+//	      rdb.Set(ctx, key, v, 0); rdb.Get(ctx, key)
+//
+// When the value occurs more than once in the test, to read the row back
+// or to compare with it, one variable holds the randomized value and
+// replaces every occurrence, so that the test still finds its own data.
+//
+// Not reported: values that are not literals (already derived from
+// t.Name(), rand, uuid or time); empty strings, numbers, UUIDs, patterns
+// and format strings; a value that also occurs inside another string of
+// the test (a query that names it), that a LIKE or glob pattern of the
+// test matches, or in a constant declaration, which a fix could not
+// follow; a value that another test reads without writing it, or that a
+// helper or a declaration of the test files uses; calls whose name says they only read (Get, Find, Exists,
+// HGetAll); literals in maps, slices and fakes that reach no store;
+// packages that import an in-process stand-in for the store or start one
+// for the test (go-sqlmock, miniredis, redismock, pgxmock, mtest,
+// testcontainers, dockertest, an embedded etcd), or whose build includes
+// a SQLite driver (a SQLite database is a file or the process's memory);
+// integer IDs; literals inside the SQL text itself; helpers, TestMain,
+// benchmarks and fuzz targets. A package whose TestMain recreates the
+// store (drops tables, flushes the database) collides only with itself:
+// there only a value two of its tests use is reported; a test that
+// recreates its tables itself is not reported.
+package uniquekeys

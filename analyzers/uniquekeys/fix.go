@@ -1,0 +1,277 @@
+package uniquekeys
+
+import (
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/isolint/isolint/internal/fixes"
+	"github.com/isolint/isolint/internal/tests"
+)
+
+// report reports the key k of test t with its fix, when one can be built.
+func (c *checker) report(t *tests.Test, k key) {
+	occ, ok := c.occurrences(t, k.value)
+	if !ok {
+		return
+	}
+	src, ok := fixes.Read(c.pass, t.File)
+	if !ok {
+		return
+	}
+	at := make([]token.Pos, len(occ))
+	for i, o := range occ {
+		at[i] = o.Pos()
+	}
+	suffix, edits, ok := c.suffix(src, t.File, at)
+	if !ok {
+		return
+	}
+	expr := randomized(k, suffix)
+	var how string
+	if len(occ) == 1 {
+		edits = append(edits, src.Replace(occ[0], expr))
+		how = "randomize it per run"
+	} else {
+		stmt := fixes.TopStmt(t.Body, occ[0])
+		if stmt == nil {
+			return
+		}
+		name, ok := c.freshName(stmt.Pos(), at, varBase(k.name))
+		if !ok {
+			return
+		}
+		edits = append(edits, src.InsertBefore(stmt, name+" := "+expr))
+		for _, o := range occ {
+			edits = append(edits, src.Replace(o, name))
+		}
+		how = fmt.Sprintf("hold a value randomized per run in %s and use it at all %d places", name, len(occ))
+	}
+	fix, ok := src.Fix(how, edits...)
+	if !ok {
+		return
+	}
+	for _, o := range occ {
+		c.claimed[o] = true
+	}
+	c.rep.Report(analysis.Diagnostic{
+		Pos:            k.lit.Pos(),
+		End:            k.lit.End(),
+		Message:        fmt.Sprintf("%s is a unique key (%s) written to a store every test shares, %s: tests that run at the same time collide on it; %s", k.lit.Value, k.why, c.reached(k), how),
+		SuggestedFixes: []analysis.SuggestedFix{fix},
+	})
+}
+
+// reached says how the key reaches the store: "in (*sql.DB).Exec" or "via
+// helper createUser (users.go:12)".
+func (c *checker) reached(k key) string {
+	if k.site.Callee != nil {
+		return "via " + k.site.Effect.Via()
+	}
+	call, _ := k.site.Node.(*ast.CallExpr)
+	fn, _ := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	if fn == nil {
+		return "by a store call"
+	}
+	return "by " + shortName(fn)
+}
+
+// shortName names a function by its package and declaring type:
+// (*gorm.DB).Create, or (redis.cmdable).Set for a method that go-redis's
+// clients get by embedding.
+func shortName(fn *types.Func) string {
+	recv := fn.Signature().Recv()
+	if recv == nil {
+		return fn.Pkg().Name() + "." + fn.Name()
+	}
+	t := recv.Type()
+	star := ""
+	if p, ok := t.(*types.Pointer); ok {
+		star, t = "*", p.Elem()
+	}
+	if n, ok := t.(*types.Named); ok {
+		return fmt.Sprintf("(%s%s.%s).%s", star, n.Obj().Pkg().Name(), n.Obj().Name(), fn.Name())
+	}
+	return fn.Name()
+}
+
+// occurrences returns every string literal of the test with the value v,
+// in source order; false when the value cannot be replaced safely: it
+// occurs inside another string (an SQL query that names it), in a
+// constant declaration, or outside the test in the test it belongs to.
+func (c *checker) occurrences(t *tests.Test, v string) ([]*ast.BasicLit, bool) {
+	var occ []*ast.BasicLit
+	ok := true
+	inspect := func(root ast.Node, record bool) {
+		ast.Inspect(root, func(n ast.Node) bool {
+			if !ok {
+				return false
+			}
+			if !record && n == t.Func {
+				return false // t's own literals are counted apart
+			}
+			if gd, isGen := n.(*ast.GenDecl); isGen && gd.Tok == token.CONST {
+				ast.Inspect(gd, func(m ast.Node) bool {
+					if s, isStr := c.stringValue(m); isStr && strings.Contains(s, v) {
+						ok = false
+					}
+					return ok
+				})
+				return false
+			}
+			s, isStr := c.stringValue(n)
+			switch {
+			case !isStr:
+			case s == v && record:
+				occ = append(occ, n.(*ast.BasicLit))
+			case strings.Contains(s, v), matches(s, v):
+				ok = false
+			}
+			return true
+		})
+	}
+	inspect(t.Func, true)
+	if root := t.Root(); root != t {
+		inspect(root.Func, false)
+	}
+	return occ, ok && len(occ) > 0
+}
+
+// matches reports whether pattern, with SQL's % or a glob's * as
+// wildcards, matches v: a test that looks its rows up by a pattern such as
+// "upsert-%" would find other tests' rows once each test's values differ.
+func matches(pattern, v string) bool {
+	parts := strings.FieldsFunc(pattern, func(r rune) bool { return r == '%' || r == '*' })
+	if len(parts) == 0 || !strings.ContainsAny(pattern, "%*") {
+		return false
+	}
+	if !strings.HasPrefix(pattern, "%") && !strings.HasPrefix(pattern, "*") && !strings.HasPrefix(v, parts[0]) {
+		return false
+	}
+	rest := v
+	for _, p := range parts {
+		i := strings.Index(rest, p)
+		if i < 0 {
+			return false
+		}
+		rest = rest[i+len(p):]
+	}
+	return strings.HasSuffix(pattern, "%") || strings.HasSuffix(pattern, "*") || rest == ""
+}
+
+func (c *checker) stringValue(n ast.Node) (string, bool) {
+	lit, ok := n.(*ast.BasicLit)
+	if !ok || lit.Kind != token.STRING {
+		return "", false
+	}
+	tv, ok := c.pass.TypesInfo.Types[lit]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(tv.Value), true
+}
+
+// suffix returns the Go expression of a string unique per run, usable at
+// the positions at, and the edits that import what it needs:
+// rand.Text() from crypto/rand (Go 1.24), imported as crand when rand is
+// taken; in older files strconv.FormatInt(time.Now().UnixNano(), 36).
+func (c *checker) suffix(src *fixes.Source, file *ast.File, at []token.Pos) (string, []analysis.TextEdit, bool) {
+	var edits []analysis.TextEdit
+	imp := func(path string, alts ...string) (string, bool) {
+		name, e, ok := src.AddStdImportAs(c.pass, file, path, at, alts...)
+		if ok && e != nil {
+			edits = append(edits, *e)
+		}
+		return name, ok
+	}
+	if fixes.AtLeast(c.pass, file, randText) {
+		rand, ok := imp("crypto/rand", "crand", "cryptorand")
+		return rand + ".Text()", edits, ok
+	}
+	strconv, ok := imp("strconv")
+	if !ok {
+		return "", nil, false
+	}
+	time, ok := imp("time")
+	if !ok {
+		return "", nil, false
+	}
+	return strconv + ".FormatInt(" + time + ".Now().UnixNano(), 36)", edits, true
+}
+
+// randomized returns the Go expression of a value like k's that is unique
+// per run: "alice-" + rand.Text() + "@example.com" for an e-mail address,
+// "orders-" + rand.Text() for other names, with an underscore for the
+// names of tables, schemas and databases, where a hyphen needs quoting.
+func randomized(k key, call string) string {
+	if local, domain, ok := strings.Cut(k.value, "@"); ok && local != "" && domain != "" && !strings.Contains(domain, "@") {
+		return strconv.Quote(local+"-") + " + " + call + " + " + strconv.Quote("@"+domain)
+	}
+	sep := "-"
+	if sqlName(k.name) {
+		sep = "_"
+	}
+	return strconv.Quote(k.value+sep) + " + " + call
+}
+
+// sqlName reports whether an identity names an SQL object.
+func sqlName(name string) bool {
+	for _, w := range splitWords(name) {
+		switch w {
+		case "table", "database", "db", "schema":
+			return true
+		}
+	}
+	return false
+}
+
+// varBase returns the base of the name of a variable that holds a key.
+func varBase(name string) string {
+	words := splitWords(name)
+	if len(words) == 0 {
+		return "key"
+	}
+	for i := 1; i < len(words); i++ {
+		words[i] = strings.ToUpper(words[i][:1]) + words[i][1:]
+	}
+	base := strings.Join(words, "")
+	if strings.HasSuffix(base, "Id") {
+		base = strings.TrimSuffix(base, "Id") + "ID"
+	}
+	if token.IsKeyword(base) || !token.IsIdentifier(base) || base == "id" {
+		return base + "Key"
+	}
+	return base
+}
+
+// freshName returns base, or base with a number, that can be declared at
+// decl and seen unshadowed at every position of at.
+func (c *checker) freshName(decl token.Pos, at []token.Pos, base string) (string, bool) {
+	for i := 1; i < 100; i++ {
+		name := fixes.FreshName(c.pass, decl, base)
+		if i > 1 {
+			name = fixes.FreshName(c.pass, decl, base+strconv.Itoa(i))
+		}
+		free := true
+		for _, p := range at {
+			scope := c.pass.Pkg.Scope().Innermost(p)
+			if scope == nil {
+				return "", false
+			}
+			if _, obj := scope.LookupParent(name, p); obj != nil {
+				free = false
+			}
+		}
+		if free {
+			return name, true
+		}
+	}
+	return "", false
+}

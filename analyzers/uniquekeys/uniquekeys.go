@@ -1,0 +1,678 @@
+package uniquekeys
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"reflect"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/isolint/isolint/internal/catalog"
+	"github.com/isolint/isolint/internal/docs"
+	"github.com/isolint/isolint/internal/effects"
+	"github.com/isolint/isolint/internal/ignore"
+	"github.com/isolint/isolint/internal/tests"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports literal values that tests use as unique keys in an
+// external store every test shares.
+var Analyzer = &analysis.Analyzer{
+	Name:             "uniquekeys",
+	Doc:              docs.Extract(doc, "uniquekeys"),
+	URL:              "https://pkg.go.dev/github.com/isolint/isolint/analyzers/uniquekeys",
+	Run:              run,
+	RunDespiteErrors: true,
+	Requires:         []*analysis.Analyzer{effects.Analyzer, tests.Analyzer, ignore.Analyzer},
+	FactTypes:        []analysis.Fact{new(sqliteBuild)},
+}
+
+// A key is a string literal that a test hands to a store as a unique
+// value: the first signal says it is meant to be unique, the store call
+// it reaches is the second.
+type key struct {
+	lit   *ast.BasicLit
+	value string
+	why   string // "column email", "field Email (gorm:"uniqueIndex")", "parameter key"
+	name  string // the identity it is: "email", "key"; base of a variable's name
+	site  effects.Site
+}
+
+type checker struct {
+	pass    *analysis.Pass
+	eff     *effects.Result
+	tests   *tests.Result
+	rep     *ignore.Reporter
+	claimed map[*ast.BasicLit]bool
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	rep := ignore.NewReporter(pass)
+	defer rep.Close()
+	if usesLocalStore(pass) {
+		return nil, nil // the tests talk to a fake in their own process
+	}
+	c := &checker{
+		pass:    pass,
+		eff:     pass.ResultOf[effects.Analyzer].(*effects.Result),
+		tests:   pass.ResultOf[tests.Analyzer].(*tests.Result),
+		rep:     rep,
+		claimed: make(map[*ast.BasicLit]bool),
+	}
+	type found struct {
+		t    *tests.Test
+		keys []key
+	}
+	var all []found
+	roots := make(map[string]map[ast.Node]bool) // the tests that use each value as a key
+	for _, t := range c.tests.All() {
+		if t.Root().Kind != tests.TopLevel {
+			continue // benchmarks and fuzz targets run apart from go test's default run
+		}
+		keys := c.keys(t)
+		for _, k := range keys {
+			if roots[k.value] == nil {
+				roots[k.value] = make(map[ast.Node]bool)
+			}
+			roots[k.value][t.Root().Func] = true
+		}
+		all = append(all, found{t, keys})
+	}
+	// A package that starts every run with a fresh store (TestMain drops
+	// and recreates it) collides only with itself: on a value that two of
+	// its tests use. A test that recreates the store itself collides with
+	// nothing.
+	// A value that another test uses but does not write as a key (it reads
+	// what this one wrote) would be lost to it by a fix in one test.
+	elsewhere := c.usedBy(roots)
+	freshRun := c.freshRun()
+	freshTest := make(map[ast.Node]bool)
+	for _, f := range all {
+		root := f.t.Root().Func
+		if _, ok := freshTest[root]; !ok {
+			freshTest[root] = c.fresh(root, 0, make(map[ast.Node]bool))
+		}
+		if freshTest[root] {
+			continue
+		}
+		seen := make(map[string]bool)
+		for _, k := range f.keys {
+			if seen[k.value] || c.claimed[k.lit] || freshRun && len(roots[k.value]) < 2 || elsewhere[k.value] {
+				continue
+			}
+			seen[k.value] = true
+			c.report(f.t, k)
+		}
+	}
+	return nil, nil
+}
+
+// usedBy returns the values of keys that some other code of the tests
+// uses: a test that does not write them as keys, a helper, a package-level
+// declaration of a test file. roots maps each key value to the tests that
+// write it.
+func (c *checker) usedBy(roots map[string]map[ast.Node]bool) map[string]bool {
+	out := make(map[string]bool)
+	for _, file := range c.pass.Files {
+		tok := c.pass.Fset.File(file.FileStart)
+		if tok == nil || !strings.HasSuffix(tok.Name(), "_test.go") {
+			continue
+		}
+		for _, d := range file.Decls {
+			ast.Inspect(d, func(n ast.Node) bool {
+				if v, ok := c.stringValue(n); ok && roots[v] != nil && !roots[v][d] {
+					out[v] = true
+				}
+				return true
+			})
+		}
+	}
+	return out
+}
+
+// freshRun reports whether the package's TestMain, or an init function of
+// its tests, starts each run with a fresh store.
+func (c *checker) freshRun() bool {
+	for _, file := range c.pass.Files {
+		tok := c.pass.Fset.File(file.FileStart)
+		if tok == nil || !strings.HasSuffix(tok.Name(), "_test.go") {
+			continue
+		}
+		for _, d := range file.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if ok && fd.Recv == nil && fd.Body != nil && (fd.Name.Name == "TestMain" || fd.Name.Name == "init") && c.fresh(fd, 0, make(map[ast.Node]bool)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// fresh reports whether fn, or a function of this package it calls,
+// drops, empties or creates the store it works on: a DropTable or
+// FlushAll method, or SQL text that drops, truncates or creates a table,
+// schema or database.
+func (c *checker) fresh(fn ast.Node, depth int, seen map[ast.Node]bool) bool {
+	if fn == nil || depth > 3 || seen[fn] {
+		return false
+	}
+	seen[fn] = true
+	found := false
+	ast.Inspect(fn, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.BasicLit:
+			if n.Kind == token.STRING && recreates(n.Value) {
+				found = true
+			}
+		case *ast.CallExpr:
+			callee, ok := typeutil.Callee(c.pass.TypesInfo, n).(*types.Func)
+			if !ok {
+				return true
+			}
+			switch callee.Name() {
+			case "DropTable", "DropTables", "DropDatabase", "DropSchema", "FlushAll", "FlushDB", "FlushDb", "FlushAllAsync", "FlushDBAsync":
+				found = true
+				return false
+			}
+			if callee.Pkg() == c.pass.Pkg {
+				if decl, _ := c.tests.Decl(callee); decl != nil && c.fresh(decl, depth+1, seen) {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// recreates reports whether SQL text drops, empties or creates a table,
+// schema or database.
+func recreates(sql string) bool {
+	up := strings.ToUpper(sql)
+	for _, s := range []string{"DROP TABLE", "DROP DATABASE", "DROP SCHEMA", "TRUNCATE ", "CREATE DATABASE", "CREATE SCHEMA", "CREATE TEMP"} {
+		if strings.Contains(up, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// randText is the Go version that has crypto/rand.Text.
+const randText = "go1.24"
+
+// usesLocalStore reports whether the package imports an in-process
+// stand-in for a store, or its build includes a SQLite driver: a SQLite
+// database is a file or the memory of the test process, and tests that
+// share one share a fixed path, not a server. It exports the fact that
+// the package's build includes SQLite for the packages that import it.
+func usesLocalStore(pass *analysis.Pass) bool {
+	if pass.Pkg == nil {
+		return false
+	}
+	local := false
+	var driver string
+	for _, imp := range pass.Pkg.Imports() {
+		var f sqliteBuild
+		switch {
+		case catalog.LocalStore(imp.Path()):
+			local = true
+		case catalog.SQLite(imp.Path()):
+			driver = imp.Path()
+		case driver == "" && pass.ImportPackageFact(imp, &f):
+			driver = f.Driver
+		}
+	}
+	if driver != "" && importable(pass) {
+		pass.ExportPackageFact(&sqliteBuild{Driver: driver})
+	}
+	return local || driver != ""
+}
+
+// importable reports whether other packages may import the package: it
+// is no command and no test variant, whose facts nobody would read.
+func importable(pass *analysis.Pass) bool {
+	if pass.Pkg.Name() == "main" {
+		return false
+	}
+	for _, f := range pass.Files {
+		if tok := pass.Fset.File(f.FileStart); tok != nil && strings.HasSuffix(tok.Name(), "_test.go") {
+			return false
+		}
+	}
+	return true
+}
+
+// sqliteBuild is the fact that a package's build includes a SQLite
+// driver.
+type sqliteBuild struct {
+	// Driver is the SQLite driver's import path.
+	Driver string
+}
+
+// AFact marks sqliteBuild as an analysis fact.
+func (*sqliteBuild) AFact() {}
+
+func (f *sqliteBuild) String() string { return "sqlite " + f.Driver }
+
+// keys returns the keys of one test's own store calls, in source order.
+func (c *checker) keys(t *tests.Test) []key {
+	var keys []key
+	for _, s := range c.eff.Sites(t.Func) {
+		call, ok := s.Node.(*ast.CallExpr)
+		if !ok || s.Effect.Kind != catalog.Store {
+			continue
+		}
+		keys = append(keys, c.callKeys(t, call, s)...)
+	}
+	sort.SliceStable(keys, func(i, j int) bool { return keys[i].lit.Pos() < keys[j].lit.Pos() })
+	return keys
+}
+
+// callKeys returns the unique-by-intent literals of a store call.
+func (c *checker) callKeys(t *tests.Test, call *ast.CallExpr, s effects.Site) []key {
+	info := c.pass.TypesInfo
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	if fn == nil {
+		return nil
+	}
+	sig := fn.Signature()
+	var out []key
+	add := func(e ast.Expr, why, name string) {
+		lit, ok := ast.Unparen(e).(*ast.BasicLit)
+		if !ok || lit.Kind != token.STRING {
+			return
+		}
+		tv, ok := info.Types[lit]
+		if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+			return
+		}
+		v := constant.StringVal(tv.Value)
+		if !keyLike(v) {
+			return
+		}
+		out = append(out, key{lit: lit, value: v, why: why, name: name, site: s})
+	}
+	// A parameter that names an identity, of a call that may write: a
+	// read of a fixed key collides with nothing unless something writes
+	// it, and then that write is the finding.
+	read := reads(fn.Name())
+	for i, arg := range call.Args {
+		if read {
+			break
+		}
+		if p := paramAt(sig, i, call.Ellipsis.IsValid()); p != nil && identity(p.Name()) {
+			add(arg, "parameter "+p.Name(), p.Name())
+		}
+	}
+	// A column of a simple INSERT bound to a placeholder argument.
+	if q, ok := queryArg(info, sig, call); ok {
+		if cols, ok := insertColumns(q.text); ok {
+			for col, arg := range cols {
+				i := q.index + arg
+				if i < len(call.Args) && identity(col) {
+					add(call.Args[i], "column "+col, camel(col))
+				}
+			}
+		}
+	}
+	// A field tagged unique in a model that the call writes.
+	if s.Callee == nil && !catalog.StoreWrite(fn.FullName()) || s.Callee != nil && read {
+		return out
+	}
+	for _, arg := range call.Args {
+		for _, kv := range c.modelFields(t, arg) {
+			add(kv.value, fmt.Sprintf("field %s (%s)", kv.field.Name(), kv.tag), kv.field.Name())
+		}
+	}
+	return out
+}
+
+// paramAt returns the parameter that the i-th argument of a call binds.
+func paramAt(sig *types.Signature, i int, spread bool) *types.Var {
+	params := sig.Params()
+	n := params.Len()
+	if n == 0 {
+		return nil
+	}
+	if i < n-1 || !sig.Variadic() && i < n {
+		return params.At(i)
+	}
+	if sig.Variadic() && !spread {
+		p := params.At(n - 1)
+		if s, ok := p.Type().(*types.Slice); ok && isString(s.Elem()) {
+			return p // keys ...string
+		}
+	}
+	return nil
+}
+
+func isString(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
+
+// keyLike reports whether a literal value can be a key worth randomizing:
+// not empty, not a pattern or format, not a number or UUID whose type the
+// store may check.
+func keyLike(v string) bool {
+	if strings.TrimSpace(v) == "" || strings.ContainsAny(v, "%*?{}\n") {
+		return false
+	}
+	digits := true
+	for _, r := range v {
+		if r < '0' || r > '9' {
+			digits = false
+		}
+	}
+	return !digits && !uuidLike(v)
+}
+
+func uuidLike(v string) bool {
+	if len(v) != 36 {
+		return false
+	}
+	for i, r := range v {
+		switch i {
+		case 8, 13, 18, 23:
+			if r != '-' {
+				return false
+			}
+		default:
+			if !strings.ContainsRune("0123456789abcdefABCDEF", r) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// identities are the words that make a parameter or column name an
+// identity, which a store keeps unique.
+var identities = map[string]bool{
+	"email": true, "username": true, "login": true, "slug": true, "key": true, "keys": true,
+	"id": true, "uuid": true, "topic": true, "topics": true, "bucket": true, "queue": true,
+	"table": true, "database": true, "db": true, "namespace": true, "tenant": true,
+	"channel": true, "channels": true, "stream": true, "schema": true,
+}
+
+// identity reports whether a parameter or column name says identity:
+// email, userID, user_email, bucketName, dbName.
+func identity(name string) bool {
+	if name == "" || name == "_" {
+		return false
+	}
+	words := splitWords(name)
+	if len(words) == 0 {
+		return false
+	}
+	last := words[len(words)-1]
+	if last == "name" && len(words) > 1 {
+		last = words[len(words)-2] // tableName, dbName
+		return identities[last] && last != "key" && last != "id"
+	}
+	if len(words) > 1 && (last == "db" || last == "channel" || last == "stream" || last == "schema") {
+		return false // fooDB is a handle, not a name
+	}
+	return identities[last]
+}
+
+// splitWords splits a Go or SQL name into lower-case words: userID → user
+// id, user_email → user email.
+func splitWords(name string) []string {
+	var words []string
+	var cur []rune
+	runes := []rune(name)
+	flush := func() {
+		if len(cur) > 0 {
+			words = append(words, strings.ToLower(string(cur)))
+			cur = cur[:0]
+		}
+	}
+	for i, r := range runes {
+		switch {
+		case r == '_' || r == '-' || r == '.':
+			flush()
+			continue
+		case r >= 'A' && r <= 'Z':
+			lowerBefore := i > 0 && runes[i-1] >= 'a' && runes[i-1] <= 'z'
+			upperRun := i > 0 && runes[i-1] >= 'A' && runes[i-1] <= 'Z' && i+1 < len(runes) && runes[i+1] >= 'a' && runes[i+1] <= 'z'
+			if lowerBefore || upperRun {
+				flush()
+			}
+		}
+		cur = append(cur, r)
+	}
+	flush()
+	return words
+}
+
+// camel turns a column name into a variable name: user_email → userEmail.
+func camel(col string) string {
+	words := splitWords(col)
+	for i := 1; i < len(words); i++ {
+		words[i] = strings.ToUpper(words[i][:1]) + words[i][1:]
+	}
+	return strings.Join(words, "")
+}
+
+// A query is the constant SQL text a call passes, followed by its
+// arguments.
+type query struct {
+	text  string
+	index int // of the argument that the first placeholder binds
+}
+
+// queryArg finds, in a call to a variadic function, the constant string
+// argument just before the variadic ones: the SQL text of Exec(query,
+// args...) and its many cousins.
+func queryArg(info *types.Info, sig *types.Signature, call *ast.CallExpr) (query, bool) {
+	n := sig.Params().Len()
+	if !sig.Variadic() || n < 2 || call.Ellipsis.IsValid() || len(call.Args) < n {
+		return query{}, false
+	}
+	qi := n - 2
+	if !isString(sig.Params().At(qi).Type()) {
+		return query{}, false
+	}
+	tv, ok := info.Types[call.Args[qi]]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return query{}, false
+	}
+	return query{text: constant.StringVal(tv.Value), index: qi + 1}, true
+}
+
+// A modelField is a field of a model literal that a store keeps unique,
+// set to a value.
+type modelField struct {
+	field *types.Var
+	tag   string
+	value ast.Expr
+}
+
+// modelFields returns the unique fields set in the model literal that arg
+// is, points to, or names (a variable the test declared with one), and in
+// the elements of a slice literal of models.
+func (c *checker) modelFields(t *tests.Test, arg ast.Expr) []modelField {
+	info := c.pass.TypesInfo
+	e := ast.Unparen(arg)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	if id, ok := e.(*ast.Ident); ok {
+		e = c.definition(t, info.Uses[id])
+	}
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	lit, ok := e.(*ast.CompositeLit)
+	if !ok {
+		return nil
+	}
+	return c.literalFields(lit, 0)
+}
+
+func (c *checker) literalFields(lit *ast.CompositeLit, depth int) []modelField {
+	info := c.pass.TypesInfo
+	typ := info.TypeOf(lit)
+	if typ == nil || depth > 2 {
+		return nil
+	}
+	if p, ok := typ.Underlying().(*types.Pointer); ok {
+		typ = p.Elem()
+	}
+	switch u := typ.Underlying().(type) {
+	case *types.Slice, *types.Array:
+		var out []modelField
+		for _, el := range lit.Elts {
+			el = ast.Unparen(el)
+			if un, ok := el.(*ast.UnaryExpr); ok && un.Op == token.AND {
+				el = ast.Unparen(un.X)
+			}
+			if cl, ok := el.(*ast.CompositeLit); ok {
+				out = append(out, c.literalFields(cl, depth+1)...)
+			}
+		}
+		return out
+	case *types.Struct:
+		var out []modelField
+		for _, el := range lit.Elts {
+			kv, ok := el.(*ast.KeyValueExpr)
+			if !ok {
+				continue
+			}
+			id, ok := kv.Key.(*ast.Ident)
+			if !ok {
+				continue
+			}
+			for i := range u.NumFields() {
+				f := u.Field(i)
+				if f.Name() != id.Name {
+					continue
+				}
+				if tag, ok := uniqueTag(u.Tag(i)); ok {
+					out = append(out, modelField{field: f, tag: tag, value: kv.Value})
+				}
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// definition returns the value a local variable of the test is declared
+// with, when the declaration is a plain v := x or var v = x in the test.
+func (c *checker) definition(t *tests.Test, obj types.Object) ast.Expr {
+	if obj == nil || obj.Pos() < t.Body.Pos() || obj.Pos() > t.Body.End() {
+		return nil
+	}
+	var found ast.Expr
+	ast.Inspect(t.Body, func(n ast.Node) bool {
+		if found != nil {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if n.Tok == token.DEFINE && len(n.Lhs) == len(n.Rhs) {
+				for i, l := range n.Lhs {
+					if id, ok := l.(*ast.Ident); ok && c.pass.TypesInfo.Defs[id] == obj {
+						found = n.Rhs[i]
+					}
+				}
+			}
+		case *ast.ValueSpec:
+			if len(n.Names) == len(n.Values) {
+				for i, id := range n.Names {
+					if c.pass.TypesInfo.Defs[id] == obj {
+						found = n.Values[i]
+					}
+				}
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// uniqueTag reports whether a struct tag marks its field as kept unique by
+// an ORM or mapper, and returns the tag's relevant part for messages.
+func uniqueTag(tag string) (string, bool) {
+	st := reflect.StructTag(tag)
+	if v, ok := st.Lookup("gorm"); ok {
+		for opt := range strings.SplitSeq(v, ";") {
+			name, _, _ := strings.Cut(opt, ":")
+			switch strings.ToLower(strings.TrimSpace(name)) {
+			case "primarykey", "primary_key", "unique", "uniqueindex", "unique_index":
+				return fmt.Sprintf("gorm:%q", v), true
+			}
+		}
+	}
+	if v, ok := st.Lookup("bun"); ok {
+		opts := strings.Split(v, ",")
+		for _, opt := range opts[1:] {
+			name, _, _ := strings.Cut(opt, ":")
+			if name == "pk" || name == "unique" {
+				return fmt.Sprintf("bun:%q", v), true
+			}
+		}
+	}
+	if v, ok := st.Lookup("xorm"); ok {
+		for word := range strings.FieldsSeq(v) {
+			switch strings.ToLower(word) {
+			case "pk", "unique":
+				return fmt.Sprintf("xorm:%q", v), true
+			}
+			if strings.HasPrefix(strings.ToLower(word), "unique(") {
+				return fmt.Sprintf("xorm:%q", v), true
+			}
+		}
+	}
+	return "", false
+}
+
+// readWords and writeWords are the words of a method name that say it
+// reads, or writes, what it is given.
+var (
+	readWords = map[string]bool{
+		"get": true, "watch": true, "find": true, "list": true, "load": true, "read": true, "fetch": true,
+		"exists": true, "has": true, "count": true, "lookup": true, "scan": true, "select": true,
+		"query": true, "subscribe": true, "psubscribe": true, "ssubscribe": true, "keys": true, "ttl": true,
+		"pttl": true, "stat": true, "describe": true, "head": true, "is": true, "check": true,
+		"validate": true, "search": true, "range": true, "members": true, "vals": true, "len": true,
+		"card": true, "score": true, "rank": true, "index": true, "type": true, "dump": true,
+	}
+	writeWords = map[string]bool{
+		"set": true, "del": true, "delete": true, "ex": true, "create": true, "put": true, "insert": true,
+		"add": true, "save": true, "update": true, "upsert": true, "push": true, "pop": true, "incr": true,
+		"decr": true, "remove": true, "append": true, "publish": true, "write": true, "store": true,
+	}
+)
+
+// reads reports whether a function's name says it only reads: Get,
+// FindUser, HGetAll, but not GetSet or GetDel.
+func reads(name string) bool {
+	words := splitWords(name)
+	if len(words) > 1 && len(words[0]) == 1 {
+		words = words[1:] // go-redis's HGet, LRange, SMembers, ZScore
+	}
+	if len(words) == 0 || !readWords[words[0]] {
+		return false
+	}
+	for _, w := range words[1:] {
+		if writeWords[w] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,78 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// keysModule is a module whose tests write literal unique keys to gorm and
+// go-redis, real dependencies fetched through the module proxy.
+var keysModule = filepath.Join("..", "..", "testdata", "mod", "keys")
+
+// TestUniquekeysVet runs uniquekeys through the go vet driver, which reads
+// the effects of helpers in other packages from facts in export data, on
+// the keys module: its findings, then -fix, after which the module builds
+// and a second run finds nothing.
+func TestUniquekeysVet(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds isolint and runs the go command")
+	}
+	t.Parallel()
+	bin := buildIsolint(t)
+	dir, err := filepath.EvalSymlinks(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.CopyFS(dir, os.DirFS(keysModule)); err != nil {
+		t.Fatalf("copying the keys module: %v", err)
+	}
+	download := exec.Command("go", "mod", "download")
+	download.Dir = dir
+	download.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
+	if out, err := download.CombinedOutput(); err != nil {
+		t.Fatalf("go mod download: %v\n%s", err, out)
+	}
+
+	r := run(t, dir, bin, "-uniquekeys", "./...")
+	r.wantCode(t, 3)
+	var got []string
+	for _, l := range lines(strings.ReplaceAll(r.stderr, dir+string(filepath.Separator), "")) {
+		file, rest, _ := strings.Cut(l, ": ")
+		value, _, _ := strings.Cut(rest, " is a unique key")
+		got = append(got, file+" "+value)
+	}
+	want := []string{
+		`store/store_test.go:22:35 "alice@example.com"`,
+		`store/store_test.go:28:19 "bob@example.com"`,
+		`store/store_test.go:37:28 "acme"`,
+		`store/store_test.go:37:59 "globex"`,
+		`store/store_test.go:41:37 "carol@example.com"`,
+		`store/store_test.go:49:15 "greeting"`,
+		`store/store_test.go:54:19 "events"`,
+		`store/store_test.go:56:34 "s-alice"`,
+		`store/store_test.go:59:37 "dan@example.com"`, // through a helper of another package
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("isolint -uniquekeys ./... reported\n%s\nwant\n%s\nstderr:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"), r.stderr)
+	}
+
+	run(t, dir, bin, "-uniquekeys", "-fix", "./...").wantCode(t, 0)
+	run(t, dir, "go", "vet", "./...").wantCode(t, 0)
+	again := run(t, dir, bin, "-uniquekeys", "./...")
+	again.wantCode(t, 0)
+	fixed, err := os.ReadFile(filepath.Join(dir, "store", "store_test.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden, err := os.ReadFile(filepath.Join(keysModule, "store", "store_test.go.golden"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(fixed) != string(golden) {
+		t.Errorf("isolint -uniquekeys -fix wrote\n%s\nwant\n%s", fixed, golden)
+	}
+}

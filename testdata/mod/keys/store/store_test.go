@@ -1,0 +1,109 @@
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"os"
+	"testing"
+
+	"github.com/redis/go-redis/v9"
+	"gorm.io/gorm"
+
+	"example.com/keys/users"
+)
+
+var db *gorm.DB
+
+func client() *redis.Client {
+	return redis.NewClient(&redis.Options{Addr: os.Getenv("REDIS_ADDR")})
+}
+
+func TestCreate(t *testing.T) {
+	if err := db.Create(&User{Email: "alice@example.com", Name: "Alice"}).Error; err != nil { // want `"alice@example.com" is a unique key \(field Email \(gorm:"uniqueIndex;size:255"\)\) written to a store every test shares, by \(\*gorm.DB\).Create`
+		t.Fatal(err)
+	}
+}
+
+func TestCreateAndFind(t *testing.T) {
+	u := User{Email: "bob@example.com"} // want `"bob@example.com" is a unique key .* in email and use it at all 2 places`
+	db.Create(&u)
+	var got User
+	if err := db.First(&got, "email = ?", "bob@example.com").Error; err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestBatch(t *testing.T) {
+	db.Create([]Tenant{{Slug: "acme", Title: "Acme"}, {Slug: "globex"}}) // want `"acme" is a unique key \(field Slug \(gorm:"primaryKey"\)\)` `"globex" is a unique key`
+}
+
+func TestHelper(t *testing.T) {
+	if err := AddUser(db, &User{Email: "carol@example.com"}); err != nil { // want `"carol@example.com" is a unique key \(field Email .* via helper AddUser \(store.go:37\)`
+		t.Fatal(err)
+	}
+}
+
+func TestRedis(t *testing.T) {
+	ctx := context.Background()
+	rdb := client()
+	rdb.Set(ctx, "greeting", "hello", 0) // want `"greeting" is a unique key \(parameter key\) written to a store every test shares, by \(redis.cmdable\).Set: .* in key and use it at all 3 places`
+	if got := rdb.Get(ctx, "greeting").Val(); got != "hello" {
+		t.Fatal(got)
+	}
+	rdb.Del(ctx, "greeting")
+	rdb.Publish(ctx, "events", "created") // want `"events" is a unique key \(parameter channel\)`
+
+	if err := SaveSession(ctx, rdb, "s-alice", 1); err != nil { // want `"s-alice" is a unique key \(parameter sessionID\) .* via helper SaveSession \(store.go:32\)`
+		t.Fatal(err)
+	}
+	if err := users.Register(ctx, rdb, "dan@example.com"); err != nil { // want `"dan@example.com" is a unique key \(parameter email\) written to a store every test shares, via helper Register \(users.go:12\)`
+		t.Fatal(err)
+	}
+}
+
+// Negatives.
+
+func TestNoUniqueField(t *testing.T) {
+	db.Create(&Note{Title: "hello"})
+}
+
+func TestQueryOnly(t *testing.T) {
+	var u User
+	db.Where(&User{Email: "dave@example.com"}).First(&u)
+}
+
+func TestRandomized(t *testing.T) {
+	ctx := context.Background()
+	rdb := client()
+	rdb.Set(ctx, "k-"+rand.Text(), "v", 0)
+	rdb.Set(ctx, t.Name(), "v", 0)
+	db.Create(&User{Email: rand.Text() + "@example.com"})
+}
+
+func TestNotStored(t *testing.T) {
+	u := User{Email: "erin@example.com"}
+	seen := map[string]User{u.Email: u}
+	if len(seen) != 1 || Valid(u) {
+		t.Fatal("duplicate")
+	}
+}
+
+func TestPattern(t *testing.T) {
+	ctx := context.Background()
+	client().Del(ctx, client().Keys(ctx, "user:*").Val()...)
+}
+
+func Valid(u User) bool { return u.Email != "" }
+
+// A read of a fixed key collides with nothing by itself.
+func TestReadOnly(t *testing.T) {
+	ctx := context.Background()
+	rdb := client()
+	if rdb.Exists(ctx, "feature-flags").Val() == 0 {
+		t.Skip("no flags")
+	}
+	rdb.HGetAll(ctx, "feature-flags")
+	if _, err := FindSession(ctx, rdb, "s-bob"); err != nil {
+		t.Fatal(err)
+	}
+}
