@@ -43,6 +43,14 @@
 // or to compare with it, one variable holds the randomized value and
 // replaces every occurrence, so that the test still finds its own data.
 //
+// A model literal that sets its auto-incremented integer primary key to a
+// number (gorm primaryKey on an integer field, bun pk,autoincrement, xorm
+// pk autoincr) collides with any test that picks the same number; the fix
+// leaves the key to the database by removing the element, when the test
+// spells that number nowhere else:
+//
+//	db.Create(&Order{ID: 42, Total: 3}) → db.Create(&Order{Total: 3})
+//
 // Not reported: values that are not literals (already derived from
 // t.Name(), rand, uuid or time); empty strings, numbers, UUIDs, patterns
 // and format strings; a value that also occurs inside another string of
@@ -55,7 +63,8 @@
 // for the test (go-sqlmock, miniredis, redismock, pgxmock, mtest,
 // testcontainers, dockertest, an embedded etcd), or whose build includes
 // a SQLite driver (a SQLite database is a file or the process's memory);
-// integer IDs; literals inside the SQL text itself; helpers, TestMain,
+// integer IDs the application assigns, and one whose number the test uses
+// again; literals inside the SQL text itself; helpers, TestMain,
 // benchmarks and fuzz targets. A package whose TestMain recreates the
 // store (drops tables, flushes the database) collides only with itself:
 // there only a value two of its tests use is reported; a test that

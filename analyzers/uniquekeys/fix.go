@@ -6,6 +6,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -18,6 +19,10 @@ import (
 
 // report reports the key k of test t with its fix, when one can be built.
 func (c *checker) report(t *tests.Test, k key) {
+	if k.set.kv != nil {
+		c.reportID(t, k)
+		return
+	}
 	occ, ok := c.occurrences(t, k.value)
 	if !ok {
 		return
@@ -274,4 +279,59 @@ func (c *checker) freshName(decl token.Pos, at []token.Pos, base string) (string
 		}
 	}
 	return "", false
+}
+
+// reportID reports a model literal that fixes its auto-incremented
+// primary key, with a fix that leaves the key to the database: the element
+// goes. It reports nothing when the test spells the same number elsewhere
+// (to look the row up by it, say), which the fix would break.
+func (c *checker) reportID(t *tests.Test, k key) {
+	other := false
+	ast.Inspect(t.Func, func(n ast.Node) bool {
+		if lit, ok := n.(*ast.BasicLit); ok && lit != k.lit && lit.Kind == token.INT && lit.Value == k.lit.Value {
+			other = true
+		}
+		return !other
+	})
+	if other {
+		return
+	}
+	src, ok := fixes.Read(c.pass, t.File)
+	if !ok {
+		return
+	}
+	// The element with the comma after it, and its whole line when it
+	// stands alone there (its comment goes too); without a comma after
+	// it, the last element goes with the separator before it. Fix puts
+	// gofmt's layout back.
+	kv, elts := k.set.kv, k.set.lit.Elts
+	i := slices.Index(elts, ast.Expr(kv))
+	if i < 0 {
+		return
+	}
+	rest, ok := src.Slice(kv.End(), k.set.lit.Rbrace)
+	if !ok {
+		return
+	}
+	var edit analysis.TextEdit
+	j := strings.IndexFunc(rest, func(r rune) bool { return r != ' ' && r != '\t' })
+	switch {
+	case j >= 0 && rest[j] == ',':
+		edit = src.DeleteStmt(&ast.BadExpr{From: kv.Pos(), To: kv.End() + token.Pos(j+1)})
+	case i > 0:
+		edit = src.ReplaceSpan(elts[i-1].End(), kv.End(), "")
+	default:
+		edit = src.ReplaceSpan(kv.Pos(), kv.End(), "")
+	}
+	how := "leave " + k.set.field.Name() + " to the database"
+	fix, ok := src.Fix(how, edit)
+	if !ok {
+		return
+	}
+	c.rep.Report(analysis.Diagnostic{
+		Pos:            k.set.kv.Pos(),
+		End:            k.set.kv.End(),
+		Message:        fmt.Sprintf("%s: %s sets the auto-incremented primary key (%s) of a row written to a store every test shares, %s: tests that run at the same time collide on it; %s", k.set.field.Name(), k.lit.Value, k.why, c.reached(k), how),
+		SuggestedFixes: []analysis.SuggestedFix{fix},
+	})
 }

@@ -9,6 +9,7 @@ import (
 	"go/types"
 	"reflect"
 	"sort"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -45,6 +46,9 @@ type key struct {
 	why   string // "column email", "field Email (gorm:"uniqueIndex")", "parameter key"
 	name  string // the identity it is: "email", "key"; base of a variable's name
 	site  effects.Site
+	// set, for an integer primary key the test fixes, is the model
+	// field whose element the fix removes.
+	set modelField
 }
 
 type checker struct {
@@ -332,11 +336,54 @@ func (c *checker) callKeys(t *tests.Test, call *ast.CallExpr, s effects.Site) []
 		return out
 	}
 	for _, arg := range call.Args {
-		for _, kv := range c.modelFields(t, arg) {
-			add(kv.value, fmt.Sprintf("field %s (%s)", kv.field.Name(), kv.tag), kv.field.Name())
+		for _, mf := range c.modelFields(t, arg) {
+			why := fmt.Sprintf("field %s (%s)", mf.field.Name(), mf.tag)
+			if id, ok := c.explicitID(mf); ok {
+				out = append(out, key{lit: id, value: "id " + id.Value, why: why, name: mf.field.Name(), site: s, set: mf})
+				continue
+			}
+			add(mf.value, why, mf.field.Name())
 		}
 	}
 	return out
+}
+
+// explicitID returns the integer literal that a model literal sets its
+// auto-incremented primary key to: the database would choose the key
+// itself, and one fixed by the test collides with another test's row.
+func (c *checker) explicitID(mf modelField) (*ast.BasicLit, bool) {
+	lit, ok := ast.Unparen(mf.value).(*ast.BasicLit)
+	if !ok || lit.Kind != token.INT || lit.Value == "0" {
+		return nil, false
+	}
+	b, ok := mf.field.Type().Underlying().(*types.Basic)
+	if !ok || b.Info()&types.IsInteger == 0 {
+		return nil, false
+	}
+	return lit, autoIncrement(mf.tag)
+}
+
+// autoIncrement reports whether the ORM tag (as uniqueTag returns it:
+// gorm:"…") makes an integer primary key one the database assigns: gorm's
+// primary keys are, unless autoIncrement:false; bun's and xorm's when
+// their tag says so.
+func autoIncrement(tag string) bool {
+	orm, v, _ := strings.Cut(tag, ":")
+	v, err := strconv.Unquote(v)
+	if err != nil {
+		return false
+	}
+	lower := strings.ToLower(v)
+	switch orm {
+	case "gorm":
+		return (strings.Contains(lower, "primarykey") || strings.Contains(lower, "primary_key")) &&
+			!strings.Contains(strings.ReplaceAll(lower, " ", ""), "autoincrement:false")
+	case "bun":
+		return strings.Contains(lower, ",pk") && strings.Contains(lower, "autoincrement")
+	case "xorm":
+		return strings.Contains(" "+lower+" ", " pk ") && strings.Contains(lower, "autoincr")
+	}
+	return false
 }
 
 // paramAt returns the parameter that the i-th argument of a call binds.
@@ -499,6 +546,8 @@ type modelField struct {
 	field *types.Var
 	tag   string
 	value ast.Expr
+	kv    *ast.KeyValueExpr // the element that sets it
+	lit   *ast.CompositeLit // the model literal
 }
 
 // modelFields returns the unique fields set in the model literal that arg
@@ -562,7 +611,7 @@ func (c *checker) literalFields(lit *ast.CompositeLit, depth int) []modelField {
 					continue
 				}
 				if tag, ok := uniqueTag(u.Tag(i)); ok {
-					out = append(out, modelField{field: f, tag: tag, value: kv.Value})
+					out = append(out, modelField{field: f, tag: tag, value: kv.Value, kv: kv, lit: lit})
 				}
 			}
 		}

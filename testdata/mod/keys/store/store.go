@@ -41,3 +41,15 @@ func AddUser(db *gorm.DB, u *User) error {
 func FindSession(ctx context.Context, rdb *redis.Client, sessionID string) (uint64, error) {
 	return rdb.Get(ctx, "session:"+sessionID).Uint64()
 }
+
+// Order has an integer key the database assigns.
+type Order struct {
+	ID    uint `gorm:"primaryKey"`
+	Total int
+}
+
+// Code has an integer key the application assigns.
+type Code struct {
+	ID   uint `gorm:"primaryKey;autoIncrement:false"`
+	Name string
+}

@@ -107,3 +107,24 @@ func TestReadOnly(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestExplicitID(t *testing.T) {
+	db.Create(&Order{ID: 42, Total: 3}) // want `ID: 42 sets the auto-incremented primary key \(field ID \(gorm:"primaryKey"\)\) of a row written to a store every test shares, by \(\*gorm.DB\).Create: tests that run at the same time collide on it; leave ID to the database`
+	o := Order{
+		Total: 5,
+		ID:    43, // want `ID: 43 sets the auto-incremented primary key`
+	}
+	db.Create(&o)
+}
+
+// Negatives: the test looks the row up by its number; the application
+// assigns the key.
+func TestExplicitIDUsedAgain(t *testing.T) {
+	db.Create(&Order{ID: 7, Total: 3})
+	var o Order
+	db.First(&o, 7)
+}
+
+func TestAssignedID(t *testing.T) {
+	db.Create(&Code{ID: 5, Name: "five"})
+}
