@@ -218,6 +218,7 @@ var APIs = []API{
 	{Name: "runtime.GOMAXPROCS", Kind: Setter, Short: "runtime.GOMAXPROCS", Alt: "restoring the previous value with t.Cleanup", ReadsIfZero: true, Undo: &Undo{Save: "{pkg}.GOMAXPROCS(0)", Restore: "{pkg}.GOMAXPROCS({v})"}},
 	{Name: "runtime.SetBlockProfileRate", Kind: Setter, Short: "runtime.SetBlockProfileRate", Alt: "restoring the previous value with t.Cleanup"},
 	{Name: "runtime.SetMutexProfileFraction", Kind: Setter, Short: "runtime.SetMutexProfileFraction", Alt: "restoring the previous value with t.Cleanup", Undo: &Undo{Save: "{pkg}.SetMutexProfileFraction(-1)", Restore: "{pkg}.SetMutexProfileFraction({v})"}},
+	{Name: "syscall.Umask", Kind: Setter, Short: "syscall.Umask", Alt: "restoring the previous mask with t.Cleanup", Undo: &Undo{ReturnsPrevious: true, Restore: "{pkg}.Umask({v})"}},
 	{Name: "runtime/debug.SetGCPercent", Kind: Setter, Short: "debug.SetGCPercent", Alt: "restoring the previous value with t.Cleanup", Undo: &Undo{ReturnsPrevious: true, Restore: "{pkg}.SetGCPercent({v})"}},
 	{Name: "runtime/debug.SetMemoryLimit", Kind: Setter, Short: "debug.SetMemoryLimit", Alt: "restoring the previous value with t.Cleanup", Undo: &Undo{Save: "{pkg}.SetMemoryLimit(-1)", Restore: "{pkg}.SetMemoryLimit({v})"}},
 	{Name: "runtime/debug.SetMaxStack", Kind: Setter, Short: "debug.SetMaxStack", Alt: "restoring the previous value with t.Cleanup", Undo: &Undo{ReturnsPrevious: true, Restore: "{pkg}.SetMaxStack({v})"}},

@@ -9,6 +9,7 @@ import (
 	"os/signal"
 	"runtime"
 	"runtime/debug"
+	"syscall"
 	"testing"
 )
 
@@ -27,6 +28,10 @@ func TestGOMAXPROCS(t *testing.T) {
 
 func TestGCPercent(t *testing.T) {
 	debug.SetGCPercent(10) // want `TestGCPercent changes a process-wide default with debug.SetGCPercent`
+}
+
+func TestUmask(t *testing.T) {
+	syscall.Umask(0o077) // want `TestUmask changes a process-wide default with syscall.Umask`
 }
 
 func TestFlagSet(t *testing.T) {
