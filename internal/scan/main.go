@@ -19,8 +19,9 @@
 //	go run ./internal/scan -crash [-full] [-budget 90s] [-match substring]
 //	go run ./internal/scan -fixsafety [-full] [-budget 90s] [-match substring]
 //
-// Without -full, a run is a sample for CI: modules in a fixed
-// pseudo-random order, started until the time budget is spent. With
+// Without -full, a run is a sample for CI: the module cache's modules in
+// a fixed pseudo-random order, started until the time budget is spent
+// (this repository's modules are always run). With
 // -full, every module (and, for -crash, std) is run. Modules are run
 // offline: GOPROXY=off, GOSUMDB=off, GOWORK=off, GOTOOLCHAIN=local.
 // It exits 1 if any check failed.
@@ -62,6 +63,7 @@ type config struct {
 	deadline time.Time // no module is started after it, unless full
 	timeout  time.Duration
 	verbose  bool
+	strict   bool // a -fix that needs a second pass is a failure
 	tmp      string
 }
 
@@ -73,6 +75,7 @@ func main() {
 	timeout := flag.Duration("timeout", 5*time.Minute, "time limit of one isolint run")
 	match := flag.String("match", "", "only modules whose name contains this")
 	verbose := flag.Bool("v", false, "print every module's outcome")
+	strict := flag.Bool("strict", false, "with -fixsafety, fail when a second -fix adds t.Parallel() to tests the first made hazard-free")
 	flag.Parse()
 	log.SetFlags(0)
 	log.SetPrefix("scan: ")
@@ -85,7 +88,7 @@ func main() {
 		log.Fatal(err)
 	}
 	defer os.RemoveAll(tmp)
-	cfg := &config{bin: filepath.Join(tmp, "isolint"), full: *full, deadline: time.Now().Add(*budget), timeout: *timeout, verbose: *verbose, tmp: tmp}
+	cfg := &config{bin: filepath.Join(tmp, "isolint"), full: *full, deadline: time.Now().Add(*budget), timeout: *timeout, verbose: *verbose, strict: *strict, tmp: tmp}
 	if out, err := exec.Command("go", "build", "-o", cfg.bin, "./cmd/isolint").CombinedOutput(); err != nil {
 		log.Fatalf("building isolint: %v\n%s", err, out)
 	}
@@ -105,7 +108,8 @@ func main() {
 		if err != nil {
 			log.Fatal(err)
 		}
-		failures = runFixSafety(cfg, filter(append(local, mods...), *match))
+		local = filter(local, *match)
+		failures = runFixSafety(cfg, append(local, filter(mods, *match)...), len(local))
 	}
 	if failures > 0 {
 		os.RemoveAll(tmp)
@@ -193,7 +197,7 @@ func localModules() ([]module, error) {
 	return mods, nil
 }
 
-// started reports whether another module may be started.
+// more reports whether another module may be started.
 func (c *config) more() bool {
 	return c.full || time.Now().Before(c.deadline)
 }
