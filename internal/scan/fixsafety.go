@@ -290,13 +290,14 @@ func newVetFindings(before, after string) []string {
 }
 
 // onlyParallel reports whether the files in diff differ between x and y
-// only by lines that call Parallel, as the parallel analyzer's fix
-// inserts them.
+// only by the lines the parallel analyzer's fix inserts: a call of
+// Parallel, and the copy of a loop variable (v := v) before Go 1.22.
 func onlyParallel(x, y map[string]string, diff []string) bool {
 	withoutParallel := func(src string) string {
 		var kept []string
 		for _, line := range strings.SplitAfter(src, "\n") {
-			if !strings.HasSuffix(strings.TrimSpace(line), ".Parallel()") {
+			l := strings.TrimSpace(line)
+			if v, w, ok := strings.Cut(l, " := "); (!ok || v != w) && !strings.HasSuffix(l, ".Parallel()") {
 				kept = append(kept, line)
 			}
 		}
