@@ -24,7 +24,8 @@
 // (this repository's modules are always run). With
 // -full, every module (and, for -crash, std) is run. Modules are run
 // offline: GOPROXY=off, GOSUMDB=off, GOWORK=off, GOTOOLCHAIN=local.
-// It exits 1 if any check failed.
+// It exits 1 if any check failed. Interrupted (SIGINT, SIGTERM), it stops
+// the module it is running and prints the totals so far.
 package main
 
 import (
@@ -37,10 +38,12 @@ import (
 	"log"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -58,6 +61,9 @@ var crashed = regexp.MustCompile(`(?m)^panic: |^fatal error: |^goroutine [0-9]+ 
 var offline = []string{"GOPROXY=off", "GOSUMDB=off", "GOWORK=off", "GOTOOLCHAIN=local", "GOFLAGS=-mod=mod -buildvcs=false"}
 
 type config struct {
+	// stop is done when the user interrupts the run: no module is
+	// started after it, and the totals so far are printed.
+	stop     context.Context
 	bin      string // the isolint binary
 	full     bool
 	deadline time.Time // no module is started after it, unless full
@@ -88,7 +94,9 @@ func main() {
 		log.Fatal(err)
 	}
 	defer os.RemoveAll(tmp)
-	cfg := &config{bin: filepath.Join(tmp, "isolint"), full: *full, deadline: time.Now().Add(*budget), timeout: *timeout, verbose: *verbose, strict: *strict, tmp: tmp}
+	stop, cancel := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer cancel()
+	cfg := &config{stop: stop, bin: filepath.Join(tmp, "isolint"), full: *full, deadline: time.Now().Add(*budget), timeout: *timeout, verbose: *verbose, strict: *strict, tmp: tmp}
 	if out, err := exec.Command("go", "build", "-o", cfg.bin, "./cmd/isolint").CombinedOutput(); err != nil {
 		log.Fatalf("building isolint: %v\n%s", err, out)
 	}
@@ -199,7 +207,7 @@ func localModules() ([]module, error) {
 
 // more reports whether another module may be started.
 func (c *config) more() bool {
-	return c.full || time.Now().Before(c.deadline)
+	return c.stop.Err() == nil && (c.full || time.Now().Before(c.deadline))
 }
 
 // A result is what a command did.
@@ -211,7 +219,7 @@ type result struct {
 
 // run runs a command in dir, offline, with the time limit of one run.
 func (c *config) run(dir string, args ...string) result {
-	ctx, cancel := context.WithTimeout(context.Background(), c.timeout)
+	ctx, cancel := context.WithTimeout(c.stop, c.timeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, args[0], args[1:]...)
 	cmd.Dir = dir
