@@ -112,7 +112,9 @@ func fixCheck(c *config, m module, work string) (outcome string, fixes, files in
 	if err != nil {
 		return "reading the copy failed", fixes, 0, err.Error()
 	}
-	if r := c.run(a, c.bin, "-fix", "./..."); r.code != 0 || r.crash() != "" {
+	if r := c.run(a, c.bin, "-fix", "./..."); r.timedOut {
+		return "timed out", fixes, 0, ""
+	} else if r.code != 0 || r.crash() != "" {
 		return fmt.Sprintf("isolint -fix exit code %d", r.code), fixes, 0, excerpt(r.stderr, 20)
 	}
 	after, err := goFiles(a)
@@ -167,7 +169,9 @@ func fixCheck(c *config, m module, work string) (outcome string, fixes, files in
 	if err := copyTree(m.dir, b); err != nil {
 		return "copying the module failed", fixes, len(changed), err.Error()
 	}
-	if r := c.run(b, c.bin, "-fix", "./..."); r.code != 0 {
+	if r := c.run(b, c.bin, "-fix", "./..."); r.timedOut {
+		return "timed out", fixes, len(changed), ""
+	} else if r.code != 0 {
 		return fmt.Sprintf("isolint -fix on a second copy: exit code %d", r.code), fixes, len(changed), excerpt(r.stderr, 20)
 	}
 	other, err := goFiles(b)
