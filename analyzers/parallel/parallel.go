@@ -43,7 +43,10 @@ func flags() flag.FlagSet {
 }
 
 type checker struct {
-	pass     *analysis.Pass
+	pass *analysis.Pass
+	// sources holds the text of the files fixed so far: a file with many
+	// tests is read, and checked for gofmt-cleanliness, once.
+	sources  map[*ast.File]*fixes.Source
 	eff      *effects.Result
 	rep      *ignore.Reporter
 	skip     *regexp.Regexp
@@ -136,7 +139,7 @@ func (c *checker) checkDenied(t *tests.Test) {
 	if deny == nil {
 		return
 	}
-	src, ok := fixes.Read(c.pass, t.File)
+	src, ok := c.source(t.File)
 	if !ok {
 		return
 	}
@@ -151,6 +154,22 @@ func (c *checker) checkDenied(t *tests.Test) {
 		SuggestedFixes: []analysis.SuggestedFix{fix},
 		Related:        related(c.pass, *deny),
 	})
+}
+
+// source returns the text of file for building fixes.
+func (c *checker) source(file *ast.File) (*fixes.Source, bool) {
+	if src, ok := c.sources[file]; ok {
+		return src, true
+	}
+	src, ok := fixes.Read(c.pass, file)
+	if !ok {
+		return nil, false
+	}
+	if c.sources == nil {
+		c.sources = make(map[*ast.File]*fixes.Source)
+	}
+	c.sources[file] = src
+	return src, true
 }
 
 // inTree reports whether the parallel-denying site s acts on t's testing
@@ -168,7 +187,7 @@ func (c *checker) checkMissing(t *tests.Test) {
 	if len(t.Body.List) == 0 || c.hazardous(t) || c.illTyped(t) {
 		return
 	}
-	src, ok := fixes.Read(c.pass, t.File)
+	src, ok := c.source(t.File)
 	if !ok {
 		return
 	}

@@ -2,12 +2,15 @@
 // same packages, in one run: wall time, CPU time and peak memory, with a
 // cold build cache (a fresh GOCACHE) and warm (the same cache again),
 // interleaving the tools so that a change in the machine's load hits all
-// of them alike. It prints medians and isolint/vet ratios.
+// of them alike. It prints medians and isolint/vet ratios of wall time,
+// CPU time (user and system, of the command and every process it waited
+// for) and peak RSS (of the largest of those processes), and the size of
+// the effects facts of the standard library.
 //
-//	go run ./internal/bench [-runs 3] [-sets 'std|net/http/... encoding/json|./...']
+//	go run ./internal/bench [-runs 3] [-cold 1] [-sets 'std|net/http/...|./...'] [-facts=false]
 //
 // It builds isolint from this module first. Sets are separated by "|";
-// each is run from the module root.
+// each is run from the module root. A cold run of std takes minutes.
 package main
 
 import (
@@ -34,8 +37,10 @@ type tool struct {
 }
 
 func main() {
-	runs := flag.Int("runs", 3, "warm runs of each tool per set (the cold run is one more)")
-	sets := flag.String("sets", "net/http/... encoding/json|./...", "package sets, separated by |")
+	runs := flag.Int("runs", 3, "warm runs of each tool per set")
+	coldRuns := flag.Int("cold", 1, "cold runs (each with a fresh build cache) of each tool per set")
+	sets := flag.String("sets", "std|net/http/...|./...", "package sets, separated by |")
+	facts := flag.Bool("facts", true, "also report the size of the effects facts of std")
 	flag.Parse()
 	log.SetFlags(0)
 
@@ -54,25 +59,31 @@ func main() {
 		{"go vet -vettool=isolint", func(p []string) []string { return append([]string{"go", "vet", "-vettool=" + bin}, p...) }},
 	}
 
-	fmt.Printf("%-28s %-24s %-5s %9s %9s %9s %8s %8s\n", "packages", "tool", "cache", "wall", "cpu", "rss MiB", "wall×", "rss×")
+	fmt.Printf("%-16s %-24s %-5s %9s %9s %8s %6s %6s %6s\n", "packages", "tool", "cache", "wall", "cpu", "rss MiB", "wall×", "cpu×", "rss×")
 	for _, set := range strings.Split(*sets, "|") {
 		pkgs := strings.Fields(set)
 		caches := make([]string, len(tools))
-		cold := make([]sample, len(tools))
+		cold := make([][]sample, len(tools))
 		warm := make([][]sample, len(tools))
-		for i := range tools {
-			caches[i] = filepath.Join(tmp, fmt.Sprintf("cache-%d", i))
-		}
-		for i, t := range tools {
-			cold[i] = measure(t.args(pkgs), caches[i])
+		for k := range max(*coldRuns, 1) {
+			for i, t := range tools {
+				caches[i] = filepath.Join(tmp, fmt.Sprintf("cache-%d-%d", i, k))
+				cold[i] = append(cold[i], measure(t.args(pkgs), caches[i]))
+			}
+			if k > 0 {
+				for i := range tools {
+					os.RemoveAll(filepath.Join(tmp, fmt.Sprintf("cache-%d-%d", i, k-1)))
+				}
+			}
 		}
 		for range *runs {
 			for i, t := range tools {
 				warm[i] = append(warm[i], measure(t.args(pkgs), caches[i]))
 			}
 		}
+		vetCold := median(cold[0])
 		for i, t := range tools {
-			report(set, t.name, "cold", cold[i], cold[0])
+			report(set, t.name, "cold", median(cold[i]), vetCold)
 		}
 		vetWarm := median(warm[0])
 		for i, t := range tools {
@@ -82,6 +93,22 @@ func main() {
 			os.RemoveAll(c)
 		}
 	}
+	if *facts {
+		fmt.Println(factSize())
+	}
+}
+
+// factSize returns what the effects package's fact-size test says of the
+// standard library: packages, function facts and their gob-encoded bytes.
+// It runs the test rather than repeating its code.
+func factSize() string {
+	out, err := exec.Command("go", "test", "-count=1", "-run=^TestFactSizeStd$", "-v", "./internal/effects").CombinedOutput()
+	for _, line := range strings.Split(string(out), "\n") {
+		if _, rest, ok := strings.Cut(line, "standard library: "); ok {
+			return "effects facts of std: " + rest
+		}
+	}
+	return fmt.Sprintf("effects facts of std: not measured (%v)\n%s", err, out)
 }
 
 // measure runs a command with the given build cache and returns what it
@@ -129,7 +156,7 @@ func report(set, name, cache string, s, vet sample) {
 		}
 		return fmt.Sprintf("%.2f", a/b)
 	}
-	fmt.Printf("%-28s %-24s %-5s %8.2fs %8.2fs %9.0f %8s %8s\n", set, name, cache,
+	fmt.Printf("%-16s %-24s %-5s %8.2fs %8.2fs %8.0f %6s %6s %6s\n", set, name, cache,
 		s.wall.Seconds(), s.cpu.Seconds(), float64(s.rss)/1024,
-		ratio(s.wall.Seconds(), vet.wall.Seconds()), ratio(float64(s.rss), float64(vet.rss)))
+		ratio(s.wall.Seconds(), vet.wall.Seconds()), ratio(s.cpu.Seconds(), vet.cpu.Seconds()), ratio(float64(s.rss), float64(vet.rss)))
 }

@@ -220,6 +220,10 @@ func (s *Source) Fix(message string, edits ...analysis.TextEdit) (analysis.Sugge
 			}
 			if !bytes.Equal(formatted, edited) {
 				edits[i] = s.diff(formatted)
+			} else if len(edits) == 1 {
+				// The one edit gives a file that parses and is
+				// formatted: the check below would format it again.
+				return analysis.SuggestedFix{Message: message, TextEdits: edits}, true
 			}
 		}
 	}

@@ -1,0 +1,263 @@
+// Command scan runs isolint over code that was not written for it: the
+// standard library and the modules of the local module cache. It checks
+// two promises at scale.
+//
+// With -crash, that isolint never crashes: it runs `isolint -json` on
+// `std` and on every module of the module cache that loads offline, and
+// fails on a panic, an analyzer error, or an exit code that go vet itself
+// does not explain (a module whose packages go vet cannot load either is
+// skipped as not loadable, not failed).
+//
+// With -fixsafety, that a fix never breaks the build: it copies each
+// candidate module (this repository's example and testdata modules, and
+// the module cache's modules that have tests and type-check offline),
+// applies `isolint -fix`, and checks that the changed files are
+// gofmt-clean, that every package, tests included, still type-checks
+// with no new go vet finding, that a second -fix changes nothing, and
+// that -fix on a fresh copy writes the same bytes.
+//
+//	go run ./internal/scan -crash [-full] [-budget 90s] [-match substring]
+//	go run ./internal/scan -fixsafety [-full] [-budget 90s] [-match substring]
+//
+// Without -full, a run is a sample for CI: the module cache's modules in
+// a fixed pseudo-random order, started until the time budget is spent
+// (this repository's modules are always run). With
+// -full, every module (and, for -crash, std) is run. Modules are run
+// offline: GOPROXY=off, GOSUMDB=off, GOWORK=off, GOTOOLCHAIN=local.
+// It exits 1 if any check failed. Interrupted (SIGINT, SIGTERM), it stops
+// the module it is running and prints the totals so far.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"hash/fnv"
+	"io/fs"
+	"log"
+	"os"
+	"os/exec"
+	"os/signal"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"syscall"
+	"time"
+)
+
+// A module is a module root to run isolint in.
+type module struct {
+	name string // as printed: module@version, or a path in this repository
+	dir  string
+}
+
+// crashed matches what a crashing Go program or a failing analyzer
+// prints.
+var crashed = regexp.MustCompile(`(?m)^panic: |^fatal error: |^goroutine [0-9]+ \[|internal error`)
+
+// offline is the environment modules are run in: nothing is fetched.
+var offline = []string{"GOPROXY=off", "GOSUMDB=off", "GOWORK=off", "GOTOOLCHAIN=local", "GOFLAGS=-mod=mod -buildvcs=false"}
+
+type config struct {
+	// stop is done when the user interrupts the run: no module is
+	// started after it, and the totals so far are printed.
+	stop     context.Context
+	bin      string // the isolint binary
+	full     bool
+	deadline time.Time // no module is started after it, unless full
+	timeout  time.Duration
+	verbose  bool
+	strict   bool // a -fix that needs a second pass is a failure
+	tmp      string
+}
+
+func main() {
+	crash := flag.Bool("crash", false, "check that isolint does not crash on std and the module cache")
+	fixsafety := flag.Bool("fixsafety", false, "check that isolint -fix keeps modules building")
+	full := flag.Bool("full", false, "run every module (and std for -crash), without a time budget")
+	budget := flag.Duration("budget", 90*time.Second, "time after which no module is started (without -full)")
+	timeout := flag.Duration("timeout", 5*time.Minute, "time limit of one isolint run")
+	match := flag.String("match", "", "only modules whose name contains this")
+	verbose := flag.Bool("v", false, "print every module's outcome")
+	strict := flag.Bool("strict", false, "with -fixsafety, fail when a second -fix adds t.Parallel() to tests the first made hazard-free")
+	flag.Parse()
+	log.SetFlags(0)
+	log.SetPrefix("scan: ")
+	if *crash == *fixsafety {
+		log.Fatal("give one of -crash and -fixsafety")
+	}
+
+	tmp, err := os.MkdirTemp("", "isolint-scan")
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer os.RemoveAll(tmp)
+	stop, cancel := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer cancel()
+	cfg := &config{stop: stop, bin: filepath.Join(tmp, "isolint"), full: *full, deadline: time.Now().Add(*budget), timeout: *timeout, verbose: *verbose, strict: *strict, tmp: tmp}
+	if out, err := exec.Command("go", "build", "-o", cfg.bin, "./cmd/isolint").CombinedOutput(); err != nil {
+		log.Fatalf("building isolint: %v\n%s", err, out)
+	}
+	modcache, err := exec.Command("go", "env", "GOMODCACHE").Output()
+	if err != nil {
+		log.Fatalf("go env GOMODCACHE: %v", err)
+	}
+	mods, err := cacheModules(strings.TrimSpace(string(modcache)), *full)
+	if err != nil {
+		log.Fatal(err)
+	}
+	var failures int
+	if *crash {
+		failures = runCrash(cfg, filter(mods, *match), *match == "")
+	} else {
+		local, err := localModules()
+		if err != nil {
+			log.Fatal(err)
+		}
+		local = filter(local, *match)
+		failures = runFixSafety(cfg, append(local, filter(mods, *match)...), len(local))
+	}
+	if failures > 0 {
+		os.RemoveAll(tmp)
+		os.Exit(1)
+	}
+}
+
+func filter(mods []module, match string) []module {
+	if match == "" {
+		return mods
+	}
+	var out []module
+	for _, m := range mods {
+		if strings.Contains(m.name, match) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// cacheModules returns the extracted modules of the module cache that
+// have a go.mod: sorted by name for a full run, in a fixed pseudo-random
+// order for a sample, so that a sample is spread over the cache.
+func cacheModules(root string, full bool) ([]module, error) {
+	var mods []module
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil // an unreadable directory holds no module we can run
+		}
+		if !d.IsDir() {
+			return nil
+		}
+		if path == filepath.Join(root, "cache") {
+			return filepath.SkipDir
+		}
+		if !strings.Contains(d.Name(), "@") {
+			return nil
+		}
+		if _, err := os.Stat(filepath.Join(path, "go.mod")); err == nil {
+			rel, _ := filepath.Rel(root, path)
+			mods = append(mods, module{name: filepath.ToSlash(rel), dir: path})
+		}
+		return filepath.SkipDir
+	})
+	if err != nil {
+		return nil, fmt.Errorf("listing the module cache: %w", err)
+	}
+	slices.SortFunc(mods, func(a, b module) int { return strings.Compare(a.name, b.name) })
+	if !full {
+		key := func(m module) uint64 {
+			h := fnv.New64a()
+			h.Write([]byte(m.name))
+			return h.Sum64()
+		}
+		slices.SortStableFunc(mods, func(a, b module) int {
+			ka, kb := key(a), key(b)
+			switch {
+			case ka < kb:
+				return -1
+			case ka > kb:
+				return 1
+			}
+			return 0
+		})
+	}
+	return mods, nil
+}
+
+// localModules returns this repository's example and testdata modules.
+func localModules() ([]module, error) {
+	var mods []module
+	for _, pattern := range []string{"examples/*/go.mod", "testdata/mod/*/go.mod", "cmd/isolint/testdata/*/go.mod"} {
+		names, err := filepath.Glob(pattern)
+		if err != nil {
+			return nil, err
+		}
+		for _, n := range names {
+			dir, err := filepath.Abs(filepath.Dir(n))
+			if err != nil {
+				return nil, err
+			}
+			mods = append(mods, module{name: filepath.ToSlash(filepath.Dir(n)), dir: dir})
+		}
+	}
+	return mods, nil
+}
+
+// more reports whether another module may be started.
+func (c *config) more() bool {
+	return c.stop.Err() == nil && (c.full || time.Now().Before(c.deadline))
+}
+
+// A result is what a command did.
+type result struct {
+	code           int // -1 if it did not run to its end
+	stdout, stderr string
+	timedOut       bool
+}
+
+// run runs a command in dir, offline, with the time limit of one run.
+func (c *config) run(dir string, args ...string) result {
+	ctx, cancel := context.WithTimeout(c.stop, c.timeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, args[0], args[1:]...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), offline...)
+	var stdout, stderr strings.Builder
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	r := result{stdout: stdout.String(), stderr: stderr.String()}
+	var exit *exec.ExitError
+	switch {
+	case err == nil:
+	case errors.As(err, &exit):
+		r.code = exit.ExitCode()
+	default:
+		r.code = -1
+		r.stderr += err.Error()
+	}
+	if ctx.Err() != nil {
+		r.code, r.timedOut = -1, true
+	}
+	return r
+}
+
+// crash returns what in a run's output shows a crash, or "".
+func (r result) crash() string {
+	for _, s := range []string{r.stderr, r.stdout} {
+		if loc := crashed.FindStringIndex(s); loc != nil {
+			return excerpt(s[loc[0]:], 20)
+		}
+	}
+	return ""
+}
+
+// excerpt returns the first n lines of s.
+func excerpt(s string, n int) string {
+	lines := strings.SplitAfter(s, "\n")
+	if len(lines) > n {
+		lines = lines[:n]
+	}
+	return strings.TrimRight(strings.Join(lines, ""), "\n")
+}
