@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/tools/go/ast/astutil"
+
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/isolint/isolint/internal/catalog"
@@ -234,6 +236,16 @@ func (c *checker) path(t *tests.Test, s effects.Site, src *fixes.Source) (findin
 	}
 	if len(uses) == 0 || uses[0] != lit {
 		return finding{}, false // used before it is created: an input
+	}
+	if cond := conditional(t, call); cond != nil {
+		for _, l := range uses[1:] {
+			if l.Pos() < cond.Pos() || l.Pos() >= cond.End() {
+				// Created only sometimes (if *update { os.WriteFile(…) })
+				// but used always: the path is an input the test keeps
+				// in the tree, and a temporary one would not exist.
+				return finding{}, false
+			}
+		}
 	}
 	if !c.usedAgain(t, call, uses[1:]) {
 		return finding{}, false // made for code that knows the path by heart
@@ -588,4 +600,37 @@ func (c *checker) asksAddr(t *tests.Test, lhs ast.Expr) bool {
 		return !found
 	})
 	return found
+}
+
+// conditional returns the innermost branch of t's own body (an if or else
+// block, a case of a switch or select) that holds call; nil when the call
+// runs whenever the test's body does.
+func conditional(t *tests.Test, call ast.Node) ast.Node {
+	path, _ := astutil.PathEnclosingInterval(t.File, call.Pos(), call.End())
+	for _, n := range path {
+		switch n := n.(type) {
+		case *ast.FuncLit, *ast.FuncDecl:
+			return nil
+		case *ast.CaseClause, *ast.CommClause:
+			return n
+		case *ast.BlockStmt:
+			if _, ok := parentIf(path, n); ok {
+				return n
+			}
+		}
+	}
+	return nil
+}
+
+// parentIf reports whether block is the body or the else branch of an if
+// statement in path.
+func parentIf(path []ast.Node, block *ast.BlockStmt) (*ast.IfStmt, bool) {
+	for i, n := range path {
+		if n == block && i+1 < len(path) {
+			if ifs, ok := path[i+1].(*ast.IfStmt); ok && (ifs.Body == block || ifs.Else == block) {
+				return ifs, true
+			}
+		}
+	}
+	return nil, false
 }

@@ -50,3 +50,20 @@ func TestIgnored(t *testing.T) {
 	os.WriteFile("ignored.txt", nil, 0o644) //isolint:ignore registry the release script reads it from here
 	os.ReadFile("ignored.txt")
 }
+
+var updateGolden = flag.Bool("update-golden", false, "rewrite the golden file")
+
+// A golden file the test rewrites only when asked, and reads always: an
+// input kept in the tree, not a scratch file.
+func TestGoldenFile(t *testing.T) {
+	want := []byte("golden\n")
+	if *updateGolden {
+		if err := os.WriteFile("golden.txt", want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := os.ReadFile("golden.txt")
+	if err != nil || string(got) != string(want) {
+		t.Fatal(err)
+	}
+}
