@@ -389,6 +389,18 @@ func copyModule(t *testing.T, src string) demoCopy {
 	return demoCopy{dir: dir}
 }
 
+// download fetches the modules the copy requires through the module
+// proxy, so that the offline runs of run can build it.
+func (d demoCopy) download(t *testing.T) {
+	t.Helper()
+	cmd := exec.Command("go", "mod", "download")
+	cmd.Dir = d.dir
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go mod download in %s: %v\n%s", d.dir, err, out)
+	}
+}
+
 func (d demoCopy) run(t *testing.T, name string, args ...string) result {
 	t.Helper()
 	return run(t, d.dir, name, args...)

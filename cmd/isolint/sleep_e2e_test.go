@@ -3,9 +3,6 @@ package main
 import (
 	"bufio"
 	"encoding/json"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -23,20 +20,10 @@ func TestSleepFixes(t *testing.T) {
 	}
 	t.Parallel()
 	bin := buildIsolint(t)
-	dir, err := filepath.EvalSymlinks(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.CopyFS(dir, os.DirFS(sleepy)); err != nil {
-		t.Fatalf("copying %s: %v", sleepy, err)
-	}
 	// testify comes from the module proxy; the runs below are offline.
-	download := exec.Command("go", "mod", "download")
-	download.Dir = dir
-	download.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
-	if out, err := download.CombinedOutput(); err != nil {
-		t.Fatalf("go mod download: %v\n%s", err, out)
-	}
+	mod := copyModule(t, sleepy)
+	mod.download(t)
+	dir := mod.dir
 
 	before := testTime(t, dir)
 	run(t, dir, bin, "-sleep", "./...").wantCode(t, 3)

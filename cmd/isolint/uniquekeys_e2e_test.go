@@ -2,7 +2,6 @@ package main
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -23,19 +22,9 @@ func TestUniquekeysVet(t *testing.T) {
 	}
 	t.Parallel()
 	bin := buildIsolint(t)
-	dir, err := filepath.EvalSymlinks(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.CopyFS(dir, os.DirFS(keysModule)); err != nil {
-		t.Fatalf("copying the keys module: %v", err)
-	}
-	download := exec.Command("go", "mod", "download")
-	download.Dir = dir
-	download.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
-	if out, err := download.CombinedOutput(); err != nil {
-		t.Fatalf("go mod download: %v\n%s", err, out)
-	}
+	mod := copyModule(t, keysModule)
+	mod.download(t)
+	dir := mod.dir
 
 	r := run(t, dir, bin, "-uniquekeys", "./...")
 	r.wantCode(t, 3)
