@@ -75,7 +75,7 @@ func (c *checker) fix(sc *scope, w wait) (fixed, bool) {
 	if checks := e.checksAfter(); len(checks) > 0 {
 		return e.checks(checks)
 	}
-	if g := e.goroutineBefore(); g != nil {
+	if g, _ := e.spawnedBefore(); g != nil {
 		return e.bubble(g)
 	}
 	return fixed{}, false
@@ -589,9 +589,9 @@ func (e *env) checks(checks []check) (fixed, bool) {
 	if len(checks) > 1 {
 		what = fmt.Sprintf("the checks on lines %d-%d", e.line(checks[0].stmt), e.line(last))
 	}
-	if g := e.goroutineBefore(); g != nil {
+	if g, call := e.spawnedBefore(); g != nil {
 		what = fmt.Sprintf("the goroutine started on line %d before %s", e.line(g), what)
-	} else if call := e.spawnBefore(); call != nil {
+	} else if call != nil {
 		what = fmt.Sprintf("the goroutine %s starts on line %d before %s", e.src.Text(call.Fun), e.line(call), what)
 	}
 	because := "waits a fixed time for " + what + ": slow when the wait is long, flaky when it is short"
@@ -741,37 +741,26 @@ func (e *env) plainString(x ast.Expr) bool {
 	return ok && tv.Value != nil && tv.Value.Kind() == constant.String && !strings.Contains(constant.StringVal(tv.Value), "%")
 }
 
-// spawnBefore returns the last call of the scope's own body before the
-// wait that starts a goroutine, directly or through its callees.
-func (e *env) spawnBefore() *ast.CallExpr {
-	var last *ast.CallExpr
+// spawnedBefore returns the last goroutine start of the scope's own body
+// before the wait, as the effects engine records it: a go statement, or
+// (when there is none) a call whose callee starts one.
+func (e *env) spawnedBefore() (*ast.GoStmt, *ast.CallExpr) {
+	var g *ast.GoStmt
+	var call *ast.CallExpr
 	for _, s := range e.eff.Sites(e.sc.fn) {
-		if s.Effect.Kind != catalog.Spawn || s.Callee == nil || s.Node.Pos() >= e.w.stmt.Pos() {
+		if s.Effect.Kind != catalog.Spawn || s.Node.Pos() >= e.w.stmt.Pos() {
 			continue
 		}
-		if call, ok := s.Node.(*ast.CallExpr); ok && !strings.Contains(e.src.Text(call.Fun), "\n") {
-			last = call
-		}
-	}
-	return last
-}
-
-// goroutineBefore returns the last go statement of the scope's own body
-// before the wait.
-func (e *env) goroutineBefore() *ast.GoStmt {
-	var g *ast.GoStmt
-	ast.Inspect(e.sc.body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
+		switch n := s.Node.(type) {
 		case *ast.GoStmt:
-			if n.Pos() < e.w.stmt.Pos() {
-				g = n
+			g = n
+		case *ast.CallExpr:
+			if s.Callee != nil && !strings.Contains(e.src.Text(n.Fun), "\n") {
+				call = n
 			}
 		}
-		return n == nil || n.Pos() < e.w.stmt.Pos()
-	})
-	return g
+	}
+	return g, call
 }
 
 // bubble rewrites a test that sleeps to let the goroutines it started run:
@@ -796,7 +785,8 @@ func (e *env) bubble(g *ast.GoStmt) (fixed, bool) {
 	if t == nil || t.Kind != tests.TopLevel || len(t.Subtests) > 0 || e.w.owner != body || e.w.what != "time.Sleep" {
 		return fixed{}, false
 	}
-	if !fixes.AtLeast(e.pass, e.sc.file, fixes.Synctest) || !isTestingT(e.sc.t.Type()) {
+	// A top-level test's parameter is a *testing.T, which synctest.Test takes.
+	if !fixes.AtLeast(e.pass, e.sc.file, fixes.Synctest) {
 		return fixed{}, false
 	}
 	start := 0
@@ -806,9 +796,6 @@ func (e *env) bubble(g *ast.GoStmt) (fixed, bool) {
 		}
 		start = 1
 	}
-	if !e.shortLived(body) {
-		return fixed{}, false
-	}
 	blocked := false
 	e.eff.Walk(t.Func, func(s effects.Site) bool {
 		switch s.Effect.Kind {
@@ -817,8 +804,9 @@ func (e *env) bubble(g *ast.GoStmt) (fixed, bool) {
 		case catalog.Spawn:
 			// A goroutine the code under test starts may outlive the
 			// test, and a bubble whose goroutines are left blocked
-			// fails as deadlocked.
-			blocked = s.Callee != nil
+			// fails as deadlocked; one the test starts must end.
+			g, ok := s.Node.(*ast.GoStmt)
+			blocked = s.Callee != nil || !ok || !e.shortLived(g)
 		case catalog.Parallel:
 			blocked = t.Parallel == nil || s.Node != t.Parallel.Node
 		}
@@ -852,47 +840,28 @@ func (e *env) bubble(g *ast.GoStmt) (fixed, bool) {
 	return e.offer(because, "run the test in a synctest bubble and wait with "+sn+".Wait", edits...)
 }
 
-// isTestingT reports whether t is *testing.T, which synctest.Test takes.
-func isTestingT(t types.Type) bool {
-	ptr, ok := t.(*types.Pointer)
-	if !ok {
-		return false
-	}
-	named, ok := ptr.Elem().(*types.Named)
-	return ok && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == "testing" && named.Obj().Name() == "T"
-}
-
-// shortLived reports whether every goroutine that body starts runs a
-// function literal that cannot block or wait: no loop, select, channel
-// operation but close, goroutine or use of package time, and no call but
-// to builtins, conversions, sync/atomic, (*sync.WaitGroup).Done and the
+// shortLived reports whether the goroutine g starts runs a function
+// literal that cannot block or wait: no loop, select, channel operation
+// but close, goroutine or use of package time, and no call but to
+// builtins, conversions, sync/atomic, (*sync.WaitGroup).Done and the
 // standard library's pure packages. Such a goroutine ends by itself, and
 // synctest.Wait returning means it has; one that blocks on a mutex or a
 // channel nobody serves would leave the bubble waiting or deadlocked.
-func (e *env) shortLived(body *ast.BlockStmt) bool {
-	ok := true
-	ast.Inspect(body, func(n ast.Node) bool {
-		g, isGo := n.(*ast.GoStmt)
-		if !isGo || !ok {
-			return ok
-		}
-		lit, isLit := ast.Unparen(g.Call.Fun).(*ast.FuncLit)
-		if !isLit || len(g.Call.Args) > 0 && !e.pure(g.Call.Args[0]) {
-			ok = false
-			return false
-		}
-		ast.Inspect(lit.Body, func(m ast.Node) bool {
-			switch m := m.(type) {
-			case *ast.ForStmt, *ast.RangeStmt, *ast.SelectStmt, *ast.GoStmt, *ast.FuncLit, *ast.SendStmt:
-				ok = false
-			case *ast.UnaryExpr:
-				ok = m.Op != token.ARROW
-			case *ast.CallExpr:
-				ok = e.cannotBlock(m)
-			}
-			return ok
-		})
+func (e *env) shortLived(g *ast.GoStmt) bool {
+	lit, ok := ast.Unparen(g.Call.Fun).(*ast.FuncLit)
+	if !ok {
 		return false
+	}
+	ast.Inspect(lit.Body, func(m ast.Node) bool {
+		switch m := m.(type) {
+		case *ast.ForStmt, *ast.RangeStmt, *ast.SelectStmt, *ast.GoStmt, *ast.FuncLit, *ast.SendStmt:
+			ok = false
+		case *ast.UnaryExpr:
+			ok = m.Op != token.ARROW
+		case *ast.CallExpr:
+			ok = e.cannotBlock(m)
+		}
+		return ok
 	})
 	return ok
 }
