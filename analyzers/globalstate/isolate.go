@@ -429,19 +429,11 @@ func (c *checker) undoSetter(t *tests.Test, s effects.Site, stmt ast.Stmt, call 
 	}
 	u := api.Undo
 	path := api.Name[:strings.LastIndex(api.Name, ".")]
-	var importEdit *analysis.TextEdit
-	pkg, ok := fixes.ImportName(c.pass, t.File, path)
+	// Through a helper, the test's file may not import the setter's
+	// package yet.
+	pkg, importEdit, ok := src.Import(c.pass, t.File, path)
 	if !ok {
-		// Through a helper, the test's file may not import the setter's
-		// package yet.
-		if p := fixes.Package(c.pass, path); p != nil {
-			pkg, importEdit, ok = src.AddImport(c.pass, t.File, p)
-		} else if !strings.Contains(strings.Split(path, "/")[0], ".") {
-			pkg, importEdit, ok = src.AddStdImport(c.pass, t.File, path)
-		}
-		if !ok {
-			return isolation{}, false
-		}
+		return isolation{}, false
 	}
 	tn := t.T.Name()
 	fill := func(tmpl, v string) (string, bool) {

@@ -240,17 +240,7 @@ func (c *checker) qualified(call *ast.CallExpr) (*ast.SelectorExpr, bool) {
 // with the given path and, when it does not import it yet, the edit that
 // adds the import.
 func (c *checker) importName(t *tests.Test, src *fixes.Source, path string) (string, []analysis.TextEdit, bool) {
-	if name, ok := fixes.ImportName(c.pass, t.File, path); ok {
-		return name, nil, true
-	}
-	var name string
-	var imp *analysis.TextEdit
-	var ok bool
-	if p := fixes.Package(c.pass, path); p != nil {
-		name, imp, ok = src.AddImport(c.pass, t.File, p)
-	} else if !strings.Contains(strings.Split(path, "/")[0], ".") {
-		name, imp, ok = src.AddStdImport(c.pass, t.File, path)
-	}
+	name, imp, ok := src.Import(c.pass, t.File, path)
 	if !ok {
 		return "", nil, false
 	}

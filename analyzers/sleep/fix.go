@@ -513,11 +513,7 @@ func (e *env) changing(x ast.Expr) bool {
 // stdFunc reports whether fn is a function, not a method, of the standard
 // library.
 func stdFunc(fn *types.Func) bool {
-	if fn.Pkg() == nil || fn.Signature().Recv() != nil {
-		return false
-	}
-	first, _, _ := strings.Cut(fn.Pkg().Path(), "/")
-	return !strings.Contains(first, ".")
+	return fn.Pkg() != nil && fn.Signature().Recv() == nil && fixes.Std(fn.Pkg().Path())
 }
 
 // snapshot reports whether x is a variable of the scope's function that

@@ -173,6 +173,30 @@ func (s *Source) AddImport(pass *analysis.Pass, file *ast.File, pkg *types.Packa
 	return s.addImport(pass, file, pkg.Path(), pkg.Name())
 }
 
+// Import returns the name by which file can refer to the package with the
+// given path and, when the file does not import it yet, the edit that adds
+// the import: for a package the analyzed one depends on, directly or not,
+// or one of the standard library.
+func (s *Source) Import(pass *analysis.Pass, file *ast.File, path string) (string, *analysis.TextEdit, bool) {
+	if name, ok := ImportName(pass, file, path); ok {
+		return name, nil, true
+	}
+	if p := Package(pass, path); p != nil {
+		return s.AddImport(pass, file, p)
+	}
+	if Std(path) {
+		return s.AddStdImport(pass, file, path)
+	}
+	return "", nil, false
+}
+
+// Std reports whether an import path is of the standard library: its first
+// element has no dot.
+func Std(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".")
+}
+
 // AddStdImport is AddImport for a package of the standard library, which
 // need not be among those the analyzed package's type information lists
 // (export data lists only the imports its API refers to): its name is the
@@ -251,7 +275,7 @@ func (s *Source) addImportAs(pass *analysis.Pass, file *ast.File, path, name str
 		}
 		// Where gofmt would sort it: before the first path that sorts after
 		// it, in the group of standard-library or of other imports.
-		std := !strings.Contains(strings.Split(path, "/")[0], ".")
+		std := Std(path)
 		var before ast.Spec
 		var last ast.Spec
 		for _, spec := range gd.Specs {
