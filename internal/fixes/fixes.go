@@ -44,9 +44,11 @@ func AtLeast(pass *analysis.Pass, file *ast.File, v string) bool {
 type Source struct {
 	fset    *token.FileSet
 	tok     *token.File
+	file    *ast.File
 	text    []byte
 	checked bool
-	clean   bool // the file was gofmt-clean before any edit
+	clean   bool          // the file was gofmt-clean before any edit
+	regions map[span]bool // regions formatted on their own: whether they were clean
 }
 
 // Read returns the source of file, or false when the driver cannot provide
@@ -60,7 +62,7 @@ func Read(pass *analysis.Pass, file *ast.File) (*Source, bool) {
 	if err != nil || len(text) != tok.Size() {
 		return nil, false
 	}
-	return &Source{fset: pass.Fset, tok: tok, text: text}, true
+	return &Source{fset: pass.Fset, tok: tok, file: file, text: text}, true
 }
 
 func (s *Source) offset(p token.Pos) int { return s.tok.Offset(p) }
@@ -198,62 +200,204 @@ func (s *Source) edit(start, end int, text string) analysis.TextEdit {
 }
 
 // Fix checks the edits and returns them as the one suggested fix of a
-// finding. The edited file must parse, and if the original was
+// finding. The edited file must parse, and where the original was
 // gofmt-clean, so must the result be: an edit that leaves the file
 // unformatted is replaced by the smallest edit that gives the formatted
 // text. Each edit stays local, so that the fixes of different findings in
 // one file can be merged. It returns false when no edit can be trusted.
+//
+// gofmt lays out each top-level declaration on its own, so an edit is
+// checked by formatting only the region it lies in: the file's header
+// (its package clause and imports, formatted as a file of its own, which
+// sorts the imports as gofmt does) or one declaration with its doc
+// comment. A finding then costs what its declaration costs to format,
+// not what its file does. Edits that fall between regions, and regions
+// that format differently on their own than in the file (comments
+// aligned across declarations), are checked against the whole file.
 func (s *Source) Fix(message string, edits ...analysis.TextEdit) (analysis.SuggestedFix, bool) {
 	if len(edits) == 0 {
 		return analysis.SuggestedFix{}, false
 	}
 	sort.SliceStable(edits, func(i, j int) bool { return edits[i].Pos < edits[j].Pos })
-	if s.gofmtClean() {
-		for i, e := range edits {
-			edited, ok := s.apply(e)
-			if !ok {
-				return analysis.SuggestedFix{}, false
-			}
-			formatted, err := format.Source(edited)
-			if err != nil {
-				continue // may parse only together with the other edits
-			}
-			if !bytes.Equal(formatted, edited) {
-				edits[i] = s.diff(formatted)
-			} else if len(edits) == 1 {
-				// The one edit gives a file that parses and is
-				// formatted: the check below would format it again.
-				return analysis.SuggestedFix{Message: message, TextEdits: edits}, true
-			}
+	byRegion := map[span][]int{}
+	var order []span
+	for i, e := range edits {
+		r, ok := s.regionOf(e)
+		if !ok || !s.regionClean(r) {
+			return s.fixFile(message, edits)
+		}
+		if byRegion[r] == nil {
+			order = append(order, r)
+		}
+		byRegion[r] = append(byRegion[r], i)
+	}
+	for _, r := range order {
+		if !s.checkEdits(r, edits, byRegion[r]) {
+			return analysis.SuggestedFix{}, false
 		}
 	}
-	edited, ok := s.apply(edits...)
+	return analysis.SuggestedFix{Message: message, TextEdits: edits}, true
+}
+
+// A span is a range of byte offsets of the file.
+type span struct{ start, end int }
+
+// regionOf returns the region that holds the edit: the header, or a
+// top-level declaration after it with its doc comment. A region is whole
+// lines, from the start of its first line to the newline of its last, and
+// stands between blank lines (or the file's ends), where gofmt ends every
+// alignment of columns: what gofmt makes of it cannot depend on the lines
+// around it.
+func (s *Source) regionOf(e analysis.TextEdit) (span, bool) {
+	if s.file == nil || !s.fileOK(e) {
+		return span{}, false
+	}
+	start, end := s.offset(e.Pos), s.offset(e.End)
+	headerEnd := s.offset(s.file.Name.End())
+	for _, d := range s.file.Decls {
+		if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.IMPORT {
+			headerEnd = s.offset(g.End())
+			continue
+		}
+		from := s.offset(d.Pos())
+		if doc := declDoc(d); doc != nil {
+			from = s.offset(doc.Pos())
+		}
+		to := s.offset(d.End())
+		if from <= start && end <= to {
+			return s.lines(from, to)
+		}
+	}
+	if end <= headerEnd {
+		return s.lines(0, headerEnd)
+	}
+	return span{}, false
+}
+
+// lines returns the whole lines that the text from start to end occupies,
+// if nothing but white space and a comment shares them and blank lines (or
+// the file's ends) stand before and after them.
+func (s *Source) lines(start, end int) (span, bool) {
+	ls, le := s.lineStart(start), s.endOfLine(end)
+	rest := bytes.TrimLeft(s.text[end:le], " \t")
+	if !onlySpace(s.text[ls:start]) || !(onlySpace(rest) || bytes.HasPrefix(rest, []byte("//"))) {
+		return span{}, false
+	}
+	if le < len(s.text) {
+		le++ // the newline
+	}
+	if ls > 0 && !onlySpace(s.text[s.lineStart(ls-1):ls-1]) {
+		return span{}, false // the line before is not blank
+	}
+	if le < len(s.text) && !onlySpace(s.text[le:s.endOfLine(le)]) {
+		return span{}, false // the line after is not blank
+	}
+	return span{ls, le}, true
+}
+
+// fileOK reports whether the edit lies in the file.
+func (s *Source) fileOK(e analysis.TextEdit) bool {
+	base := token.Pos(s.tok.Base())
+	return base <= e.Pos && e.Pos <= e.End && int(e.End-base) <= s.tok.Size()
+}
+
+func declDoc(d ast.Decl) *ast.CommentGroup {
+	switch d := d.(type) {
+	case *ast.FuncDecl:
+		return d.Doc
+	case *ast.GenDecl:
+		return d.Doc
+	}
+	return nil
+}
+
+// regionClean reports whether the region, formatted on its own, is what
+// it is in the file: then what gofmt makes of an edited region is what it
+// would make of it in the file.
+func (s *Source) regionClean(r span) bool {
+	if clean, ok := s.regions[r]; ok {
+		return clean
+	}
+	f, err := format.Source(s.text[r.start:r.end])
+	clean := err == nil && bytes.Equal(f, s.text[r.start:r.end])
+	if s.regions == nil {
+		s.regions = map[span]bool{}
+	}
+	s.regions[r] = clean
+	return clean
+}
+
+// checkEdits checks the edits at the indices, which lie in the gofmt-clean
+// region r, replacing an edit that leaves the region unformatted by the
+// smallest edit that gives the formatted text.
+func (s *Source) checkEdits(r span, edits []analysis.TextEdit, indices []int) bool {
+	for _, i := range indices {
+		edited, ok := s.applyIn(r, edits[i])
+		if !ok {
+			return false
+		}
+		formatted, err := format.Source(edited)
+		if err != nil {
+			continue // may parse only together with the other edits
+		}
+		if !bytes.Equal(formatted, edited) {
+			edits[i] = s.diffIn(r, formatted)
+		} else if len(indices) == 1 {
+			return true // the check below would format it again
+		}
+	}
+	in := make([]analysis.TextEdit, len(indices))
+	for j, i := range indices {
+		in[j] = edits[i]
+	}
+	edited, ok := s.applyIn(r, in...)
+	if !ok {
+		return false
+	}
+	formatted, err := format.Source(edited)
+	return err == nil && bytes.Equal(formatted, edited)
+}
+
+// fixFile is Fix for edits that are checked against the whole file.
+func (s *Source) fixFile(message string, edits []analysis.TextEdit) (analysis.SuggestedFix, bool) {
+	whole := span{0, len(s.text)}
+	if s.gofmtClean() {
+		all := make([]int, len(edits))
+		for i := range all {
+			all[i] = i
+		}
+		if !s.checkEdits(whole, edits, all) {
+			return analysis.SuggestedFix{}, false
+		}
+		return analysis.SuggestedFix{Message: message, TextEdits: edits}, true
+	}
+	edited, ok := s.applyIn(whole, edits...)
 	if !ok {
 		return analysis.SuggestedFix{}, false
 	}
-	formatted, err := format.Source(edited)
-	if err != nil || (s.gofmtClean() && !bytes.Equal(formatted, edited)) {
+	if _, err := format.Source(edited); err != nil {
 		return analysis.SuggestedFix{}, false
 	}
 	return analysis.SuggestedFix{Message: message, TextEdits: edits}, true
 }
 
-// apply returns the text with the edits, which must not overlap, applied.
-func (s *Source) apply(edits ...analysis.TextEdit) ([]byte, bool) {
+// applyIn returns the text of region r with the edits, which must lie in
+// it and not overlap, applied.
+func (s *Source) applyIn(r span, edits ...analysis.TextEdit) ([]byte, bool) {
 	sorted := append([]analysis.TextEdit(nil), edits...)
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Pos < sorted[j].Pos })
 	var out bytes.Buffer
-	last := 0
+	last := r.start
 	for _, e := range sorted {
 		start, end := s.offset(e.Pos), s.offset(e.End)
-		if start < last || end < start {
+		if start < last || end < start || end > r.end {
 			return nil, false
 		}
 		out.Write(s.text[last:start])
 		out.Write(e.NewText)
 		last = end
 	}
-	out.Write(s.text[last:])
+	out.Write(s.text[last:r.end])
 	return out.Bytes(), true
 }
 
@@ -266,10 +410,10 @@ func (s *Source) gofmtClean() bool {
 	return s.clean
 }
 
-// diff returns the one edit that turns the file's text into want: the span
-// between their common prefix and suffix.
-func (s *Source) diff(want []byte) analysis.TextEdit {
-	a := s.text
+// diffIn returns the one edit that turns the text of region r into want:
+// the span between their common prefix and suffix.
+func (s *Source) diffIn(r span, want []byte) analysis.TextEdit {
+	a := s.text[r.start:r.end]
 	p := 0
 	for p < len(a) && p < len(want) && a[p] == want[p] {
 		p++
@@ -278,7 +422,7 @@ func (s *Source) diff(want []byte) analysis.TextEdit {
 	for q < len(a)-p && q < len(want)-p && a[len(a)-1-q] == want[len(want)-1-q] {
 		q++
 	}
-	return s.edit(p, len(a)-q, string(want[p:len(want)-q]))
+	return s.edit(r.start+p, r.start+len(a)-q, string(want[p:len(want)-q]))
 }
 
 // ReplaceSpan returns an edit that replaces the text from pos to end.
