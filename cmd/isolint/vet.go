@@ -119,11 +119,65 @@ func parseArgs(args []string) (vetRun, error) {
 	return r, nil
 }
 
+// maxFixRounds bounds the passes of -fix: a fix that removes a test's
+// last hazard lets the next pass add t.Parallel() to it, and nothing
+// enables a third.
+const maxFixRounds = 3
+
+// fixAll applies the fixes with go vet -fix, then again as long as a pass
+// finds more to fix (at most maxFixRounds passes), so that one -fix leaves
+// nothing a second would change. It returns the exit code.
+func fixAll(self string, rest []string) int {
+	for round := 1; ; round++ {
+		_, stderr, code, err := goCommand(append([]string{"vet", "-vettool=" + self, "-fix"}, rest...))
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "isolint: running go vet: %v\n", err)
+			return 1
+		}
+		os.Stderr.Write(stderr.Bytes())
+		if code != 0 {
+			return 1
+		}
+		// Is there more? go vet -diff prints what a pass would change.
+		diff, stderr, code, err := goCommand(append([]string{"vet", "-vettool=" + self, "-fix", "-diff"}, rest...))
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "isolint: running go vet: %v\n", err)
+			return 1
+		}
+		if code != 0 && stderr.Len() > 0 {
+			os.Stderr.Write(stderr.Bytes())
+			return 1
+		}
+		if diff.Len() == 0 {
+			return 0
+		}
+		if round == maxFixRounds {
+			fmt.Fprintf(os.Stderr, "isolint: after %d passes of -fix, another would still change files; run it again\n", round)
+			return 0
+		}
+	}
+}
+
+// goCommand runs the go command with args and returns its output and exit
+// code; err is set only when it could not be run.
+func goCommand(args []string) (stdout, stderr *bytes.Buffer, code int, err error) {
+	cmd := exec.Command("go", args...)
+	stdout, stderr = new(bytes.Buffer), new(bytes.Buffer)
+	cmd.Stdout, cmd.Stderr = stdout, stderr
+	err = cmd.Run()
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		return stdout, stderr, exit.ExitCode(), nil
+	}
+	return stdout, stderr, 0, err
+}
+
 // runVet runs the analyzers through go vet and returns the exit code,
 // whatever the output format: 0 without findings, 3 with findings (with
 // -baseline, findings that are not in the baseline), 1 when the packages
 // could not be analyzed or isolint itself failed. With -fix, it applies
-// the fixes (0), with -fix -diff it prints them (0); with
+// the fixes, pass after pass until none is left (0); with -fix -diff it
+// prints those of one pass (0); with
 // -baseline-write it records the findings (0).
 func runVet(analyzers []*analysis.Analyzer, args []string) int {
 	self, err := os.Executable()
@@ -136,24 +190,17 @@ func runVet(analyzers []*analysis.Analyzer, args []string) int {
 		fmt.Fprintf(os.Stderr, "isolint: %v\n", err)
 		return 1
 	}
+	if r.fix && !r.diff {
+		return fixAll(self, r.rest)
+	}
 	vetArgs := []string{"vet", "-vettool=" + self}
-	switch {
-	case r.fix && r.diff:
+	if r.fix {
 		vetArgs = append(vetArgs, "-fix", "-diff")
-	case r.fix:
-		vetArgs = append(vetArgs, "-fix")
-	default:
+	} else {
 		vetArgs = append(vetArgs, "-json")
 	}
-	cmd := exec.Command("go", append(vetArgs, r.rest...)...)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err = cmd.Run()
-	code := 0
-	var exit *exec.ExitError
-	if errors.As(err, &exit) {
-		code = exit.ExitCode()
-	} else if err != nil {
+	stdout, stderr, code, err := goCommand(append(vetArgs, r.rest...))
+	if err != nil {
 		fmt.Fprintf(os.Stderr, "isolint: running go vet: %v\n", err)
 		return 1
 	}
@@ -162,12 +209,12 @@ func runVet(analyzers []*analysis.Analyzer, args []string) int {
 		os.Stdout.Write(stdout.Bytes())
 		// go vet -diff exits 1 when there is a diff to print; only an
 		// error message says that something failed.
-		if code != 0 && (!r.diff || stderr.Len() > 0) {
+		if code != 0 && stderr.Len() > 0 {
 			return 1
 		}
 		return 0
 	}
-	tree, err := readTree(&stdout)
+	tree, err := readTree(stdout)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "isolint: reading go vet's output: %v\n", err)
 		return 1

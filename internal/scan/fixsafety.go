@@ -14,7 +14,7 @@ import (
 
 // fixCounts are the totals of a -fixsafety run.
 type fixCounts struct {
-	tried, noTests, notLoadable, timedOut, checked, withFixes, fixes, files, twoPasses, failures int
+	tried, noTests, notLoadable, timedOut, checked, withFixes, fixes, files, failures int
 }
 
 // runFixSafety applies isolint -fix to copies of the modules, prints each
@@ -29,10 +29,6 @@ func runFixSafety(c *config, mods []module, always int) int {
 		n.tried++
 		outcome, fixes, files, detail := fixCheck(c, m, filepath.Join(c.tmp, fmt.Sprint(i)))
 		switch outcome {
-		case "two passes":
-			n.twoPasses++
-			fmt.Printf("NOTE %s: a second -fix adds t.Parallel() where the first removed a test's last hazard:\n%s\n", m.name, detail)
-			fallthrough
 		case "fixed":
 			n.checked++
 			n.withFixes++
@@ -55,8 +51,8 @@ func runFixSafety(c *config, mods []module, always int) int {
 			fmt.Printf("%s: %s (%d fixes, %d files)\n", m.name, outcome, fixes, files)
 		}
 	}
-	fmt.Printf("fixsafety: %d modules tried, %d without tests, %d not type-checking offline, %d timed out; %d checked, %d with fixes (%d findings with a fix, %d files changed), %d needing a second pass; %d failures\n",
-		n.tried, n.noTests, n.notLoadable, n.timedOut, n.checked, n.withFixes, n.fixes, n.files, n.twoPasses, n.failures)
+	fmt.Printf("fixsafety: %d modules tried, %d without tests, %d not type-checking offline, %d timed out; %d checked, %d with fixes (%d findings with a fix, %d files changed); %d failures\n",
+		n.tried, n.noTests, n.notLoadable, n.timedOut, n.checked, n.withFixes, n.fixes, n.files, n.failures)
 	return n.failures
 }
 
@@ -144,25 +140,6 @@ func fixCheck(c *config, m module, work string) (outcome string, fixes, files in
 		return "reading the copy failed", fixes, len(changed), err.Error()
 	}
 	if diff := changedFiles(after, again); len(diff) > 0 {
-		if !c.strict && onlyParallel(after, again, diff) {
-			// A fix that removes a test's last hazard makes the test one
-			// that parallel reports on the next run: -fix converges in
-			// two passes. Check that the second pass is final and sound.
-			if r := c.run(a, c.bin, "-fix", "./..."); r.code != 0 {
-				return fmt.Sprintf("third isolint -fix exit code %d", r.code), fixes, len(changed), excerpt(r.stderr, 20)
-			}
-			third, err := goFiles(a)
-			if err != nil {
-				return "reading the copy failed", fixes, len(changed), err.Error()
-			}
-			if diff := changedFiles(again, third); len(diff) > 0 {
-				return "a third -fix changed files (not idempotent)", fixes, len(changed), strings.Join(diff, "\n")
-			}
-			if vet := c.run(a, "go", "vet", "-json", "./..."); vet.code != 0 {
-				return "the module does not type-check after the second -fix", fixes, len(changed), excerpt(vet.stderr, 30)
-			}
-			return "two passes", fixes, len(changed), strings.Join(diff, "\n")
-		}
 		return "a second -fix changed files (not idempotent)", fixes, len(changed), secondDiff(after, again, diff)
 	}
 	b := filepath.Join(work, "b")
@@ -291,29 +268,6 @@ func newVetFindings(before, after string) []string {
 		}
 	}
 	return out
-}
-
-// onlyParallel reports whether the files in diff differ between x and y
-// only by the lines the parallel analyzer's fix inserts: a call of
-// Parallel, and the copy of a loop variable (v := v) before Go 1.22.
-func onlyParallel(x, y map[string]string, diff []string) bool {
-	withoutParallel := func(src string) string {
-		var kept []string
-		for _, line := range strings.SplitAfter(src, "\n") {
-			l := strings.TrimSpace(line)
-			if v, w, ok := strings.Cut(l, " := "); (!ok || v != w) && !strings.HasSuffix(l, ".Parallel()") {
-				kept = append(kept, line)
-			}
-		}
-		return strings.Join(kept, "")
-	}
-	for _, name := range diff {
-		old, ok := x[name]
-		if !ok || withoutParallel(old) != withoutParallel(y[name]) {
-			return false
-		}
-	}
-	return true
 }
 
 // secondDiff names the files a second -fix changed and the lines it

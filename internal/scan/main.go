@@ -69,7 +69,6 @@ type config struct {
 	deadline time.Time // no module is started after it, unless full
 	timeout  time.Duration
 	verbose  bool
-	strict   bool // a -fix that needs a second pass is a failure
 	tmp      string
 }
 
@@ -81,7 +80,6 @@ func main() {
 	timeout := flag.Duration("timeout", 5*time.Minute, "time limit of one isolint run")
 	match := flag.String("match", "", "only modules whose name contains this")
 	verbose := flag.Bool("v", false, "print every module's outcome")
-	strict := flag.Bool("strict", false, "with -fixsafety, fail when a second -fix adds t.Parallel() to tests the first made hazard-free")
 	flag.Parse()
 	log.SetFlags(0)
 	log.SetPrefix("scan: ")
@@ -96,7 +94,7 @@ func main() {
 	defer os.RemoveAll(tmp)
 	stop, cancel := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer cancel()
-	cfg := &config{stop: stop, bin: filepath.Join(tmp, "isolint"), full: *full, deadline: time.Now().Add(*budget), timeout: *timeout, verbose: *verbose, strict: *strict, tmp: tmp}
+	cfg := &config{stop: stop, bin: filepath.Join(tmp, "isolint"), full: *full, deadline: time.Now().Add(*budget), timeout: *timeout, verbose: *verbose, tmp: tmp}
 	if out, err := exec.Command("go", "build", "-o", cfg.bin, "./cmd/isolint").CombinedOutput(); err != nil {
 		log.Fatalf("building isolint: %v\n%s", err, out)
 	}

@@ -1,0 +1,3 @@
+module example.com/cascade
+
+go 1.24
