@@ -2,6 +2,7 @@ package effects
 
 import (
 	"go/types"
+	"slices"
 	"sort"
 
 	"github.com/isolint/isolint/internal/catalog"
@@ -16,6 +17,13 @@ type effectSet struct {
 }
 
 func (s *effectSet) add(e Effect) bool {
+	return s.addWith(e, nil)
+}
+
+// addWith is add for an effect whose chain, when chain is not nil, is
+// built only if the effect is added: most effects reached again through a
+// call are already in the set.
+func (s *effectSet) addWith(e Effect, chain func() []string) bool {
 	k := e.key()
 	if s.index[k] {
 		if e.Through {
@@ -39,6 +47,9 @@ func (s *effectSet) add(e Effect) bool {
 		s.index = make(map[effectKey]bool)
 		s.byKind = make(map[catalog.Kind]int)
 	}
+	if chain != nil {
+		e.Chain = chain()
+	}
 	s.index[k] = true
 	s.byKind[e.Kind]++
 	s.list = append(s.list, e)
@@ -58,7 +69,7 @@ func (b *builder) propagate() {
 			}
 		}
 	}
-	work := append([]*function(nil), b.decls...)
+	work := b.calleesFirst()
 	queued := make(map[*function]bool, len(work))
 	for _, d := range work {
 		queued[d] = true
@@ -77,6 +88,34 @@ func (b *builder) propagate() {
 			}
 		}
 	}
+}
+
+// calleesFirst returns the declared functions in the order of a
+// depth-first walk of the package's call graph that puts each function
+// after the functions it calls (but in a cycle), so that most are
+// summarized once, after their callees.
+func (b *builder) calleesFirst() []*function {
+	order := make([]*function, 0, len(b.decls))
+	seen := make(map[*function]bool, len(b.decls))
+	var visit func(d *function)
+	visit = func(d *function) {
+		if seen[d] {
+			return
+		}
+		seen[d] = true
+		for _, f := range d.all() {
+			for _, c := range f.calls {
+				if callee := b.byObj[c.callee]; callee != nil {
+					visit(callee)
+				}
+			}
+		}
+		order = append(order, d)
+	}
+	for _, d := range b.decls {
+		visit(d)
+	}
+	return order
 }
 
 // all returns f and the literals nested in it, in source order.
@@ -106,11 +145,11 @@ func (b *builder) summarize(d *function) bool {
 				if !b.carries(d, f, ce.Kind) {
 					continue
 				}
-				e, t := b.through(c, ce)
+				e, t := b.throughArg(c, ce)
 				if b.fixedName(c, ce) {
 					e = sharedName(e)
 				}
-				if e, ok := d.lift(e, t); ok && d.summary.add(e) {
+				if e, ok := d.lift(e, t); ok && d.summary.addWith(e, func() []string { return chainThrough(c, ce) }) {
 					grew = true
 				}
 			}
@@ -174,12 +213,29 @@ func (d *function) lift(e Effect, t types.Object) (Effect, bool) {
 // the callee, and, for an effect on a testing parameter, with the variable
 // passed for it.
 func (b *builder) through(c call, ce Effect) (Effect, types.Object) {
-	e := ce
-	chain := append([]string{c.callee.Name()}, ce.Chain...)
-	if len(chain) > maxChain {
-		chain = chain[:maxChain]
+	e, t := b.throughArg(c, ce)
+	e.Chain = chainThrough(c, ce)
+	return e, t
+}
+
+// chainThrough returns the chain of the callee's effect ce reached by
+// call c: the callee's name, then ce's own chain.
+func chainThrough(c call, ce Effect) []string {
+	chain := make([]string, 0, min(len(ce.Chain)+1, maxChain))
+	chain = append(chain, c.callee.Name())
+	for _, n := range ce.Chain {
+		if len(chain) == maxChain {
+			break
+		}
+		chain = append(chain, n)
 	}
-	e.Chain = chain
+	return chain
+}
+
+// throughArg is through without the chain: the effect as reached by call
+// c, and the variable passed for its testing parameter.
+func (b *builder) throughArg(c call, ce Effect) (Effect, types.Object) {
+	e := ce
 	var t types.Object
 	if info := catalog.Of(ce.Kind); (info.OnT || info.ByParam) && ce.Param >= 0 && ce.Param < len(c.args) {
 		t = identObj(b.pass.TypesInfo, c.args[ce.Param])
@@ -230,6 +286,16 @@ func (b *builder) settle(d *function) {
 	if d.settled != 0 {
 		return
 	}
+	// Only changes of the environment, the working directory, package
+	// variables and setters can be restored: without one, there is
+	// nothing to settle, and no sites to gather.
+	if !slices.ContainsFunc(d.summary.list, func(e Effect) bool { return !catalog.Of(e.Kind).OnT && undoKey(e) != "" }) {
+		for i := range d.summary.list {
+			d.summary.list[i].Restored = false
+		}
+		d.settled = 2
+		return
+	}
 	d.settled = 1
 	var sites []Site
 	for _, f := range d.all() {
@@ -239,12 +305,16 @@ func (b *builder) settle(d *function) {
 			}
 		}
 		for _, s := range f.direct {
-			s.Restores = s.Restores || f.restorer
-			sites = append(sites, s)
+			if mayRestore(s.Effect) {
+				s.Restores = s.Restores || f.restorer
+				sites = append(sites, s)
+			}
 		}
 		for _, c := range f.calls {
 			for _, ce := range b.effectsOf(c.callee) {
-				sites = append(sites, Site{Effect: ce, Callee: c.callee, Restores: c.restores || f.restorer, Undone: c.undone})
+				if mayRestore(ce) {
+					sites = append(sites, Site{Effect: ce, Callee: c.callee, Restores: c.restores || f.restorer, Undone: c.undone})
+				}
 			}
 		}
 	}
@@ -282,6 +352,17 @@ func restored(sites []Site, e Effect) bool {
 		}
 	}
 	return all
+}
+
+// mayRestore reports whether a site with the effect e can decide whether
+// another effect is restored: it changes what can be restored, or it is a
+// call that isolates or undoes a change. restored ignores all other sites.
+func mayRestore(e Effect) bool {
+	if undoKey(e) != "" {
+		return true
+	}
+	api, ok := catalog.Lookup(e.What)
+	return ok && (api.Isolates != 0 || api.Undoes != "")
 }
 
 // sameVar reports whether two changes of the environment may be of the
