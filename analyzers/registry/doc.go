@@ -35,6 +35,10 @@
 //	os.WriteFile("out.txt", …)  → filepath.Join(t.TempDir(), "out.txt"), for
 //	(Create, OpenFile, Mkdir,     every use of the path in the test
 //	MkdirAll, Unix sockets)
+//	p := "/tmp/out.txt" and     → p := filepath.Join(t.TempDir(), "out.txt"),
+//	os.WriteFile(p, …)            when p is declared once in the test, outside
+//	                             loops and function literals, and never
+//	                             assigned again
 //	os.MkdirTemp("", p)         → t.TempDir(), without its error check and
 //	                             the test's own os.RemoveAll
 //	os.CreateTemp("", p)        → os.CreateTemp(t.TempDir(), p)

@@ -199,26 +199,11 @@ func (c *checker) path(t *tests.Test, s effects.Site, src *fixes.Source) (findin
 	}
 	lit, ok := literalArg(call, api.Arg-1)
 	if !ok {
-		return finding{}, false
+		return c.heldPath(t, s, src, call, api.Arg-1)
 	}
 	p := path.Clean(stringValue(lit))
-	first, _, _ := strings.Cut(strings.TrimPrefix(p, "/"), "/")
-	base := p
-	switch {
-	case first == "testdata", p == "." || p == "/", strings.HasPrefix(p, ".."):
-		return finding{}, false
-	case path.IsAbs(p):
-		switch first {
-		case "dev", "proc", "sys":
-			return finding{}, false
-		}
-		base = path.Base(p)
-	case strings.Contains(p, "/") && s.Effect.What != "os.MkdirAll":
-		return finding{}, false
-	case c.changesDir(t):
-		return finding{}, false
-	}
-	if s.Effect.What == "net.Listen" && !socketFits(t, base) {
+	base, ok := c.fixedPath(t, s, p)
+	if !ok {
 		return finding{}, false
 	}
 	var uses []*ast.BasicLit
@@ -286,6 +271,199 @@ func (c *checker) path(t *tests.Test, s effects.Site, src *fixes.Source) (findin
 		advice: "use a path under " + tn + ".TempDir()",
 		edits:  edits,
 	}, true
+}
+
+// fixedPath reports whether the clean path p, created by the site s of
+// test t, is one that a temporary path can replace, and returns the name
+// to give it under t.TempDir().
+func (c *checker) fixedPath(t *tests.Test, s effects.Site, p string) (string, bool) {
+	first, _, _ := strings.Cut(strings.TrimPrefix(p, "/"), "/")
+	base := p
+	switch {
+	case first == "testdata", p == "." || p == "/", strings.HasPrefix(p, ".."):
+		return "", false
+	case path.IsAbs(p):
+		switch first {
+		case "dev", "proc", "sys":
+			return "", false
+		}
+		base = path.Base(p)
+	case strings.Contains(p, "/") && s.Effect.What != "os.MkdirAll":
+		return "", false
+	case c.changesDir(t):
+		return "", false
+	}
+	if s.Effect.What == "net.Listen" && !socketFits(t, base) {
+		return "", false
+	}
+	return base, true
+}
+
+// heldPath is path for a fixed path that the test holds in a local
+// variable, path := "/tmp/out.json", and passes as argument i of call: the
+// variable is given a path under t.TempDir() where it is declared. The
+// variable must be declared once, outside loops and function literals of
+// the test, and never assigned again; the call must be its first use, and
+// the test must use it again; no literal of the test may spell the path,
+// or one under it, again.
+func (c *checker) heldPath(t *tests.Test, s effects.Site, src *fixes.Source, call *ast.CallExpr, i int) (finding, bool) {
+	if i < 0 || i >= len(call.Args) {
+		return finding{}, false
+	}
+	id, ok := ast.Unparen(call.Args[i]).(*ast.Ident)
+	if !ok {
+		return finding{}, false
+	}
+	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || v.Pkg() != c.pass.Pkg || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+		return finding{}, false
+	}
+	lit, ok := c.literalDef(t, v)
+	if !ok {
+		return finding{}, false
+	}
+	p := path.Clean(stringValue(lit))
+	base, ok := c.fixedPath(t, s, p)
+	if !ok {
+		return finding{}, false
+	}
+	for _, l := range stringLits(t) {
+		if cv := path.Clean(stringValue(l)); l != lit && (cv == p || strings.HasPrefix(cv, p+"/")) {
+			return finding{}, false
+		}
+	}
+	// The uses of the variable: none before the call (an input), none
+	// that writes it, and one at least after it that does not remove it.
+	var later []ast.Node
+	writes := false
+	removals := c.removedPaths(t)
+	inspect(t, false, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				if l, ok := ast.Unparen(l).(*ast.Ident); ok && c.pass.TypesInfo.Uses[l] == v {
+					writes = true
+				}
+			}
+		case *ast.UnaryExpr:
+			if x, ok := ast.Unparen(n.X).(*ast.Ident); ok && n.Op == token.AND && c.pass.TypesInfo.Uses[x] == v {
+				writes = true
+			}
+		case *ast.Ident:
+			if c.pass.TypesInfo.Uses[n] == v && n != id && !removals[n] {
+				later = append(later, n)
+			}
+		}
+		return true
+	})
+	if writes || len(later) == 0 || later[0].Pos() < call.Pos() {
+		return finding{}, false
+	}
+	if cond := conditional(t, call); cond != nil {
+		for _, n := range later {
+			if n.Pos() < cond.Pos() || n.Pos() >= cond.End() {
+				return finding{}, false // created sometimes, used always: an input
+			}
+		}
+	}
+	filepath, edits, ok := c.importName(t, src, "path/filepath")
+	if !ok {
+		return finding{}, false
+	}
+	tn := t.T.Name()
+	if c.lookupAt(lit.Pos(), tn) != t.T {
+		return finding{}, false // the test's testing value is not in scope there
+	}
+	if _, isPkg := c.lookupAt(lit.Pos(), filepath).(*types.PkgName); !isPkg && len(edits) == 0 {
+		return finding{}, false // the package's name is another's there
+	}
+	edits = append(edits, src.Replace(lit, filepath+".Join("+tn+".TempDir(), "+strconv.Quote(base)+")"))
+	return finding{
+		key:    "path:" + p,
+		what:   "creates the fixed path " + lit.Value + " (" + short(s.Effect.What) + ")",
+		hazard: "other runs, tests and packages that go test runs at the same time share it",
+		advice: "use a path under " + tn + ".TempDir()",
+		edits:  edits,
+	}, true
+}
+
+// lookupAt returns the object that name denotes at pos, or nil.
+func (c *checker) lookupAt(pos token.Pos, name string) types.Object {
+	scope := c.pass.Pkg.Scope().Innermost(pos)
+	if scope == nil {
+		return nil
+	}
+	_, obj := scope.LookupParent(name, pos)
+	return obj
+}
+
+// literalDef returns the string literal that the one declaration of the
+// local variable v in t's body gives it, outside any loop or function
+// literal of the test.
+func (c *checker) literalDef(t *tests.Test, v *types.Var) (*ast.BasicLit, bool) {
+	var def *ast.BasicLit
+	var defAt ast.Node
+	defs := 0
+	inspect(t, false, func(n ast.Node) bool {
+		var names []*ast.Ident
+		var values []ast.Expr
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if n.Tok != token.DEFINE {
+				return true
+			}
+			for _, l := range n.Lhs {
+				id, _ := l.(*ast.Ident)
+				names = append(names, id)
+			}
+			values = n.Rhs
+		case *ast.ValueSpec:
+			names, values = n.Names, n.Values
+		default:
+			return true
+		}
+		for j, name := range names {
+			if name == nil || c.pass.TypesInfo.Defs[name] != v {
+				continue
+			}
+			defs++
+			if len(values) == len(names) {
+				if l, ok := ast.Unparen(values[j]).(*ast.BasicLit); ok && l.Kind == token.STRING {
+					def, defAt = l, n
+				}
+			}
+		}
+		return true
+	})
+	if defs != 1 || def == nil {
+		return nil, false
+	}
+	enclosing, _ := astutil.PathEnclosingInterval(t.File, defAt.Pos(), defAt.End())
+	for _, n := range enclosing {
+		if n == t.Body {
+			return def, true
+		}
+		switch n.(type) {
+		case *ast.ForStmt, *ast.RangeStmt, *ast.FuncLit:
+			return nil, false
+		}
+	}
+	return nil, false
+}
+
+// removedPaths returns the arguments of the calls to os.Remove and
+// os.RemoveAll in t's body.
+func (c *checker) removedPaths(t *tests.Test) map[ast.Node]bool {
+	removals := make(map[ast.Node]bool)
+	inspect(t, false, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && len(call.Args) == 1 {
+			if fn := c.calleeOf(call); fn != nil && (fn.FullName() == "os.Remove" || fn.FullName() == "os.RemoveAll") {
+				removals[ast.Unparen(call.Args[0])] = true
+			}
+		}
+		return true
+	})
+	return removals
 }
 
 // changesDir reports whether the test changes its working directory, which
@@ -565,15 +743,7 @@ func (c *checker) usedAgain(t *tests.Test, create *ast.CallExpr, later []*ast.Ba
 			return true
 		}
 	}
-	removals := make(map[ast.Node]bool)
-	inspect(t, false, func(n ast.Node) bool {
-		if call, ok := n.(*ast.CallExpr); ok && len(call.Args) == 1 {
-			if fn := c.calleeOf(call); fn != nil && (fn.FullName() == "os.Remove" || fn.FullName() == "os.RemoveAll") {
-				removals[ast.Unparen(call.Args[0])] = true
-			}
-		}
-		return true
-	})
+	removals := c.removedPaths(t)
 	for _, l := range later {
 		if !removals[l] {
 			return true

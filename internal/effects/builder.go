@@ -71,6 +71,99 @@ type builder struct {
 	callers  map[*types.Func][]*function
 	imported map[*types.Func][]Effect
 	inits    map[*types.Var]ast.Expr // package variables' initializers, built on first use
+	// constLocals maps each local variable that holds one constant for
+	// its whole life to it; built on first use.
+	constLocals map[*types.Var]constant.Value
+}
+
+// constLocal returns the constant that a local variable holds for its
+// whole life: it is declared once with a constant, path := "/tmp/out",
+// and never assigned again nor has its address taken. Otherwise nil.
+func (b *builder) constLocal(v *types.Var) constant.Value {
+	if b.constLocals == nil {
+		b.constLocals = constLocals(b.pass)
+	}
+	return b.constLocals[v]
+}
+
+// constLocals returns the local variables of the package's functions that
+// hold one constant for their whole life, and their values.
+func constLocals(pass *analysis.Pass) map[*types.Var]constant.Value {
+	info := pass.TypesInfo
+	defs := make(map[*types.Var]int)
+	values := make(map[*types.Var]constant.Value)
+	written := make(map[*types.Var]bool)
+	define := func(id *ast.Ident, value ast.Expr) {
+		v, ok := info.Defs[id].(*types.Var)
+		if !ok {
+			return
+		}
+		defs[v]++
+		if value != nil {
+			if tv, ok := info.Types[value]; ok && tv.Value != nil {
+				values[v] = tv.Value
+			}
+		}
+	}
+	write := func(e ast.Expr) {
+		if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+			if v, ok := info.Uses[id].(*types.Var); ok {
+				written[v] = true
+			}
+		}
+	}
+	out := make(map[*types.Var]constant.Value)
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.AssignStmt:
+					for i, l := range n.Lhs {
+						id, ok := l.(*ast.Ident)
+						if n.Tok == token.DEFINE && ok && info.Defs[id] != nil {
+							var value ast.Expr
+							if len(n.Lhs) == len(n.Rhs) {
+								value = n.Rhs[i]
+							}
+							define(id, value)
+						} else {
+							write(l)
+						}
+					}
+				case *ast.ValueSpec:
+					for i, id := range n.Names {
+						var value ast.Expr
+						if len(n.Names) == len(n.Values) {
+							value = n.Values[i]
+						}
+						define(id, value)
+					}
+				case *ast.RangeStmt:
+					if n.Tok == token.ASSIGN {
+						write(n.Key)
+						write(n.Value)
+					}
+				case *ast.IncDecStmt:
+					write(n.X)
+				case *ast.UnaryExpr:
+					if n.Op == token.AND {
+						write(n.X)
+					}
+				}
+				return true
+			})
+		}
+	}
+	for v, value := range values {
+		if defs[v] == 1 && !written[v] {
+			out[v] = value
+		}
+	}
+	return out
 }
 
 // initializer returns the expression a package variable of this package
@@ -446,7 +539,7 @@ func (w *walker) call(c *ast.CallExpr) {
 			if api.ReadsIfZero && len(c.Args) > 0 && isNilOrZero(info, c.Args[0]) {
 				return
 			}
-			if api.ArgIs != 0 && !fixedArg(info, c, api) {
+			if api.ArgIs != 0 && !w.b.fixedArg(c, api) {
 				return
 			}
 			s := Site{Node: c, Effect: Effect{Kind: api.Kind, What: api.Name, Param: -1, Where: w.where(c), Key: envKey(info, api, c)}, Restores: w.restoring(c)}
@@ -525,17 +618,24 @@ func (w *walker) read(id *ast.Ident) {
 }
 
 // fixedArg reports whether the argument the catalog row names is a
-// constant of the kind it wants: a file path, or a listen address with a
-// fixed port.
-func fixedArg(info *types.Info, c *ast.CallExpr, api *catalog.API) bool {
+// constant of the kind it wants, or a local variable that holds one for
+// its whole life: a file path, or a listen address with a fixed port.
+func (b *builder) fixedArg(c *ast.CallExpr, api *catalog.API) bool {
+	info := b.pass.TypesInfo
 	if api.Arg > len(c.Args) {
 		return false
 	}
-	tv, ok := info.Types[c.Args[api.Arg-1]]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+	arg := c.Args[api.Arg-1]
+	value := info.Types[arg].Value
+	if id, ok := ast.Unparen(arg).(*ast.Ident); ok && value == nil {
+		if v, ok := info.Uses[id].(*types.Var); ok && v.Pkg() == b.pass.Pkg && v.Parent() != v.Pkg().Scope() {
+			value = b.constLocal(v)
+		}
+	}
+	if value == nil || value.Kind() != constant.String {
 		return false
 	}
-	v := constant.StringVal(tv.Value)
+	v := constant.StringVal(value)
 	switch api.ArgIs {
 	case catalog.ArgPath:
 		return v != "" && !device(v)

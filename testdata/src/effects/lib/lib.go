@@ -339,6 +339,24 @@ func WriteComputed(dir string) { // want WriteComputed:"^io os$"
 	_ = os.WriteFile(dir+"/out.txt", nil, 0o644)
 }
 
+func WriteHeld() { // want WriteHeld:"^shared net.Listen; shared os.WriteFile; io net; io os$"
+	path := "out.txt"
+	_ = os.WriteFile(path, nil, 0o644)
+	var addr = "127.0.0.1:8081"
+	_, _ = net.Listen("tcp", addr)
+}
+
+func WriteHeldAssigned(suffix string) { // want WriteHeldAssigned:"^io net; io os$"
+	path := "out.txt"
+	path += suffix
+	_ = os.WriteFile(path, nil, 0o644)
+	addr := "127.0.0.1:8082"
+	setAddr(&addr)
+	_, _ = net.Listen("tcp", addr)
+}
+
+func setAddr(addr *string) { *addr = "127.0.0.1:0" }
+
 func HandleDefault() { // want HandleDefault:"^shared net/http.HandleFunc$"
 	http.HandleFunc("/x", func(http.ResponseWriter, *http.Request) {})
 }
