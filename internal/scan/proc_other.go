@@ -1,0 +1,9 @@
+//go:build !unix
+
+package main
+
+import "os/exec"
+
+// ownGroup does nothing where process groups are not available: a
+// cancelled command's children may outlive it.
+func ownGroup(cmd *exec.Cmd) {}
