@@ -39,6 +39,10 @@
 //	os.WriteFile(p, …)            when p is declared once in the test, outside
 //	                             loops and function literals, and never
 //	                             assigned again
+//	save("/tmp/out.txt"), where → the same, when save, of any package,
+//	save creates its parameter     creates the file or directory at the
+//	                             path it is given (os.WriteFile, Create,
+//	                             OpenFile, Mkdir, MkdirAll)
 //	os.MkdirTemp("", p)         → t.TempDir(), without its error check and
 //	                             the test's own os.RemoveAll
 //	os.CreateTemp("", p)        → os.CreateTemp(t.TempDir(), p)

@@ -201,6 +201,12 @@ func (c *checker) path(t *tests.Test, s effects.Site, src *fixes.Source) (findin
 	if !ok {
 		return c.heldPath(t, s, src, call, api.Arg-1)
 	}
+	return c.literalPath(t, s, src, call, lit)
+}
+
+// literalPath is path for the literal path lit, an argument of call: the
+// call that creates it, or that passes it to a function that does.
+func (c *checker) literalPath(t *tests.Test, s effects.Site, src *fixes.Source, call *ast.CallExpr, lit *ast.BasicLit) (finding, bool) {
 	p := path.Clean(stringValue(lit))
 	base, ok := c.fixedPath(t, s, p)
 	if !ok {
@@ -232,7 +238,7 @@ func (c *checker) path(t *tests.Test, s effects.Site, src *fixes.Source) (findin
 			}
 		}
 	}
-	if !c.usedAgain(t, call, uses[1:]) {
+	if !c.usedAgain(t, call, s.Callee == nil, uses[1:]) {
 		return finding{}, false // made for code that knows the path by heart
 	}
 	filepath, edits, ok := c.importName(t, src, "path/filepath")
@@ -736,9 +742,11 @@ func socketFits(t *tests.Test, base string) bool {
 // usedAgain reports whether the test itself uses a path it creates, so
 // that no code it calls needs to know the path by heart: the call that
 // creates it returns a handle (os.Create, os.OpenFile, net.Listen), or
-// the test spells the path again for something else than removing it.
-func (c *checker) usedAgain(t *tests.Test, create *ast.CallExpr, later []*ast.BasicLit) bool {
-	if stmt, ok := fixes.Stmt(t.File, t.Func, create).(*ast.AssignStmt); ok && len(stmt.Rhs) == 1 && stmt.Rhs[0] == create {
+// the test spells the path again for something else than removing it. A
+// function the test passes the path to (direct is false) returns no
+// handle to it that the test could know of.
+func (c *checker) usedAgain(t *tests.Test, create *ast.CallExpr, direct bool, later []*ast.BasicLit) bool {
+	if stmt, ok := fixes.Stmt(t.File, t.Func, create).(*ast.AssignStmt); direct && ok && len(stmt.Rhs) == 1 && stmt.Rhs[0] == create {
 		if id, ok := stmt.Lhs[0].(*ast.Ident); ok && id.Name != "_" {
 			return true
 		}

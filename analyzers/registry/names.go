@@ -334,6 +334,14 @@ func (c *checker) registers(t *tests.Test, s effects.Site, src *fixes.Source) (f
 	case promPath + ".MustRegister", promPath + ".Register":
 		return c.unregister(t, s, src, call.Args[s.Effect.Param:s.Effect.Param+1])
 	}
+	if api, ok := catalog.Lookup(s.Effect.What); ok && api.Creates {
+		// A path passed to a function that creates it.
+		lit, ok := literalArg(call, s.Effect.Param)
+		if !ok || !fixes.AtLeast(c.pass, t.File, fixes.TempDir) {
+			return finding{}, false
+		}
+		return c.literalPath(t, s, src, call, lit)
+	}
 	return c.nameArg(t, s, src, call, s.Effect.Param)
 }
 

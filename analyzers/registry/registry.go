@@ -192,7 +192,11 @@ func (c *checker) report(t *tests.Test, s effects.Site, src *fixes.Source, f fin
 		SuggestedFixes: []analysis.SuggestedFix{fix},
 	}
 	if s.Callee != nil && s.Callee.Pos().IsValid() {
-		d.Related = []analysis.RelatedInformation{{Pos: s.Callee.Pos(), Message: fmt.Sprintf("%s registers it (%s)", s.Callee.Name(), s.Effect.Where)}}
+		verb := "registers"
+		if api, ok := catalog.Lookup(s.Effect.What); ok && api.Creates {
+			verb = "creates"
+		}
+		d.Related = []analysis.RelatedInformation{{Pos: s.Callee.Pos(), Message: fmt.Sprintf("%s %s it (%s)", s.Callee.Name(), verb, s.Effect.Where)}}
 	}
 	c.rep.Report(d)
 }

@@ -159,6 +159,10 @@ type API struct {
 	// is the argument (1-based) that names or is the registered value:
 	// passed down from a caller, it makes the caller register it too.
 	Names int
+	// Creates, for a call whose Arg-th argument is a path, says that the
+	// call creates the file or directory there: passed down from a
+	// caller, the path makes the caller create it too.
+	Creates bool
 }
 
 // ArgKind is what a constant argument must be for a call to count.
@@ -294,14 +298,14 @@ var APIs = []API{
 	{Name: "net.ListenPacket", Kind: Shared, Short: "net.ListenPacket", Alt: "port 0 (127.0.0.1:0)", Arg: 2, ArgIs: ArgAddr},
 	{Name: "net/http.ListenAndServe", Kind: Shared, Short: "http.ListenAndServe", Alt: "httptest.NewServer", Arg: 1, ArgIs: ArgAddr},
 	{Name: "net/http.ListenAndServeTLS", Kind: Shared, Short: "http.ListenAndServeTLS", Alt: "httptest.NewTLSServer", Arg: 1, ArgIs: ArgAddr},
-	{Name: "os.WriteFile", Kind: Shared, Short: "os.WriteFile", Alt: "a path under t.TempDir()", Arg: 1, ArgIs: ArgPath},
-	{Name: "os.Create", Kind: Shared, Short: "os.Create", Alt: "a path under t.TempDir()", Arg: 1, ArgIs: ArgPath},
-	{Name: "os.Mkdir", Kind: Shared, Short: "os.Mkdir", Alt: "t.TempDir()", Arg: 1, ArgIs: ArgPath},
-	{Name: "os.MkdirAll", Kind: Shared, Short: "os.MkdirAll", Alt: "t.TempDir()", Arg: 1, ArgIs: ArgPath},
+	{Name: "os.WriteFile", Kind: Shared, Short: "os.WriteFile", Alt: "a path under t.TempDir()", Arg: 1, ArgIs: ArgPath, Creates: true},
+	{Name: "os.Create", Kind: Shared, Short: "os.Create", Alt: "a path under t.TempDir()", Arg: 1, ArgIs: ArgPath, Creates: true},
+	{Name: "os.Mkdir", Kind: Shared, Short: "os.Mkdir", Alt: "t.TempDir()", Arg: 1, ArgIs: ArgPath, Creates: true},
+	{Name: "os.MkdirAll", Kind: Shared, Short: "os.MkdirAll", Alt: "t.TempDir()", Arg: 1, ArgIs: ArgPath, Creates: true},
 	{Name: "os.Remove", Kind: Shared, Short: "os.Remove", Alt: "a path under t.TempDir()", Arg: 1, ArgIs: ArgPath},
 	{Name: "os.RemoveAll", Kind: Shared, Short: "os.RemoveAll", Alt: "a path under t.TempDir()", Arg: 1, ArgIs: ArgPath},
 	{Name: "os.Rename", Kind: Shared, Short: "os.Rename", Alt: "paths under t.TempDir()", Arg: 2, ArgIs: ArgPath},
-	{Name: "os.OpenFile", Kind: Shared, Short: "os.OpenFile", Alt: "a path under t.TempDir()", Arg: 1, ArgIs: ArgPathWrite},
+	{Name: "os.OpenFile", Kind: Shared, Short: "os.OpenFile", Alt: "a path under t.TempDir()", Arg: 1, ArgIs: ArgPathWrite, Creates: true},
 	{Name: "image.RegisterFormat", Kind: Shared, Short: "image.RegisterFormat", Alt: "registering the format once, in an init function"},
 
 	// Temporary files and directories a test must remove by hand.

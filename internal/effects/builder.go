@@ -540,6 +540,7 @@ func (w *walker) call(c *ast.CallExpr) {
 				return
 			}
 			if api.ArgIs != 0 && !w.b.fixedArg(c, api) {
+				w.createsArg(c, api)
 				return
 			}
 			s := Site{Node: c, Effect: Effect{Kind: api.Kind, What: api.Name, Param: -1, Where: w.where(c), Key: envKey(info, api, c)}, Restores: w.restoring(c)}
@@ -690,6 +691,27 @@ func (w *walker) registersArg(c *ast.CallExpr, api *catalog.API) {
 		return
 	}
 	p := w.param(c.Args[api.Names-1])
+	if p == nil {
+		return
+	}
+	w.f.direct = append(w.f.direct, Site{
+		Node:   c,
+		Effect: Effect{Kind: catalog.Registers, What: api.Name, Param: -1, Where: w.where(c)},
+		T:      p,
+	})
+}
+
+// createsArg records a call that creates the file or directory at a path
+// the function was given, os.WriteFile(path, …), as the registration of
+// that parameter: a caller that passes a fixed path creates it.
+func (w *walker) createsArg(c *ast.CallExpr, api *catalog.API) {
+	if !api.Creates || api.Arg > len(c.Args) || c.Ellipsis.IsValid() {
+		return
+	}
+	if api.ArgIs == catalog.ArgPathWrite && (api.Arg >= len(c.Args) || !writeFlags(w.b.pass.TypesInfo, c.Args[api.Arg])) {
+		return
+	}
+	p := w.param(c.Args[api.Arg-1])
 	if p == nil {
 		return
 	}

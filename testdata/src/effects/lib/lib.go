@@ -339,6 +339,14 @@ func WriteComputed(dir string) { // want WriteComputed:"^io os$"
 	_ = os.WriteFile(dir+"/out.txt", nil, 0o644)
 }
 
+func WriteAt(path string) { // want WriteAt:"^io os; registers os.WriteFile@0$"
+	_ = os.WriteFile(path, nil, 0o644)
+}
+
+func RemoveAt(path string) { // want RemoveAt:"^io os$"
+	_ = os.Remove(path)
+}
+
 func WriteHeld() { // want WriteHeld:"^shared net.Listen; shared os.WriteFile; io net; io os$"
 	path := "out.txt"
 	_ = os.WriteFile(path, nil, 0o644)
