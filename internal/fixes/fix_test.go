@@ -56,6 +56,7 @@ func applied(tok *token.File, text string, fix analysis.SuggestedFix) string {
 }
 
 func TestFix(t *testing.T) {
+	t.Parallel()
 	const file = `// Package p is a test.
 package p
 
@@ -143,6 +144,7 @@ func TestB(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			src, _, tok := source(t, file)
 			fix, ok := src.Fix("fix", tc.edits(tok)...)
 			if tc.want == "" {
@@ -165,6 +167,7 @@ func TestB(t *testing.T) {
 // declaration whose comments gofmt aligns with its neighbor's keeps the
 // alignment: the region is not clean on its own, so the file is checked.
 func TestFixAlignedDecls(t *testing.T) {
+	t.Parallel()
 	const file = "package p\n\nvar a = 1     // one\nvar bbbbb = 2 // two\n"
 	src, _, tok := source(t, file)
 	p := at(t, tok, file, "var a = 1")
