@@ -85,12 +85,12 @@ func TestB(t *testing.T) {
 	// The file is not gofmt-clean (the var block); its functions are.
 	for _, tc := range []struct {
 		name  string
-		edits func(tok *token.File) []analysis.TextEdit
+		edits func(t *testing.T, tok *token.File) []analysis.TextEdit
 		want  string // the edited span of the result, or "" if no fix
 	}{
 		{
 			name: "clean edit in a function",
-			edits: func(tok *token.File) []analysis.TextEdit {
+			edits: func(t *testing.T, tok *token.File) []analysis.TextEdit {
 				p := at(t, tok, file, `os.Setenv("A", "1")`)
 				return []analysis.TextEdit{{Pos: p, End: p + token.Pos(len(`os.Setenv("A", "1")`)), NewText: []byte(`t.Setenv("A", "1")`)}}
 			},
@@ -98,7 +98,7 @@ func TestB(t *testing.T) {
 		},
 		{
 			name: "unformatted edit is formatted",
-			edits: func(tok *token.File) []analysis.TextEdit {
+			edits: func(t *testing.T, tok *token.File) []analysis.TextEdit {
 				p := at(t, tok, file, "_ = a")
 				return []analysis.TextEdit{{Pos: p, End: p + 5, NewText: []byte("_   =   a")}}
 			},
@@ -106,7 +106,7 @@ func TestB(t *testing.T) {
 		},
 		{
 			name: "import is sorted as gofmt sorts it",
-			edits: func(tok *token.File) []analysis.TextEdit {
+			edits: func(t *testing.T, tok *token.File) []analysis.TextEdit {
 				p := at(t, tok, file, `"testing"`)
 				return []analysis.TextEdit{{Pos: p, End: p, NewText: []byte("\"math/rand\"\n\t")}}
 			},
@@ -114,7 +114,7 @@ func TestB(t *testing.T) {
 		},
 		{
 			name: "edits in two declarations",
-			edits: func(tok *token.File) []analysis.TextEdit {
+			edits: func(t *testing.T, tok *token.File) []analysis.TextEdit {
 				p := at(t, tok, file, `os.Setenv("A", "1")`)
 				q := at(t, tok, file, "_ = a")
 				return []analysis.TextEdit{
@@ -126,7 +126,7 @@ func TestB(t *testing.T) {
 		},
 		{
 			name: "edit that does not parse",
-			edits: func(tok *token.File) []analysis.TextEdit {
+			edits: func(t *testing.T, tok *token.File) []analysis.TextEdit {
 				p := at(t, tok, file, "_ = a")
 				return []analysis.TextEdit{{Pos: p, End: p + 5, NewText: []byte("_ = (a")}}
 			},
@@ -136,7 +136,7 @@ func TestB(t *testing.T) {
 			// on its own, either would lose the alignment, so the edit
 			// is checked against the file, which is not gofmt-clean.
 			name: "declarations aligned with each other",
-			edits: func(tok *token.File) []analysis.TextEdit {
+			edits: func(t *testing.T, tok *token.File) []analysis.TextEdit {
 				p := at(t, tok, file, "var a = 1")
 				return []analysis.TextEdit{{Pos: p + 8, End: p + 9, NewText: []byte("3")}}
 			},
@@ -146,7 +146,7 @@ func TestB(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
 			src, _, tok := source(t, file)
-			fix, ok := src.Fix("fix", tc.edits(tok)...)
+			fix, ok := src.Fix("fix", tc.edits(t, tok)...)
 			if tc.want == "" {
 				if ok {
 					t.Fatalf("got a fix %q, want none", applied(tok, file, fix))
