@@ -47,6 +47,7 @@ type checker struct {
 	allow *regexp.Regexp
 	sinks map[string]bool // package variables of test files that are written but never read
 	tests *tests.Result
+	names fixes.Names // the names the pass's fixes declare
 }
 
 func run(pass *analysis.Pass) (any, error) {

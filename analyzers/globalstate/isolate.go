@@ -77,8 +77,8 @@ func (c *checker) isolate(t *tests.Test, s effects.Site, src *fixes.Source) (iso
 			return isolation{}, false
 		}
 		top := firstPos(t.Body)
-		wd := fixes.FreshName(c.pass, top, "wd")
-		errName := fixes.FreshName(c.pass, top, "err")
+		wd := c.names.Fresh(c.pass, top, "wd", "chdir")
+		errName := c.names.Fresh(c.pass, top, "err", "chdir")
 		text := wd + ", " + errName + " := " + osName + ".Getwd()\n" +
 			"if " + errName + " != nil {\n\t" + tn + ".Fatal(" + errName + ")\n}\n" +
 			tn + ".Cleanup(func() { _ = " + osName + ".Chdir(" + wd + ") })"
@@ -166,8 +166,8 @@ func (c *checker) restoreEnvAtCall(t *tests.Test, s effects.Site, src *fixes.Sou
 	}
 	key := strconv.Quote(s.Effect.Key)
 	at := firstPos(t.Body)
-	prev := fixes.FreshName(c.pass, at, "prevEnv")
-	had := fixes.FreshName(c.pass, at, "hadEnv")
+	prev := c.names.Fresh(c.pass, at, "prevEnv", s.Effect.Key)
+	had := c.names.Fresh(c.pass, at, "hadEnv", s.Effect.Key)
 	tn := t.T.Name()
 	text := prev + ", " + had + " := " + osName + ".LookupEnv(" + key + ")\n" +
 		tn + ".Cleanup(func() {\n\tif " + had + " {\n\t\t" + osName + ".Setenv(" + key + ", " + prev + ")\n\t} else {\n\t\t" +
@@ -283,8 +283,8 @@ func (c *checker) restoreVar(t *tests.Test, s effects.Site, stmt ast.Stmt, src *
 	tn := t.T.Name()
 	if m, key, ok := c.mapElem(lhs); ok {
 		base := varBase(s.Effect.What)
-		orig := fixes.FreshName(c.pass, firstPos(t.Body), "orig"+base)
-		had := fixes.FreshName(c.pass, firstPos(t.Body), "had"+base)
+		orig := c.names.Fresh(c.pass, firstPos(t.Body), "orig"+base, src.Text(s.Node))
+		had := c.names.Fresh(c.pass, firstPos(t.Body), "had"+base, src.Text(s.Node))
 		mt, kt := src.Text(m), src.Text(key)
 		if mapDelete {
 			mt, kt = src.Text(s.Node.(*ast.CallExpr).Args[0]), src.Text(s.Node.(*ast.CallExpr).Args[1])
@@ -316,7 +316,7 @@ func (c *checker) restoreVar(t *tests.Test, s effects.Site, stmt ast.Stmt, src *
 	} else {
 		at = firstPos(t.Body)
 	}
-	orig := fixes.FreshName(c.pass, at, "orig"+varBase(s.Effect.What))
+	orig := c.names.Fresh(c.pass, at, "orig"+varBase(s.Effect.What), s.Effect.What)
 	edit := insert(orig + " := " + text + "\n" + tn + ".Cleanup(func() { " + text + " = " + orig + " })")
 	return isolation{[]analysis.TextEdit{edit}, "save " + text + " and restore it with " + tn + ".Cleanup"}, true
 }
@@ -367,7 +367,7 @@ func (c *checker) restoreVarAtCall(t *tests.Test, s effects.Site, stmt ast.Stmt,
 		expr = qual + "." + name
 	}
 	tn := t.T.Name()
-	orig := fixes.FreshName(c.pass, firstPos(t.Body), "orig"+varBase(s.Effect.What))
+	orig := c.names.Fresh(c.pass, firstPos(t.Body), "orig"+varBase(s.Effect.What), s.Effect.What)
 	edits = append(edits, src.InsertFirst(t.Body, orig+" := "+expr+"\n"+tn+".Cleanup(func() { "+expr+" = "+orig+" })"))
 	return isolation{edits, "save " + expr + " and restore it with " + tn + ".Cleanup"}, true
 }
@@ -451,7 +451,7 @@ func (c *checker) undoSetter(t *tests.Test, s effects.Site, stmt ast.Stmt, call 
 	if strings.Contains(u.Save+u.Restore, "{0}") || u.ReturnsPrevious {
 		prevAt = stmt.Pos()
 	}
-	prev := fixes.FreshName(c.pass, prevAt, "prev"+strings.TrimPrefix(api.Name[strings.LastIndex(api.Name, ".")+1:], "Set"))
+	prev := c.names.Fresh(c.pass, prevAt, "prev"+strings.TrimPrefix(api.Name[strings.LastIndex(api.Name, ".")+1:], "Set"), api.Name)
 	advice := "restore it with " + tn + ".Cleanup"
 	direct := s.Callee == nil && call != nil
 	exprStmt, isExpr := stmt.(*ast.ExprStmt)

@@ -99,7 +99,7 @@ func (c *checker) serve(t *tests.Test, s effects.Site, src *fixes.Source) (findi
 	if !ok {
 		return finding{}, false
 	}
-	srv := fixes.FreshName(c.pass, stmt.Pos(), "srv")
+	srv := c.names.Fresh(c.pass, stmt.Pos(), "srv", "")
 	repls, ok := c.addressUses(t, stmt, lit, port, srv+".Listener.Addr().String()", srv+".URL")
 	if !ok || len(repls) == 0 {
 		return finding{}, false // clients that know the port by heart may connect to it

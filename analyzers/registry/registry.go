@@ -36,6 +36,7 @@ type checker struct {
 	eff   *effects.Result
 	rep   *ignore.Reporter
 	tests *tests.Result
+	names fixes.Names // the names the pass's fixes declare
 }
 
 func run(pass *analysis.Pass) (any, error) {

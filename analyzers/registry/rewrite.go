@@ -39,7 +39,7 @@ func (c *checker) perTest(t *tests.Test, src *fixes.Source, base string, decl fu
 	if top == nil {
 		return nil, false
 	}
-	v := fixes.FreshName(c.pass, top.Pos(), base)
+	v := c.names.Fresh(c.pass, top.Pos(), base, src.Text(first))
 	edits := []analysis.TextEdit{src.InsertBefore(top, decl(v))}
 	for _, r := range repls {
 		edits = append(edits, src.Replace(r.node, r.text(v)))

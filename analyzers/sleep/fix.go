@@ -151,7 +151,7 @@ func (e *env) poll() (fixed, bool) {
 		return e.offer(because, "wait with "+q+".Eventually", e.src.Replace(loop, text))
 	}
 	// Without testify the loop stays, with a deadline that fails the test.
-	deadline := fixes.FreshName(e.pass, loop.Pos(), "deadline")
+	deadline := e.names.Fresh(e.pass, loop.Pos(), "deadline", "")
 	init := fmt.Sprintf("%s := %s.Now().Add(%s); ", deadline, e.tn, fmt.Sprintf(timeout, e.tn))
 	expire := fmt.Sprintf("if %[1]s.Now().After(%[2]s) {\n\t%[3]s.Fatal(%[4]s)\n}",
 		e.tn, deadline, e.t, strconv.Quote("timed out waiting for "+done))
@@ -614,7 +614,7 @@ func (e *env) checks(checks []check) (fixed, bool) {
 	if strings.Contains(waiting, "\n") {
 		return fixed{}, false
 	}
-	deadline := fixes.FreshName(e.pass, e.w.stmt.Pos(), "deadline")
+	deadline := e.names.Fresh(e.pass, e.w.stmt.Pos(), "deadline", "")
 	text := fmt.Sprintf("for %[1]s := %[2]s.Now().Add(%[3]s); %[4]s && %[2]s.Now().Before(%[1]s); {\n\t%[2]s.Sleep(%[5]s)\n}",
 		deadline, e.tn, fmt.Sprintf(timeout, e.tn), waiting, fmt.Sprintf(tick, e.tn))
 	advice := "poll until the check passes, with a deadline"
@@ -659,7 +659,7 @@ func (e *env) eventuallyWithT(because string, checks []check, stops bool) (fixed
 		}
 		q = name
 	}
-	c := fixes.FreshName(e.pass, e.w.stmt.Pos(), "c")
+	c := e.names.Fresh(e.pass, e.w.stmt.Pos(), "c", "")
 	// The checks keep their text, and the comments between them; only the
 	// testing value they report to changes.
 	first, last := e.w.stmt.End(), checks[len(checks)-1].stmt.End()

@@ -18,6 +18,7 @@ import (
 	"github.com/isolint/isolint/internal/catalog"
 	"github.com/isolint/isolint/internal/docs"
 	"github.com/isolint/isolint/internal/effects"
+	"github.com/isolint/isolint/internal/fixes"
 	"github.com/isolint/isolint/internal/ignore"
 	"github.com/isolint/isolint/internal/tests"
 )
@@ -70,6 +71,7 @@ type checker struct {
 	tests   *tests.Result
 	rep     *ignore.Reporter
 	labeled map[ast.Stmt]bool
+	names   fixes.Names // the names the pass's fixes declare
 }
 
 func run(pass *analysis.Pass) (any, error) {

@@ -260,9 +260,9 @@ func varBase(name string) string {
 // decl and seen unshadowed at every position of at.
 func (c *checker) freshName(decl token.Pos, at []token.Pos, base string) (string, bool) {
 	for i := 1; i < 100; i++ {
-		name := fixes.FreshName(c.pass, decl, base)
+		name := c.names.Fresh(c.pass, decl, base, base)
 		if i > 1 {
-			name = fixes.FreshName(c.pass, decl, base+strconv.Itoa(i))
+			name = c.names.Fresh(c.pass, decl, base+strconv.Itoa(i), base)
 		}
 		free := true
 		for _, p := range at {

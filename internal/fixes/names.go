@@ -15,11 +15,18 @@ import (
 // it at pos neither shadows nor collides with any name visible there or
 // declared later in the same scope.
 func FreshName(pass *analysis.Pass, pos token.Pos, base string) string {
+	return freshName(pass, pos, base, nil)
+}
+
+func freshName(pass *analysis.Pass, pos token.Pos, base string, taken map[string]bool) string {
 	scope := pass.Pkg.Scope().Innermost(pos)
 	for i := 1; ; i++ {
 		name := base
 		if i > 1 {
 			name += strconv.Itoa(i)
+		}
+		if taken[name] {
+			continue
 		}
 		if scope == nil {
 			return name
@@ -32,6 +39,62 @@ func FreshName(pass *analysis.Pass, pos token.Pos, base string) string {
 		}
 		return name
 	}
+}
+
+// Names hands out the names that the fixes of one pass declare. go vet
+// -fix applies all the fixes of a pass together, so two fixes in one
+// function must not declare the same name there, though each alone
+// could: Fresh gives each a name no other fix of the pass has declared in
+// the same top-level function. A fix that several findings share (the
+// edit of a helper that each test calling it reports) must be the same
+// text each time, so the same request gets the same name. The zero value
+// is ready to use; one Names serves one pass.
+type Names struct {
+	taken map[*types.Scope]map[string]bool
+	given map[nameRequest]string
+}
+
+// A nameRequest is what a name was asked for: declared at pos in the
+// top-level function top, after base, for what (say, the variable whose
+// value it saves).
+type nameRequest struct {
+	top  *types.Scope
+	pos  token.Pos
+	base string
+	what string
+}
+
+// Fresh is FreshName, avoiding also the names that earlier calls gave out
+// in the same top-level function; what says what the name is for. Asked
+// again for the same pos, base and what, it returns the same name.
+func (n *Names) Fresh(pass *analysis.Pass, pos token.Pos, base, what string) string {
+	top := topScope(pass.Pkg, pos)
+	req := nameRequest{top, pos, base, what}
+	if name, ok := n.given[req]; ok {
+		return name
+	}
+	name := freshName(pass, pos, base, n.taken[top])
+	if n.taken == nil {
+		n.taken = make(map[*types.Scope]map[string]bool)
+		n.given = make(map[nameRequest]string)
+	}
+	if n.taken[top] == nil {
+		n.taken[top] = make(map[string]bool)
+	}
+	n.taken[top][name] = true
+	n.given[req] = name
+	return name
+}
+
+// topScope returns the scope of the top-level function declaration that
+// holds pos (the scope just inside a file's), or the outermost scope when
+// pos is in none.
+func topScope(pkg *types.Package, pos token.Pos) *types.Scope {
+	s := pkg.Scope().Innermost(pos)
+	for s != nil && s.Parent() != nil && s.Parent().Parent() != pkg.Scope() {
+		s = s.Parent()
+	}
+	return s
 }
 
 // Stmt returns the statement of fn's own body (not of a function literal
