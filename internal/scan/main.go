@@ -18,6 +18,7 @@
 //
 //	go run ./internal/scan -crash [-full] [-budget 90s] [-match substring]
 //	go run ./internal/scan -fixsafety [-full] [-budget 90s] [-match substring]
+//	go run ./internal/scan -fixsafety -full -from github.com/m   (the second half)
 //
 // Without -full, a run is a sample for CI: the module cache's modules in
 // a fixed pseudo-random order, started until the time budget is spent
@@ -79,6 +80,7 @@ func main() {
 	budget := flag.Duration("budget", 90*time.Second, "time after which no module is started (without -full)")
 	timeout := flag.Duration("timeout", 5*time.Minute, "time limit of one isolint run")
 	match := flag.String("match", "", "only modules whose name contains this")
+	from := flag.String("from", "", "only the module cache's modules whose name sorts at or after this, and not this repository's (to split a -full run in two)")
 	verbose := flag.Bool("v", false, "print every module's outcome")
 	flag.Parse()
 	log.SetFlags(0)
@@ -106,6 +108,9 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
+	if *from != "" {
+		mods = slices.DeleteFunc(mods, func(m module) bool { return m.name < *from })
+	}
 	var failures int
 	if *crash {
 		failures = runCrash(cfg, filter(mods, *match), *match == "")
@@ -115,6 +120,9 @@ func main() {
 			log.Fatal(err)
 		}
 		local = filter(local, *match)
+		if *from != "" {
+			local = nil // the first part of a split run has them
+		}
 		failures = runFixSafety(cfg, append(local, filter(mods, *match)...), len(local))
 	}
 	if failures > 0 {
