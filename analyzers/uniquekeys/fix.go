@@ -49,7 +49,7 @@ func (c *checker) report(t *tests.Test, k key) {
 		if stmt == nil {
 			return
 		}
-		name, ok := c.freshName(stmt.Pos(), at, varBase(k.name))
+		name, ok := c.freshName(stmt.Pos(), at, varBase(k.name), k.value)
 		if !ok {
 			return
 		}
@@ -237,6 +237,15 @@ func sqlName(name string) bool {
 	return false
 }
 
+// singular returns the name of one element of a variadic parameter:
+// key for keys.
+func singular(name string) string {
+	if len(name) > 2 && strings.HasSuffix(name, "s") && !strings.HasSuffix(name, "ss") {
+		return strings.TrimSuffix(name, "s")
+	}
+	return name
+}
+
 // varBase returns the base of the name of a variable that holds a key.
 func varBase(name string) string {
 	words := splitWords(name)
@@ -257,12 +266,13 @@ func varBase(name string) string {
 }
 
 // freshName returns base, or base with a number, that can be declared at
-// decl and seen unshadowed at every position of at.
-func (c *checker) freshName(decl token.Pos, at []token.Pos, base string) (string, bool) {
+// decl and seen unshadowed at every position of at, to hold the key value:
+// two keys declared before one statement get two names.
+func (c *checker) freshName(decl token.Pos, at []token.Pos, base, value string) (string, bool) {
 	for i := 1; i < 100; i++ {
-		name := c.names.Fresh(c.pass, decl, base, base)
+		name := c.names.Fresh(c.pass, decl, base, value)
 		if i > 1 {
-			name = c.names.Fresh(c.pass, decl, base+strconv.Itoa(i), base)
+			name = c.names.Fresh(c.pass, decl, base+strconv.Itoa(i), value)
 		}
 		free := true
 		for _, p := range at {

@@ -319,7 +319,11 @@ func (c *checker) callKeys(t *tests.Test, call *ast.CallExpr, s effects.Site) []
 			break
 		}
 		if p := paramAt(sig, i, call.Ellipsis.IsValid()); p != nil && identity(p.Name()) {
-			add(arg, "parameter "+p.Name(), p.Name())
+			name := p.Name()
+			if sig.Variadic() && i >= sig.Params().Len()-1 {
+				name = singular(name) // one of keys ...string is a key
+			}
+			add(arg, "parameter "+p.Name(), name)
 		}
 	}
 	// A column of a simple INSERT bound to a placeholder argument.

@@ -45,8 +45,10 @@ func TestUniquekeysVet(t *testing.T) {
 		`store/store_test.go:54:19 "events"`,
 		`store/store_test.go:56:34 "s-alice"`,
 		`store/store_test.go:59:37 "dan@example.com"`, // through a helper of another package
-		`store/store_test.go:112:19 ID: 42`,
-		`store/store_test.go:115:3 ID: 43`,
+		`store/store_test.go:69:15 "pair:a"`,
+		`store/store_test.go:69:25 "pair:b"`,
+		`store/store_test.go:125:19 ID: 42`,
+		`store/store_test.go:128:3 ID: 43`,
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("isolint -uniquekeys ./... reported\n%s\nwant\n%s\nstderr:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"), r.stderr)

@@ -61,6 +61,19 @@ func TestRedis(t *testing.T) {
 	}
 }
 
+// Two keys that first appear in one call, where both variables would be
+// named after its parameter.
+func TestRedisTwoKeys(t *testing.T) {
+	ctx := context.Background()
+	rdb := client()
+	rdb.Del(ctx, "pair:a", "pair:b") // want `"pair:a" is a unique key \(parameter keys\) .* in key and use it at all 3 places` `"pair:b" is a unique key \(parameter keys\) .* in key2 and use it at all 3 places`
+	rdb.Set(ctx, "pair:a", "1", 0)
+	rdb.Set(ctx, "pair:b", "2", 0)
+	if rdb.Get(ctx, "pair:a").Val() != "1" || rdb.Get(ctx, "pair:b").Val() != "2" {
+		t.Fatal("lost a write")
+	}
+}
+
 // Negatives.
 
 func TestNoUniqueField(t *testing.T) {
