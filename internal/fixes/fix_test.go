@@ -2,9 +2,11 @@ package fixes_test
 
 import (
 	"go/ast"
+	"go/format"
 	"go/parser"
 	"go/token"
 	"os"
+	"sort"
 	"strings"
 	"testing"
 
@@ -163,41 +165,128 @@ func TestB(t *testing.T) {
 	}
 }
 
-// TestFixAlignedDecls checks that in a gofmt-clean file, an edit to a
-// declaration whose comments gofmt aligns with its neighbor's keeps the
-// alignment: the region is not clean on its own, so the file is checked.
+// TestFixAlignedDecls checks edits to declarations that gofmt aligns with
+// their neighbors. An edit that keeps the alignment is checked against the
+// file and left as it is; one after which gofmt would re-align a neighbor
+// edits only its own declaration, formatted on its own, so that the fixes
+// of neighbors never overlap. The formatting that drivers do after
+// applying fixes then gives what gofmt gives.
 func TestFixAlignedDecls(t *testing.T) {
 	t.Parallel()
-	const file = "package p\n\nvar a = 1     // one\nvar bbbbb = 2 // two\n"
-	src, _, tok := source(t, file)
-	p := at(t, tok, file, "var a = 1")
-	fix, ok := src.Fix("fix", analysis.TextEdit{Pos: p + 8, End: p + 9, NewText: []byte("3")})
-	if !ok {
-		t.Fatal("got no fix")
+	const vars = "package p\n\nvar a = 1     // one\nvar bbbbb = 2 // two\n"
+	const funcs = "package p\n\nimport \"testing\"\n\n" +
+		"func TestA(t *testing.T)    { check(t, \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\") }\n" +
+		"func TestBBBB(t *testing.T) { check(t, \"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\") }\n" +
+		"func TestCC(t *testing.T)   { check(t, \"cc\") }\n\n" +
+		"func check(*testing.T, string) {}\n"
+	// insert puts text after the first occurrence of after.
+	insert := func(file, after, text string) func(*token.File) analysis.TextEdit {
+		return func(tok *token.File) analysis.TextEdit {
+			p := at(t, tok, file, after) + token.Pos(len(after))
+			return analysis.TextEdit{Pos: p, End: p, NewText: []byte(text)}
+		}
 	}
-	want := "package p\n\nvar a = 3     // one\nvar bbbbb = 2 // two\n"
-	if got := applied(tok, file, fix); got != want {
-		t.Errorf("fixed file:\n%s\nwant:\n%s", got, want)
+	replace := func(file, old, text string) func(*token.File) analysis.TextEdit {
+		return func(tok *token.File) analysis.TextEdit {
+			p := at(t, tok, file, old)
+			return analysis.TextEdit{Pos: p, End: p + token.Pos(len(old)), NewText: []byte(text)}
+		}
 	}
-	// Growing the name realigns both lines, as gofmt would.
-	src, _, tok = source(t, file)
-	fix, ok = src.Fix("fix", analysis.TextEdit{Pos: p + 4, End: p + 5, NewText: []byte("aaaaaaa")})
-	if !ok {
-		t.Fatal("got no fix")
+	for _, tc := range []struct {
+		name, file string
+		edit       func(*token.File) analysis.TextEdit
+		want       string // the file with the fix applied
+		formatted  string // and formatted; "" when it is want
+	}{{
+		name: "keeps the alignment",
+		file: vars,
+		edit: replace(vars, "= 1", "= 3"),
+		want: "package p\n\nvar a = 3     // one\nvar bbbbb = 2 // two\n",
+	}, {
+		name:      "grows past the neighbor",
+		file:      vars,
+		edit:      replace(vars, "var a ", "var aaaaaaa "),
+		want:      "package p\n\nvar aaaaaaa = 1 // one\nvar bbbbb = 2 // two\n",
+		formatted: "package p\n\nvar aaaaaaa = 1 // one\nvar bbbbb = 2   // two\n",
+	}, {
+		name:      "shrinks below the neighbor",
+		file:      vars,
+		edit:      replace(vars, "bbbbb", "bb"),
+		want:      "package p\n\nvar a = 1     // one\nvar bb = 2 // two\n",
+		formatted: "package p\n\nvar a = 1  // one\nvar bb = 2 // two\n",
+	}, {
+		name: "one-line function that stays on one line",
+		file: funcs,
+		edit: insert(funcs, "TestCC(t *testing.T)   {", " t.Parallel();"),
+		want: strings.Replace(funcs, "{ check(t, \"cc\") }", "{ t.Parallel(); check(t, \"cc\") }", 1),
+	}, {
+		name: "one-line function that no longer fits",
+		file: funcs,
+		edit: insert(funcs, "TestBBBB(t *testing.T) {", " t.Parallel();"),
+		want: strings.Replace(funcs, "func TestBBBB(t *testing.T) { check(t, \"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\") }\n",
+			"func TestBBBB(t *testing.T) {\n\tt.Parallel()\n\tcheck(t, \"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\")\n}\n", 1),
+		formatted: strings.NewReplacer(
+			"func TestA(t *testing.T)    {", "func TestA(t *testing.T) {",
+			"func TestBBBB(t *testing.T) { check(t, \"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\") }\n",
+			"func TestBBBB(t *testing.T) {\n\tt.Parallel()\n\tcheck(t, \"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\")\n}\n",
+			"func TestCC(t *testing.T)   {", "func TestCC(t *testing.T) {").Replace(funcs),
+	}} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			src, _, tok := source(t, tc.file)
+			fix, ok := src.Fix("fix", tc.edit(tok))
+			if !ok {
+				t.Fatal("got no fix")
+			}
+			got := applied(tok, tc.file, fix)
+			if got != tc.want {
+				t.Errorf("fixed file:\n%s\nwant:\n%s", got, tc.want)
+			}
+			want := tc.formatted
+			if want == "" {
+				want = tc.want
+			}
+			if f, err := format.Source([]byte(got)); err != nil || string(f) != want {
+				t.Errorf("formatted, the fixed file is:\n%s (%v)\nwant:\n%s", f, err, want)
+			}
+		})
 	}
-	want = "package p\n\nvar aaaaaaa = 1 // one\nvar bbbbb = 2   // two\n"
-	if got := applied(tok, file, fix); got != want {
-		t.Errorf("fixed file:\n%s\nwant:\n%s", got, want)
+}
+
+// TestFixNeighborsMerge checks that the fixes of two one-line functions in
+// a row, each of which gofmt would lay out on several lines, edit disjoint
+// text, so that a driver can apply both.
+func TestFixNeighborsMerge(t *testing.T) {
+	t.Parallel()
+	const file = "package p\n\nimport \"testing\"\n\n" +
+		"func TestA(t *testing.T)    { check(t, \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\") }\n" +
+		"func TestBBBB(t *testing.T) { check(t, \"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\") }\n\n" +
+		"func check(*testing.T, string) {}\n"
+	var all []analysis.TextEdit
+	for _, name := range []string{"TestA(t *testing.T)    {", "TestBBBB(t *testing.T) {"} {
+		src, _, tok := source(t, file)
+		p := at(t, tok, file, name) + token.Pos(len(name))
+		fix, ok := src.Fix("fix", analysis.TextEdit{Pos: p, End: p, NewText: []byte(" t.Parallel();")})
+		if !ok {
+			t.Fatalf("%s: got no fix", name)
+		}
+		all = append(all, fix.TextEdits...)
 	}
-	// Shrinking it realigns the line before, outside the declaration.
-	src, _, tok = source(t, file)
-	q := at(t, tok, file, "bbbbb")
-	fix, ok = src.Fix("fix", analysis.TextEdit{Pos: q, End: q + 5, NewText: []byte("bb")})
-	if !ok {
-		t.Fatal("got no fix")
+	for i, a := range all {
+		for _, b := range all[i+1:] {
+			if a.Pos < b.End && b.Pos < a.End {
+				t.Fatalf("edits overlap: %d-%d and %d-%d", a.Pos, a.End, b.Pos, b.End)
+			}
+		}
 	}
-	want = "package p\n\nvar a = 1  // one\nvar bb = 2 // two\n"
-	if got := applied(tok, file, fix); got != want {
-		t.Errorf("fixed file:\n%s\nwant:\n%s", got, want)
+	_, _, tok := source(t, file)
+	sort.Slice(all, func(i, j int) bool { return all[i].Pos < all[j].Pos })
+	got, err := format.Source([]byte(applied(tok, file, analysis.SuggestedFix{TextEdits: all})))
+	want := "package p\n\nimport \"testing\"\n\n" +
+		"func TestA(t *testing.T) {\n\tt.Parallel()\n\tcheck(t, \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\")\n}\n" +
+		"func TestBBBB(t *testing.T) {\n\tt.Parallel()\n\tcheck(t, \"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\")\n}\n\n" +
+		"func check(*testing.T, string) {}\n"
+	if err != nil || string(got) != want {
+		t.Errorf("both fixes, formatted:\n%s (%v)\nwant:\n%s", got, err, want)
 	}
 }

@@ -249,6 +249,17 @@ type span struct{ start, end int }
 // alignment of columns: what gofmt makes of it cannot depend on the lines
 // around it.
 func (s *Source) regionOf(e analysis.TextEdit) (span, bool) {
+	return s.regionAround(e, true)
+}
+
+// declOf returns the lines of the top-level declaration (with its doc
+// comment) that holds the edit, or of the file's header, whether or not
+// blank lines stand around them.
+func (s *Source) declOf(e analysis.TextEdit) (span, bool) {
+	return s.regionAround(e, false)
+}
+
+func (s *Source) regionAround(e analysis.TextEdit, apart bool) (span, bool) {
 	if s.file == nil || !s.fileOK(e) {
 		return span{}, false
 	}
@@ -265,19 +276,19 @@ func (s *Source) regionOf(e analysis.TextEdit) (span, bool) {
 		}
 		to := s.offset(d.End())
 		if from <= start && end <= to {
-			return s.lines(from, to)
+			return s.lines(from, to, apart)
 		}
 	}
 	if end <= headerEnd {
-		return s.lines(0, headerEnd)
+		return s.lines(0, headerEnd, apart)
 	}
 	return span{}, false
 }
 
 // lines returns the whole lines that the text from start to end occupies,
-// if nothing but white space and a comment shares them and blank lines (or
-// the file's ends) stand before and after them.
-func (s *Source) lines(start, end int) (span, bool) {
+// if nothing but white space and a comment shares them and, when apart is
+// set, blank lines (or the file's ends) stand before and after them.
+func (s *Source) lines(start, end int, apart bool) (span, bool) {
 	ls, le := s.lineStart(start), s.endOfLine(end)
 	rest := bytes.TrimLeft(s.text[end:le], " \t")
 	if !onlySpace(s.text[ls:start]) || !(onlySpace(rest) || bytes.HasPrefix(rest, []byte("//"))) {
@@ -285,6 +296,9 @@ func (s *Source) lines(start, end int) (span, bool) {
 	}
 	if le < len(s.text) {
 		le++ // the newline
+	}
+	if !apart {
+		return span{ls, le}, true
 	}
 	if ls > 0 && !onlySpace(s.text[s.lineStart(ls-1):ls-1]) {
 		return span{}, false // the line before is not blank
@@ -359,6 +373,14 @@ func (s *Source) checkEdits(r span, edits []analysis.TextEdit, indices []int) bo
 }
 
 // fixFile is Fix for edits that are checked against the whole file.
+//
+// When gofmt, to lay out the edited file, would also re-align a
+// neighboring declaration (one-line functions in a row align their
+// bodies, and comments on consecutive lines align), the fix edits only the
+// declarations it changes, each formatted on its own, and leaves the
+// neighbors' alignment to the formatting that go vet -fix, go fix and
+// golangci-lint --fix do after applying the fixes. Otherwise the fixes
+// of two neighbors would overlap, and a driver could apply only one.
 func (s *Source) fixFile(message string, edits []analysis.TextEdit) (analysis.SuggestedFix, bool) {
 	whole := span{0, len(s.text)}
 	if s.gofmtClean() {
@@ -366,10 +388,14 @@ func (s *Source) fixFile(message string, edits []analysis.TextEdit) (analysis.Su
 		for i := range all {
 			all[i] = i
 		}
-		if !s.checkEdits(whole, edits, all) {
+		checked := append([]analysis.TextEdit(nil), edits...)
+		if !s.checkEdits(whole, checked, all) {
 			return analysis.SuggestedFix{}, false
 		}
-		return analysis.SuggestedFix{Message: message, TextEdits: edits}, true
+		if s.withinDecls(edits, checked) {
+			return analysis.SuggestedFix{Message: message, TextEdits: checked}, true
+		}
+		return s.fixDecls(message, edits)
 	}
 	edited, ok := s.applyIn(whole, edits...)
 	if !ok {
@@ -379,6 +405,63 @@ func (s *Source) fixFile(message string, edits []analysis.TextEdit) (analysis.Su
 		return analysis.SuggestedFix{}, false
 	}
 	return analysis.SuggestedFix{Message: message, TextEdits: edits}, true
+}
+
+// withinDecls reports whether each checked edit lies within the lines of
+// the declaration, or the header, that the edit it came from lies in.
+func (s *Source) withinDecls(edits, checked []analysis.TextEdit) bool {
+	for i, e := range edits {
+		if e.Pos == checked[i].Pos && e.End == checked[i].End {
+			continue // formatting left it as it was
+		}
+		r, ok := s.declOf(e)
+		if !ok {
+			return false
+		}
+		if start, end := s.offset(checked[i].Pos), s.offset(checked[i].End); start < r.start || end > r.end {
+			return false
+		}
+	}
+	return true
+}
+
+// fixDecls formats each declaration (or the header) that the edits change
+// on its own, so that the fix edits no other. The edited file must still
+// format as a whole.
+func (s *Source) fixDecls(message string, edits []analysis.TextEdit) (analysis.SuggestedFix, bool) {
+	byDecl := map[span][]analysis.TextEdit{}
+	var order []span
+	for _, e := range edits {
+		r, ok := s.declOf(e)
+		if !ok {
+			return analysis.SuggestedFix{}, false
+		}
+		if byDecl[r] == nil {
+			order = append(order, r)
+		}
+		byDecl[r] = append(byDecl[r], e)
+	}
+	var out []analysis.TextEdit
+	for _, r := range order {
+		edited, ok := s.applyIn(r, byDecl[r]...)
+		if !ok {
+			return analysis.SuggestedFix{}, false
+		}
+		formatted, err := format.Source(edited)
+		if err != nil {
+			return analysis.SuggestedFix{}, false
+		}
+		out = append(out, s.diffIn(r, formatted))
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Pos < out[j].Pos })
+	edited, ok := s.applyIn(span{0, len(s.text)}, out...)
+	if !ok {
+		return analysis.SuggestedFix{}, false
+	}
+	if _, err := format.Source(edited); err != nil {
+		return analysis.SuggestedFix{}, false
+	}
+	return analysis.SuggestedFix{Message: message, TextEdits: out}, true
 }
 
 // applyIn returns the text of region r with the edits, which must lie in
