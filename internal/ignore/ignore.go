@@ -3,14 +3,16 @@
 //	//isolint:ignore analyzer[,analyzer] reason
 //
 // and the Reporter through which every isolint analyzer reports: it drops
-// findings in generated files and findings a directive covers, and reports
-// directives that are malformed or suppress nothing.
+// findings in generated files, findings a directive covers and findings
+// whose fix overlaps one already offered, and reports directives that are
+// malformed or suppress nothing.
 //
 // A directive covers the line it is on and the line after its comment, or,
 // in the doc comment of a function, the whole function.
 package ignore
 
 import (
+	"bytes"
 	"go/ast"
 	"go/token"
 	"reflect"
@@ -169,6 +171,8 @@ type Reporter struct {
 	pass *analysis.Pass
 	res  *Result
 	used map[*Directive]bool
+	// offered holds, by file, the edits of the fixes reported so far.
+	offered map[int][]analysis.TextEdit
 }
 
 // NewReporter returns the reporter for pass; its analyzer must require
@@ -178,7 +182,12 @@ func NewReporter(pass *analysis.Pass) *Reporter {
 }
 
 // Report reports d unless it is in a generated file or a well-formed
-// directive for this analyzer covers it.
+// directive for this analyzer covers it, or its fix overlaps the fix of a
+// finding reported before. go vet -fix applies the fixes of a pass
+// together and, when two overlap, applies none; the finding held back is
+// reported once the other is fixed (isolint -fix makes the passes).
+// Identical edits, such as one change to a helper that several findings
+// need, do not overlap.
 func (r *Reporter) Report(d analysis.Diagnostic) {
 	if r.res.Generated(r.pass.Fset, d.Pos) {
 		return
@@ -193,7 +202,61 @@ func (r *Reporter) Report(d analysis.Diagnostic) {
 			return
 		}
 	}
+	if r.overlaps(d) {
+		return
+	}
 	r.pass.Report(d)
+}
+
+// overlaps reports whether an edit of d's fixes overlaps, without being
+// the same, an edit that the fixes reported before make; when none does,
+// it records d's edits.
+func (r *Reporter) overlaps(d analysis.Diagnostic) bool {
+	var edits []analysis.TextEdit
+	for _, f := range d.SuggestedFixes {
+		edits = append(edits, f.TextEdits...)
+	}
+	for _, e := range edits {
+		for _, o := range r.offered[r.fileOf(e.Pos)] {
+			if overlap(e, o) {
+				return true
+			}
+		}
+	}
+	if r.offered == nil {
+		r.offered = make(map[int][]analysis.TextEdit)
+	}
+	for _, e := range edits {
+		f := r.fileOf(e.Pos)
+		r.offered[f] = append(r.offered[f], e)
+	}
+	return false
+}
+
+func (r *Reporter) fileOf(p token.Pos) int {
+	if f := r.pass.Fset.File(p); f != nil {
+		return f.Base()
+	}
+	return -1
+}
+
+// overlap reports whether two edits of one file cannot both be applied:
+// they change some text in common, or one inserts inside the text the
+// other replaces. Two insertions at one place can both be applied, and so
+// can an edit and its copy.
+func overlap(a, b analysis.TextEdit) bool {
+	if a.Pos == b.Pos && a.End == b.End && bytes.Equal(a.NewText, b.NewText) {
+		return false
+	}
+	switch {
+	case a.Pos == a.End && b.Pos == b.End:
+		return false
+	case a.Pos == a.End:
+		return b.Pos < a.Pos && a.Pos < b.End
+	case b.Pos == b.End:
+		return a.Pos < b.Pos && b.Pos < a.End
+	}
+	return a.Pos < b.End && b.Pos < a.End
 }
 
 // Excuse marks the directives for this analyzer that cover pos as used:
