@@ -24,6 +24,7 @@ func runCrash(c *config, mods []module, withStd bool) int {
 		if !c.more() {
 			break
 		}
+		c.trimCache()
 		n.add(c, m, "./...")
 	}
 	fmt.Printf("crash: %d modules tried, %d loaded (%d packages, %d findings), %d not loadable offline, %d timed out; %d failures\n",

@@ -26,6 +26,7 @@ func runFixSafety(c *config, mods []module, always int) int {
 		if i >= always && !c.more() {
 			break
 		}
+		c.trimCache()
 		n.tried++
 		outcome, fixes, files, detail := fixCheck(c, m, filepath.Join(c.tmp, fmt.Sprint(i)))
 		switch outcome {

@@ -23,8 +23,10 @@
 // Without -full, a run is a sample for CI: the module cache's modules in
 // a fixed pseudo-random order, started until the time budget is spent
 // (this repository's modules are always run). With
-// -full, every module (and, for -crash, std) is run. Modules are run
-// offline: GOPROXY=off, GOSUMDB=off, GOWORK=off, GOTOOLCHAIN=local.
+// -full, every module (and, for -crash, std) is run, with a build cache
+// of the run's own that is cleared whenever less than 10 GiB of disk is
+// left. Modules are run offline: GOPROXY=off, GOSUMDB=off, GOWORK=off,
+// GOTOOLCHAIN=local.
 // It exits 1 if any check failed. Interrupted (SIGINT, SIGTERM), it stops
 // the module it is running and prints the totals so far.
 package main
@@ -71,6 +73,32 @@ type config struct {
 	timeout  time.Duration
 	verbose  bool
 	tmp      string
+	// cache is the build cache of a -full run, its own so that it can be
+	// cleared when the disk fills: every copy of a module adds its
+	// packages, and a full run adds tens of gigabytes.
+	cache string
+}
+
+// minFree is the free disk space below which a -full run clears its build
+// cache before it starts the next module.
+const minFree = 10 << 30
+
+// trimCache clears the run's own build cache when the disk it is on runs
+// low, so that a module does not fail for want of space.
+func (c *config) trimCache() {
+	if c.cache == "" {
+		return
+	}
+	free, ok := freeSpace(c.tmp)
+	if !ok || free >= minFree {
+		return
+	}
+	if err := os.RemoveAll(c.cache); err != nil {
+		log.Printf("clearing the build cache: %v", err)
+	}
+	if c.verbose {
+		fmt.Printf("(cleared the build cache: %d MiB were free)\n", free>>20)
+	}
 }
 
 func main() {
@@ -97,6 +125,9 @@ func main() {
 	stop, cancel := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer cancel()
 	cfg := &config{stop: stop, bin: filepath.Join(tmp, "isolint"), full: *full, deadline: time.Now().Add(*budget), timeout: *timeout, verbose: *verbose, tmp: tmp}
+	if *full {
+		cfg.cache = filepath.Join(tmp, "gocache")
+	}
 	if out, err := exec.Command("go", "build", "-o", cfg.bin, "./cmd/isolint").CombinedOutput(); err != nil {
 		log.Fatalf("building isolint: %v\n%s", err, out)
 	}
@@ -230,6 +261,9 @@ func (c *config) run(dir string, args ...string) result {
 	cmd := exec.CommandContext(ctx, args[0], args[1:]...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), offline...)
+	if c.cache != "" {
+		cmd.Env = append(cmd.Env, "GOCACHE="+c.cache)
+	}
 	ownGroup(cmd)
 	cmd.WaitDelay = 10 * time.Second
 	var stdout, stderr strings.Builder
