@@ -72,13 +72,140 @@ func (c *checker) fix(sc *scope, w wait) (fixed, bool) {
 		}
 		// A sleep followed by checks in each round of a loop.
 	}
+	// Both rewrites below remove the wait.
+	if e.orphans() {
+		return fixed{}, false
+	}
 	if checks := e.checksAfter(); len(checks) > 0 {
+		if e.repeats(checks) {
+			return fixed{}, false
+		}
 		return e.checks(checks)
 	}
 	if g, _ := e.spawnedBefore(); g != nil {
 		return e.bubble(g)
 	}
 	return fixed{}, false
+}
+
+// orphans reports whether the wait uses a local variable that nothing
+// but waits uses: a rewrite that removes the wait, or another wait
+// rewritten in the same pass, would leave it declared and not used.
+func (e *env) orphans() bool {
+	locals := make(map[*types.Var]bool)
+	ast.Inspect(e.w.stmt, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if v, ok := e.pass.TypesInfo.Uses[id].(*types.Var); ok && !v.IsField() && v.Pkg() != nil && v.Parent() != v.Pkg().Scope() {
+				locals[v] = true
+			}
+		}
+		return true
+	})
+	if len(locals) == 0 {
+		return false
+	}
+	// Parameters and results may go unused; so may a variable used
+	// anywhere but in a wait.
+	ast.Inspect(e.sc.file, func(n ast.Node) bool {
+		if len(locals) == 0 {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncType:
+			for v := range locals {
+				if v.Pos() >= n.Pos() && v.Pos() < n.End() {
+					delete(locals, v)
+				}
+			}
+		case *ast.ExprStmt:
+			if _, _, ok := e.waitCall(n); ok {
+				return false
+			}
+		case *ast.Ident:
+			if v, ok := e.pass.TypesInfo.Uses[n].(*types.Var); ok {
+				delete(locals, v)
+			}
+		}
+		return true
+	})
+	return len(locals) > 0
+}
+
+// repeats reports whether one of the checks after the wait repeats a
+// check the scope's body makes before it, other than right after a
+// wait: the test then checks that what held before it waited still
+// holds (if state != Suspect, sleep, if state != Suspect), which is
+// what a sleep is for, and waiting until it holds would check nothing.
+func (e *env) repeats(checks []check) bool {
+	after := make(map[string]bool)
+	for _, ch := range checks {
+		after[e.checkKey(ch)] = true
+	}
+	found := false
+	list := func(stmts []ast.Stmt) {
+		waited := false // the statement follows a wait and checks only
+		for _, st := range stmts {
+			if st.End() > e.w.stmt.Pos() {
+				return
+			}
+			if es, ok := st.(*ast.ExprStmt); ok {
+				if _, _, ok := e.waitCall(es); ok {
+					waited = true
+					continue
+				}
+			}
+			ch, ok := e.check(st)
+			if !ok {
+				waited = false
+				continue
+			}
+			if !waited && after[e.checkKey(ch)] {
+				found = true
+				return
+			}
+		}
+	}
+	ast.Inspect(e.sc.body, func(n ast.Node) bool {
+		if found || n == nil || n.Pos() >= e.w.stmt.Pos() {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false // another function's checks
+		case *ast.BlockStmt:
+			list(n.List)
+		case *ast.CaseClause:
+			list(n.Body)
+		case *ast.CommClause:
+			list(n.Body)
+		}
+		return true
+	})
+	return found
+}
+
+// checkKey returns what a check tests, whatever it says when it fails:
+// the failure condition of an if statement, or the assertion with the
+// values it compares.
+func (e *env) checkKey(ch check) string {
+	if ch.fails != nil {
+		return "if " + types.ExprString(ch.fails)
+	}
+	fn, ok := typeutil.Callee(e.pass.TypesInfo, ch.call).(*types.Func)
+	if !ok {
+		return ""
+	}
+	name := strings.TrimSuffix(fn.Name(), "f") // Equalf checks what Equal does
+	key := name
+	values := 1
+	switch name {
+	case "Equal", "EqualValues", "Exactly", "Len", "Contains", "Greater", "GreaterOrEqual", "Subset":
+		values = 2
+	}
+	for i := 1; i <= values && i < len(ch.call.Args); i++ {
+		key += " " + types.ExprString(ch.call.Args[i])
+	}
+	return key
 }
 
 // visible reports whether obj is what its name means at pos.

@@ -218,3 +218,59 @@ func TestStillEqual(t *testing.T) {
 		t.Fatal("changed")
 	}
 }
+
+// A check that repeats one made before the wait checks that what held
+// then still holds: waiting until it holds would check nothing.
+func TestStillTheSame(t *testing.T) {
+	var n atomic.Int32
+	n.Add(1)
+	if n.Load() != 1 {
+		t.Fatal("not once")
+	}
+	time.Sleep(time.Millisecond)
+	if n.Load() != 1 {
+		t.Fatal("more than once")
+	}
+}
+
+// The same check after another wait is that wait's, not the state before
+// this one: each wait waits for the check after it.
+func TestWaitTwice(t *testing.T) {
+	var n atomic.Int32
+	go func() { n.Add(1) }()
+	time.Sleep(time.Millisecond) // want `time.Sleep waits a fixed time for the goroutine started on line 240 before the check on line 242`
+	if n.Load() != 1 {
+		t.Fatal("first")
+	}
+	n.Store(0)
+	go func() { n.Add(1) }()
+	time.Sleep(time.Millisecond) // want `time.Sleep waits a fixed time for the goroutine started on line 246 before the check on line 248`
+	if n.Load() != 1 {
+		t.Fatal("second")
+	}
+}
+
+// Removing the waits would leave grace declared and not used.
+func TestOnlyWaitsUseIt(t *testing.T) {
+	var n atomic.Int32
+	go func() { n.Add(1) }()
+	grace := time.Millisecond
+	time.Sleep(grace - time.Microsecond)
+	if n.Load() != 1 {
+		t.Fatal("not yet")
+	}
+	time.Sleep(grace)
+	if n.Load() != 1 {
+		t.Fatal("still not")
+	}
+}
+
+func TestGraceUsedElsewhere(t *testing.T) {
+	var n atomic.Int32
+	go func() { n.Add(1) }()
+	grace := time.Millisecond
+	time.Sleep(grace) // want `time.Sleep waits a fixed time for the goroutine started on line 270 before the check on line 273`
+	if n.Load() != 1 {
+		t.Fatalf("not after %v", grace)
+	}
+}
