@@ -426,7 +426,7 @@ func (e *env) check(st ast.Stmt) (check, bool) {
 			return check{}, false
 		}
 		for _, a := range call.Args[1:] {
-			if !e.pure(a) {
+			if !e.pure(a) || !e.query(a) {
 				return check{}, false
 			}
 		}
@@ -458,7 +458,7 @@ func (e *env) check(st ast.Stmt) (check, bool) {
 		default:
 			return check{}, false
 		}
-		if !e.pure(st.Cond) || !e.happened(st.Cond) {
+		if !e.pure(st.Cond) || !e.query(st.Cond) || !e.happened(st.Cond) {
 			return check{}, false
 		}
 		return check{stmt: st, call: call, fails: st.Cond, stops: stops}, true

@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"net/http"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -35,7 +36,7 @@ func TestPollBreak(t *testing.T) {
 func TestCheckAfter(t *testing.T) {
 	var n atomic.Int32
 	go func() { n.Add(1) }()
-	time.Sleep(50 * time.Millisecond) // want `time.Sleep waits a fixed time for the goroutine started on line 37 before the check on line 39: slow when the wait is long, flaky when it is short; poll until the check passes, with a deadline`
+	time.Sleep(50 * time.Millisecond) // want `time.Sleep waits a fixed time for the goroutine started on line 38 before the check on line 40: slow when the wait is long, flaky when it is short; poll until the check passes, with a deadline`
 	if n.Load() != 1 {
 		t.Fatalf("n = %d, want 1", n.Load())
 	}
@@ -44,7 +45,7 @@ func TestCheckAfter(t *testing.T) {
 func TestChecksAfter(t *testing.T) {
 	got := make(map[string]int)
 	go func() { got["a"] = 1 }()
-	time.Sleep(50 * time.Millisecond) // want `for the goroutine started on line 46 before the checks on lines 48-51: slow when the wait is long, flaky when it is short; poll until the checks pass, with a deadline`
+	time.Sleep(50 * time.Millisecond) // want `for the goroutine started on line 47 before the checks on lines 49-52: slow when the wait is long, flaky when it is short; poll until the checks pass, with a deadline`
 	if len(got) == 0 {
 		t.Fatal("nothing yet")
 	}
@@ -56,7 +57,7 @@ func TestChecksAfter(t *testing.T) {
 
 func TestViaHelper(t *testing.T) {
 	go ready.Store(true)
-	waitFor(t, done) // want `time.Sleep in helper waitFor \(basic_test.go:69\) polls cond\(\) with no deadline`
+	waitFor(t, done) // want `time.Sleep in helper waitFor \(basic_test.go:70\) polls cond\(\) with no deadline`
 }
 
 func TestViaHelperAgain(t *testing.T) {
@@ -183,7 +184,7 @@ func TestCheckEachRound(t *testing.T) {
 	var n atomic.Int32
 	for _, want := range []int32{1, 2} {
 		go n.Add(1)
-		time.Sleep(time.Millisecond) // want `time.Sleep waits a fixed time for the goroutine started on line 185 before the check on line 187`
+		time.Sleep(time.Millisecond) // want `time.Sleep waits a fixed time for the goroutine started on line 186 before the check on line 188`
 		if n.Load() < want {
 			t.Fatalf("n = %d, want %d", n.Load(), want)
 		}
@@ -238,13 +239,13 @@ func TestStillTheSame(t *testing.T) {
 func TestWaitTwice(t *testing.T) {
 	var n atomic.Int32
 	go func() { n.Add(1) }()
-	time.Sleep(time.Millisecond) // want `time.Sleep waits a fixed time for the goroutine started on line 240 before the check on line 242`
+	time.Sleep(time.Millisecond) // want `time.Sleep waits a fixed time for the goroutine started on line 241 before the check on line 243`
 	if n.Load() != 1 {
 		t.Fatal("first")
 	}
 	n.Store(0)
 	go func() { n.Add(1) }()
-	time.Sleep(time.Millisecond) // want `time.Sleep waits a fixed time for the goroutine started on line 246 before the check on line 248`
+	time.Sleep(time.Millisecond) // want `time.Sleep waits a fixed time for the goroutine started on line 247 before the check on line 249`
 	if n.Load() != 1 {
 		t.Fatal("second")
 	}
@@ -269,8 +270,53 @@ func TestGraceUsedElsewhere(t *testing.T) {
 	var n atomic.Int32
 	go func() { n.Add(1) }()
 	grace := time.Millisecond
-	time.Sleep(grace) // want `time.Sleep waits a fixed time for the goroutine started on line 270 before the check on line 273`
+	time.Sleep(grace) // want `time.Sleep waits a fixed time for the goroutine started on line 271 before the check on line 274`
 	if n.Load() != 1 {
 		t.Fatalf("not after %v", grace)
+	}
+}
+
+// confirmations records who confirmed.
+type confirmations struct {
+	mu   sync.Mutex
+	seen map[string]bool
+}
+
+// Confirm records from and reports whether it is new: calling it again
+// answers differently.
+func (c *confirmations) Confirm(from string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.seen[from] {
+		return false
+	}
+	c.seen[from] = true
+	return true
+}
+
+// Seen reports whether from confirmed.
+func (c *confirmations) Seen(from string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.seen[from]
+}
+
+// A check that changes what it checks would mean something else
+// evaluated again and again.
+func TestCheckChangesState(t *testing.T) {
+	c := &confirmations{seen: map[string]bool{}}
+	go func() {}()
+	time.Sleep(time.Millisecond)
+	if !c.Confirm("a") {
+		t.Fatal("not new")
+	}
+}
+
+func TestCheckReads(t *testing.T) {
+	c := &confirmations{seen: map[string]bool{}}
+	go c.Confirm("a")
+	time.Sleep(time.Millisecond) // want `time.Sleep waits a fixed time for the goroutine started on line 317 before the check on line 319`
+	if !c.Seen("a") {
+		t.Fatal("not seen")
 	}
 }
