@@ -77,7 +77,7 @@ func (c *checker) fix(sc *scope, w wait) (fixed, bool) {
 		return fixed{}, false
 	}
 	if checks := e.checksAfter(); len(checks) > 0 {
-		if e.repeats(checks) {
+		if e.repeats(checks) || e.saysUnchanged(checks) {
 			return fixed{}, false
 		}
 		return e.checks(checks)
@@ -132,10 +132,12 @@ func (e *env) orphans() bool {
 }
 
 // repeats reports whether one of the checks after the wait repeats a
-// check the scope's body makes before it, other than right after a
-// wait: the test then checks that what held before it waited still
-// holds (if state != Suspect, sleep, if state != Suspect), which is
-// what a sleep is for, and waiting until it holds would check nothing.
+// check the scope's body makes before it: the test then checks that what
+// held before it waited still holds (if state != Suspect, sleep, if
+// state != Suspect), which is what a sleep is for, and waiting until it
+// holds would check nothing. The same check right after an earlier wait
+// is that wait's, unless nothing but waits and checks comes between it
+// and this wait (sleep, check, sleep, the same check: still so).
 func (e *env) repeats(checks []check) bool {
 	after := make(map[string]bool)
 	for _, ch := range checks {
@@ -144,7 +146,15 @@ func (e *env) repeats(checks []check) bool {
 	found := false
 	list := func(stmts []ast.Stmt) {
 		waited := false // the statement follows a wait and checks only
+		// still is true after the same check made right after an earlier
+		// wait, while nothing but waits and checks has followed it: the
+		// test waits again to see that it still holds.
+		still := false
 		for _, st := range stmts {
+			if st == ast.Stmt(e.w.stmt) {
+				found = still
+				return
+			}
 			if st.End() > e.w.stmt.Pos() {
 				return
 			}
@@ -156,12 +166,15 @@ func (e *env) repeats(checks []check) bool {
 			}
 			ch, ok := e.check(st)
 			if !ok {
-				waited = false
+				waited, still = false, false
 				continue
 			}
-			if !waited && after[e.checkKey(ch)] {
-				found = true
-				return
+			if after[e.checkKey(ch)] {
+				if !waited {
+					found = true
+					return
+				}
+				still = true
 			}
 		}
 	}
@@ -182,6 +195,54 @@ func (e *env) repeats(checks []check) bool {
 		return true
 	})
 	return found
+}
+
+// unchangedWords are the words with which a comment or a failure message
+// says that a check expects nothing to change: "still pending", "should
+// stop after exit". notWords say it in a comment ("make sure the timer
+// hasn't fired", "verify that no refresh is called"), but not in a
+// failure message, where "not ready" means the wait is not over.
+var (
+	unchangedWords = map[string]bool{
+		"still": true, "remain": true, "remains": true, "remained": true, "unchanged": true,
+		"stable": true, "again": true, "anymore": true, "stop": true, "stops": true, "stopped": true,
+	}
+	notWords = map[string]bool{"no": true, "not": true, "never": true, "nothing": true}
+)
+
+// saysUnchanged reports whether the comments around the wait and its
+// checks, or the checks' failure messages, say that the test expects
+// nothing to change while it waits. A check such as n != 1 reads both
+// ways: "until one call was made" or "no call after the first"; the
+// words tell which, and a wait for the second is what a sleep is for.
+func (e *env) saysUnchanged(checks []check) bool {
+	says := func(text string, not bool) bool {
+		words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+			return !('a' <= r && r <= 'z' || r == '\'' || r == '’')
+		})
+		for _, w := range words {
+			if unchangedWords[w] || not && (notWords[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t")) {
+				return true
+			}
+		}
+		return false
+	}
+	from := e.line(e.w.stmt) - 1
+	to := e.pass.Fset.Position(checks[len(checks)-1].stmt.End()).Line
+	for _, cg := range e.sc.file.Comments {
+		start, end := e.line(cg), e.pass.Fset.Position(cg.End()).Line
+		if end >= from && start <= to && says(cg.Text(), true) {
+			return true
+		}
+	}
+	for _, ch := range checks {
+		for _, a := range ch.call.Args {
+			if tv, ok := e.pass.TypesInfo.Types[a]; ok && tv.Value != nil && tv.Value.Kind() == constant.String && says(constant.StringVal(tv.Value), false) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // checkKey returns what a check tests, whatever it says when it fails:
@@ -870,7 +931,17 @@ func (e *env) plainString(x ast.Expr) bool {
 func (e *env) spawnedBefore() (*ast.GoStmt, *ast.CallExpr) {
 	var g *ast.GoStmt
 	var call *ast.CallExpr
+	deferred := make(map[ast.Node]bool) // calls that run when the function returns
+	ast.Inspect(e.sc.body, func(n ast.Node) bool {
+		if d, ok := n.(*ast.DeferStmt); ok {
+			deferred[d.Call] = true
+		}
+		return true
+	})
 	for _, s := range e.eff.Sites(e.sc.fn) {
+		if deferred[s.Node] {
+			continue
+		}
 		if s.Effect.Kind != catalog.Spawn || s.Node.Pos() >= e.w.stmt.Pos() {
 			continue
 		}

@@ -320,3 +320,56 @@ func TestCheckReads(t *testing.T) {
 		t.Fatal("not seen")
 	}
 }
+
+// The second wait checks that what the first waited for still holds.
+func TestStillAfterAnotherWait(t *testing.T) {
+	var n atomic.Int32
+	go func() { n.Add(1) }()
+	time.Sleep(time.Millisecond) // want `time.Sleep waits a fixed time for the goroutine started on line 327 before the check on line 329`
+	if n.Load() != 1 {
+		t.Fatal("not yet")
+	}
+	time.Sleep(time.Millisecond)
+	if n.Load() != 1 {
+		t.Fatal("not any more")
+	}
+}
+
+// The comment says the wait is to see that nothing more happens.
+func TestCommentSaysNothingMore(t *testing.T) {
+	var n atomic.Int32
+	go func() { n.Add(1) }()
+	// Make sure it doesn't run twice.
+	time.Sleep(time.Millisecond)
+	if n.Load() != 1 {
+		t.Fatalf("ran %d times", n.Load())
+	}
+}
+
+func TestMessageSaysStill(t *testing.T) {
+	var n atomic.Int32
+	go func() { n.Add(1) }()
+	time.Sleep(time.Millisecond)
+	if n.Load() != 1 {
+		t.Fatal("should still be one")
+	}
+}
+
+type server struct{ n atomic.Int32 }
+
+// Start serves in the background.
+func (s *server) Start() { go s.n.Add(1) }
+
+// Stop stops serving, in the background.
+func (s *server) Stop() { go s.n.Add(-1) }
+
+// A deferred call starts nothing before the wait.
+func TestDeferredStart(t *testing.T) {
+	var s server
+	s.Start()
+	defer s.Stop()
+	time.Sleep(time.Millisecond) // want `time.Sleep waits a fixed time for the goroutine s.Start starts on line 369 before the check on line 372`
+	if s.n.Load() != 1 {
+		t.Fatal("not serving")
+	}
+}
