@@ -83,8 +83,11 @@ func (e *env) queryFunc(fn *types.Func, depth int) bool {
 		}
 		return readingName(fn.Name())
 	}
+	if stdFunc(fn) {
+		return true
+	}
 	if fixes.Std(fn.Pkg().Path()) {
-		return fn.Signature().Recv() == nil || stdQueries[fn.Name()] || strings.HasPrefix(fn.Name(), "Is")
+		return stdQueries[fn.Name()] || strings.HasPrefix(fn.Name(), "Is")
 	}
 	return readingName(fn.Name())
 }
