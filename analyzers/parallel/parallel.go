@@ -204,7 +204,7 @@ func (c *checker) checkMissing(t *tests.Test) {
 		if !ok {
 			return
 		}
-		if len(copies) > 0 && !fixes.AtLeast(c.pass, t.File, fixes.LoopVar) {
+		if len(copies) > 0 && !fixes.LanguageAtLeast(c.pass, t.File, fixes.LoopVar) {
 			for loop, vars := range copies.byLoop() {
 				edits = append(edits, src.InsertFirst(loop, strings.Join(vars, ", ")+" := "+strings.Join(vars, ", ")))
 			}

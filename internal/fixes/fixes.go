@@ -9,6 +9,7 @@ import (
 	"go/ast"
 	"go/format"
 	"go/token"
+	"go/types"
 	"go/version"
 	"sort"
 	"strings"
@@ -16,28 +17,104 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// Go versions that gate what a fix may write.
+// Go releases that gate what a fix may write. LoopVar is a language
+// feature, gated by the file's Go version (see [LanguageAtLeast]); the
+// others are standard-library APIs, gated as go vet's stdversion check
+// gates them (see [AtLeast]).
 const (
-	Setenv   = "go1.17" // t.Setenv
 	LoopVar  = "go1.22" // per-iteration loop variables
-	Chdir    = "go1.24" // t.Chdir
-	Synctest = "go1.25" // testing/synctest.Test
 	TempDir  = "go1.15" // t.TempDir
+	Setenv   = "go1.17" // t.Setenv
+	Chdir    = "go1.24" // t.Chdir
 	Text     = "go1.24" // crypto/rand.Text
+	Synctest = "go1.25" // testing/synctest.Test
 )
 
-// AtLeast reports whether the file's Go version is at least v. A file whose
-// version is unknown is compiled with the newest language version, so it
-// counts as new enough.
+// LanguageAtLeast reports whether the file's Go version is at least v, for a
+// language feature. A file whose version is unknown is compiled with the
+// newest language version, so it counts as new enough.
+func LanguageAtLeast(pass *analysis.Pass, file *ast.File, v string) bool {
+	fv := fileVersion(pass, file)
+	return fv == "" || version.Compare(fv, v) >= 0
+}
+
+// AtLeast reports whether a fix in file may use a standard-library API
+// that Go release v added. It follows go vet's stdversion policy: from
+// go1.21 on, a module's go line is the minimum toolchain, so the file's
+// Go version must be at least v; before go1.21, or with no known version
+// (no go.mod), the go line required nothing, and the API may be used when
+// the standard library the package is compiled against has it.
 func AtLeast(pass *analysis.Pass, file *ast.File, v string) bool {
+	if fv := fileVersion(pass, file); fv != "" && version.Compare(fv, "go1.21") >= 0 {
+		return version.Compare(fv, v) >= 0
+	}
+	release := stdRelease(pass.Pkg)
+	return release != "" && version.Compare(release, v) >= 0
+}
+
+func fileVersion(pass *analysis.Pass, file *ast.File) string {
 	fv := pass.TypesInfo.FileVersions[file]
 	if fv == "" && pass.Pkg != nil {
 		fv = pass.Pkg.GoVersion()
 	}
-	if fv == "" {
-		return true
+	return fv
+}
+
+// testingMarkers are methods of *testing.T with the release that added
+// them, newest first: the newest one the package's testing has tells
+// which standard library it is compiled against.
+var testingMarkers = []struct{ method, release string }{
+	{"ArtifactDir", "go1.26"},
+	{"Output", "go1.25"},
+	{"Chdir", "go1.24"},
+	{"Setenv", "go1.17"},
+	{"TempDir", "go1.15"},
+	{"Cleanup", "go1.14"},
+}
+
+// stdRelease returns the newest Go release whose testing API the package
+// sees, or "" when the package does not reach package testing or it
+// predates every marker.
+func stdRelease(pkg *types.Package) string {
+	testing := findImport(pkg, "testing")
+	if testing == nil {
+		return ""
 	}
-	return version.Compare(fv, v) >= 0
+	tn, ok := testing.Scope().Lookup("T").(*types.TypeName)
+	if !ok {
+		return ""
+	}
+	ptr := types.NewPointer(tn.Type())
+	for _, m := range testingMarkers {
+		if obj, _, _ := types.LookupFieldOrMethod(ptr, false, testing, m.method); obj != nil {
+			return m.release
+		}
+	}
+	return ""
+}
+
+// findImport returns the package path among pkg's imports, direct or
+// indirect, or nil.
+func findImport(pkg *types.Package, path string) *types.Package {
+	if pkg == nil {
+		return nil
+	}
+	seen := map[*types.Package]bool{pkg: true}
+	queue := []*types.Package{pkg}
+	for len(queue) > 0 {
+		p := queue[0]
+		queue = queue[1:]
+		if p.Path() == path {
+			return p
+		}
+		for _, q := range p.Imports() {
+			if !seen[q] {
+				seen[q] = true
+				queue = append(queue, q)
+			}
+		}
+	}
+	return nil
 }
 
 // A Source is a file's text, for building edits that respect its layout.
