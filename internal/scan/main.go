@@ -110,11 +110,21 @@ func main() {
 	match := flag.String("match", "", "only modules whose name contains this")
 	from := flag.String("from", "", "only the module cache's modules whose name sorts at or after this, and not this repository's (to split a -full run in two)")
 	verbose := flag.Bool("v", false, "print every module's outcome")
+	corpus := flag.Bool("corpus", false, "run the real-world corpus: findings against the judged ledger, and -fix against the tests")
+	corpusList := flag.String("modules", "internal/scan/corpus/modules.txt", "the corpus: module@version a line (-corpus)")
+	ledgerFile := flag.String("ledger", "internal/scan/corpus/ledger.tsv", "the judged ledger (-corpus)")
+	writeLedger := flag.Bool("writeledger", false, "rewrite the ledger with this run's findings, keeping every verdict (-corpus)")
+	isolintFlags := flag.String("isolintflags", "", "flags for isolint, space-separated, e.g. -parallel (-corpus)")
+	tests := flag.Bool("tests", true, "apply -fix and run the changed packages' tests before and after it (-corpus)")
+	testFlags := flag.String("testflags", "-count=2 -race -shuffle=on", "go test flags, space-separated (-corpus)")
+	runs := flag.Int("runs", 1, "how many times the tests run after -fix; a test that fails in any run counts (-corpus)")
+	testTimeout := flag.Duration("testtimeout", 20*time.Minute, "time limit of one go test run (-corpus)")
+	strict := flag.Bool("strict", false, "fail the run when a test newly fails after -fix (-corpus)")
 	flag.Parse()
 	log.SetFlags(0)
 	log.SetPrefix("scan: ")
-	if *crash == *fixsafety {
-		log.Fatal("give one of -crash and -fixsafety")
+	if n := btoi(*crash) + btoi(*fixsafety) + btoi(*corpus); n != 1 {
+		log.Fatal("give one of -crash, -fixsafety and -corpus")
 	}
 
 	tmp, err := os.MkdirTemp("", "isolint-scan")
@@ -130,6 +140,24 @@ func main() {
 	}
 	if out, err := exec.Command("go", "build", "-o", cfg.bin, "./cmd/isolint").CombinedOutput(); err != nil {
 		log.Fatalf("building isolint: %v\n%s", err, out)
+	}
+	if *corpus {
+		mods, err := readCorpus(*corpusList)
+		if err != nil {
+			log.Fatal(err)
+		}
+		if !*full {
+			seed := time.Now().UTC().Format(time.DateOnly)
+			sampleOrder(mods, seed)
+			fmt.Printf("corpus sample, in the order of %s\n", seed)
+		}
+		o := corpusOptions{ledger: *ledgerFile, writeLedger: *writeLedger, isolintFlags: strings.Fields(*isolintFlags),
+			tests: *tests, testFlags: strings.Fields(*testFlags), runs: max(*runs, 1), testTimeout: *testTimeout, strict: *strict}
+		if runCorpus(cfg, filter(mods, *match), o) > 0 {
+			os.RemoveAll(tmp)
+			os.Exit(1)
+		}
+		return
 	}
 	modcache, err := exec.Command("go", "env", "GOMODCACHE").Output()
 	if err != nil {
@@ -160,6 +188,13 @@ func main() {
 		os.RemoveAll(tmp)
 		os.Exit(1)
 	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func filter(mods []module, match string) []module {
@@ -256,11 +291,17 @@ type result struct {
 
 // run runs a command in dir, offline, with the time limit of one run.
 func (c *config) run(dir string, args ...string) result {
-	ctx, cancel := context.WithTimeout(c.stop, c.timeout)
+	return c.runWith(dir, offline, c.timeout, args...)
+}
+
+// runWith runs a command in dir with env added to the environment and
+// the time limit given.
+func (c *config) runWith(dir string, env []string, timeout time.Duration, args ...string) result {
+	ctx, cancel := context.WithTimeout(c.stop, timeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, args[0], args[1:]...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), offline...)
+	cmd.Env = append(os.Environ(), env...)
 	if c.cache != "" {
 		cmd.Env = append(cmd.Env, "GOCACHE="+c.cache)
 	}
