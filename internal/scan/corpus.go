@@ -360,7 +360,11 @@ func sortEntries(es []*entry) []*entry {
 func packageDirs(files []string) []string {
 	seen := make(map[string]bool)
 	for _, f := range files {
-		seen["./"+path.Dir(filepath.ToSlash(f))] = true
+		if d := path.Dir(filepath.ToSlash(f)); d == "." {
+			seen["."] = true
+		} else {
+			seen["./"+d] = true
+		}
 	}
 	return slices.Sorted(maps.Keys(seen))
 }
