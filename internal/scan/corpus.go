@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"cmp"
+	"context"
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
@@ -26,7 +27,11 @@ type corpusOptions struct {
 	testFlags    []string // go test flags, e.g. -count=2 -race
 	runs         int      // how many times the tests run after -fix
 	testTimeout  time.Duration
-	strict       bool // newly failing tests fail the run
+	// moduleTimeout, if not 0, bounds all the work on one module: what
+	// has not finished by then is counted as timed out (the tests that
+	// finished are still compared).
+	moduleTimeout time.Duration
+	strict        bool // newly failing tests fail the run
 }
 
 // online is the environment in which a corpus module and its
@@ -96,7 +101,13 @@ func runCorpus(c *config, mods []module, o corpusOptions) int {
 		c.trimCache()
 		t.tried++
 		fmt.Printf("== %s\n", m.name)
-		lines, failed, timedOut := corpusModule(c, m, filepath.Join(c.tmp, fmt.Sprint(i)), byModule[m.name], o, &t)
+		mc := *c
+		cancel := func() {}
+		if o.moduleTimeout > 0 {
+			mc.stop, cancel = context.WithTimeout(c.stop, o.moduleTimeout)
+		}
+		lines, failed, timedOut := corpusModule(&mc, m, filepath.Join(c.tmp, fmt.Sprint(i)), byModule[m.name], o, &t)
+		cancel()
 		switch {
 		case failed:
 			t.failures++
@@ -146,6 +157,10 @@ func corpusModule(c *config, m module, work string, entries []*entry, o corpusOp
 	}
 	os.MkdirAll(work, 0o755)
 	dl := c.runWith(work, online, c.timeout, "go", "mod", "download", "-json", m.name)
+	if dl.timedOut {
+		fmt.Printf("%s: downloading it timed out\n", m.name)
+		return nil, false, true
+	}
 	var info struct{ Dir, Error string }
 	if err := json.Unmarshal([]byte(dl.stdout), &info); err != nil || info.Error != "" || info.Dir == "" {
 		return fail("downloading it failed", cmp.Or(info.Error, excerpt(dl.stderr, 10)))

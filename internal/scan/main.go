@@ -119,6 +119,7 @@ func main() {
 	testFlags := flag.String("testflags", "-count=2 -race -shuffle=on", "go test flags, space-separated (-corpus)")
 	runs := flag.Int("runs", 1, "how many times the tests run after -fix; a test that fails in any run counts (-corpus)")
 	testTimeout := flag.Duration("testtimeout", 20*time.Minute, "time limit of one go test run (-corpus)")
+	moduleTimeout := flag.Duration("moduletimeout", 0, "time limit of all the work on one module, 0 for none (-corpus)")
 	strict := flag.Bool("strict", false, "fail the run when a test newly fails after -fix (-corpus)")
 	flag.Parse()
 	log.SetFlags(0)
@@ -152,7 +153,7 @@ func main() {
 			fmt.Printf("corpus sample, in the order of %s\n", seed)
 		}
 		o := corpusOptions{ledger: *ledgerFile, writeLedger: *writeLedger, isolintFlags: strings.Fields(*isolintFlags),
-			tests: *tests, testFlags: strings.Fields(*testFlags), runs: max(*runs, 1), testTimeout: *testTimeout, strict: *strict}
+			tests: *tests, testFlags: strings.Fields(*testFlags), runs: max(*runs, 1), testTimeout: *testTimeout, moduleTimeout: *moduleTimeout, strict: *strict}
 		if runCorpus(cfg, filter(mods, *match), o) > 0 {
 			os.RemoveAll(tmp)
 			os.Exit(1)
