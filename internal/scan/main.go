@@ -79,6 +79,9 @@ type config struct {
 	cache string
 }
 
+// corpusTimeout is the time limit of one run in a -corpus run.
+const corpusTimeout = 20 * time.Minute
+
 // minFree is the free disk space below which a -full run clears its build
 // cache before it starts the next module.
 const minFree = 10 << 30
@@ -106,7 +109,7 @@ func main() {
 	fixsafety := flag.Bool("fixsafety", false, "check that isolint -fix keeps modules building")
 	full := flag.Bool("full", false, "run every module (and std for -crash), without a time budget")
 	budget := flag.Duration("budget", 90*time.Second, "time after which no module is started (without -full)")
-	timeout := flag.Duration("timeout", 5*time.Minute, "time limit of one isolint run")
+	timeout := flag.Duration("timeout", 5*time.Minute, "time limit of one isolint run (with -corpus, 20m unless given)")
 	match := flag.String("match", "", "only modules whose name contains this")
 	from := flag.String("from", "", "only the module cache's modules whose name sorts at or after this, and not this repository's (to split a -full run in two)")
 	verbose := flag.Bool("v", false, "print every module's outcome")
@@ -143,6 +146,13 @@ func main() {
 		log.Fatalf("building isolint: %v\n%s", err, out)
 	}
 	if *corpus {
+		// isolint -fix on a large module runs up to three passes over
+		// it: the corpus gives one run more time unless told otherwise.
+		timeoutSet := false
+		flag.Visit(func(f *flag.Flag) { timeoutSet = timeoutSet || f.Name == "timeout" })
+		if !timeoutSet {
+			cfg.timeout = corpusTimeout
+		}
 		mods, err := readCorpus(*corpusList)
 		if err != nil {
 			log.Fatal(err)
