@@ -169,6 +169,9 @@ func corpusModule(c *config, m module, work string, entries []*entry, o corpusOp
 	if err := copyTree(info.Dir, a); err != nil {
 		return fail("copying it failed", err.Error())
 	}
+	if err := dropLocalReplaces(c, a); err != nil {
+		return fail("reading its go.mod failed", err.Error())
+	}
 	if r := c.runWith(a, online, c.timeout, "go", "mod", "download"); r.timedOut {
 		fmt.Printf("%s: downloading the dependencies timed out\n", m.name)
 		return nil, false, true
@@ -268,6 +271,44 @@ func corpusModule(c *config, m module, work string, entries []*entry, o corpusOp
 		return lines, true, false
 	}
 	return lines, false, false
+}
+
+// dropLocalReplaces drops the replace directives of the module at dir
+// that point to a directory: a module of a multi-module repository (etcd's
+// client/v3) replaces its siblings with ../../api, which its zip does not
+// hold. Without them it builds as its users build it, with the versions
+// it requires.
+func dropLocalReplaces(c *config, dir string) error {
+	r := c.runWith(dir, online, c.timeout, "go", "mod", "edit", "-json")
+	if r.code != 0 {
+		return fmt.Errorf("go mod edit -json: %s", excerpt(r.stderr, 5))
+	}
+	var mod struct {
+		Replace []struct {
+			Old, New struct{ Path, Version string }
+		}
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &mod); err != nil {
+		return err
+	}
+	args := []string{"go", "mod", "edit"}
+	for _, rep := range mod.Replace {
+		if rep.New.Version != "" || !(strings.HasPrefix(rep.New.Path, "./") || strings.HasPrefix(rep.New.Path, "../")) {
+			continue
+		}
+		old := rep.Old.Path
+		if rep.Old.Version != "" {
+			old += "@" + rep.Old.Version
+		}
+		args = append(args, "-dropreplace="+old)
+	}
+	if len(args) == 3 {
+		return nil
+	}
+	if r := c.runWith(dir, online, c.timeout, args...); r.code != 0 {
+		return fmt.Errorf("go mod edit -dropreplace: %s", excerpt(r.stderr, 5))
+	}
+	return nil
 }
 
 // corpusFindings reads isolint's JSON output on the copy of a module at
