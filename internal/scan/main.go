@@ -79,6 +79,9 @@ type config struct {
 	cache string
 }
 
+// corpusTimeout is the time limit of one run in a -corpus run.
+const corpusTimeout = 20 * time.Minute
+
 // minFree is the free disk space below which a -full run clears its build
 // cache before it starts the next module.
 const minFree = 10 << 30
@@ -106,15 +109,26 @@ func main() {
 	fixsafety := flag.Bool("fixsafety", false, "check that isolint -fix keeps modules building")
 	full := flag.Bool("full", false, "run every module (and std for -crash), without a time budget")
 	budget := flag.Duration("budget", 90*time.Second, "time after which no module is started (without -full)")
-	timeout := flag.Duration("timeout", 5*time.Minute, "time limit of one isolint run")
+	timeout := flag.Duration("timeout", 5*time.Minute, "time limit of one isolint run (with -corpus, 20m unless given)")
 	match := flag.String("match", "", "only modules whose name contains this")
 	from := flag.String("from", "", "only the module cache's modules whose name sorts at or after this, and not this repository's (to split a -full run in two)")
 	verbose := flag.Bool("v", false, "print every module's outcome")
+	corpus := flag.Bool("corpus", false, "run the real-world corpus: findings against the judged ledger, and -fix against the tests")
+	corpusList := flag.String("modules", "internal/scan/corpus/modules.txt", "the corpus: module@version a line (-corpus)")
+	ledgerFile := flag.String("ledger", "internal/scan/corpus/ledger.tsv", "the judged ledger (-corpus)")
+	writeLedger := flag.Bool("writeledger", false, "rewrite the ledger with this run's findings, keeping every verdict (-corpus)")
+	isolintFlags := flag.String("isolintflags", "", "flags for isolint, space-separated, e.g. -parallel (-corpus)")
+	tests := flag.Bool("tests", true, "apply -fix and run the changed packages' tests before and after it (-corpus)")
+	testFlags := flag.String("testflags", "-count=2 -race -shuffle=on", "go test flags, space-separated (-corpus)")
+	runs := flag.Int("runs", 1, "how many times the tests run after -fix; a test that fails in any run counts (-corpus)")
+	testTimeout := flag.Duration("testtimeout", 20*time.Minute, "time limit of one go test run (-corpus)")
+	moduleTimeout := flag.Duration("moduletimeout", 0, "time limit of all the work on one module, 0 for none (-corpus)")
+	strict := flag.Bool("strict", false, "fail the run when a test newly fails after -fix (-corpus)")
 	flag.Parse()
 	log.SetFlags(0)
 	log.SetPrefix("scan: ")
-	if *crash == *fixsafety {
-		log.Fatal("give one of -crash and -fixsafety")
+	if n := btoi(*crash) + btoi(*fixsafety) + btoi(*corpus); n != 1 {
+		log.Fatal("give one of -crash, -fixsafety and -corpus")
 	}
 
 	tmp, err := os.MkdirTemp("", "isolint-scan")
@@ -130,6 +144,31 @@ func main() {
 	}
 	if out, err := exec.Command("go", "build", "-o", cfg.bin, "./cmd/isolint").CombinedOutput(); err != nil {
 		log.Fatalf("building isolint: %v\n%s", err, out)
+	}
+	if *corpus {
+		// isolint -fix on a large module runs up to three passes over
+		// it: the corpus gives one run more time unless told otherwise.
+		timeoutSet := false
+		flag.Visit(func(f *flag.Flag) { timeoutSet = timeoutSet || f.Name == "timeout" })
+		if !timeoutSet {
+			cfg.timeout = corpusTimeout
+		}
+		mods, err := readCorpus(*corpusList)
+		if err != nil {
+			log.Fatal(err)
+		}
+		if !*full {
+			seed := time.Now().UTC().Format(time.DateOnly)
+			sampleOrder(mods, seed)
+			fmt.Printf("corpus sample, in the order of %s\n", seed)
+		}
+		o := corpusOptions{ledger: *ledgerFile, writeLedger: *writeLedger, isolintFlags: strings.Fields(*isolintFlags),
+			tests: *tests, testFlags: strings.Fields(*testFlags), runs: max(*runs, 1), testTimeout: *testTimeout, moduleTimeout: *moduleTimeout, strict: *strict}
+		if runCorpus(cfg, filter(mods, *match), o) > 0 {
+			os.RemoveAll(tmp)
+			os.Exit(1)
+		}
+		return
 	}
 	modcache, err := exec.Command("go", "env", "GOMODCACHE").Output()
 	if err != nil {
@@ -160,6 +199,13 @@ func main() {
 		os.RemoveAll(tmp)
 		os.Exit(1)
 	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func filter(mods []module, match string) []module {
@@ -256,11 +302,17 @@ type result struct {
 
 // run runs a command in dir, offline, with the time limit of one run.
 func (c *config) run(dir string, args ...string) result {
-	ctx, cancel := context.WithTimeout(c.stop, c.timeout)
+	return c.runWith(dir, offline, c.timeout, args...)
+}
+
+// runWith runs a command in dir with env added to the environment and
+// the time limit given.
+func (c *config) runWith(dir string, env []string, timeout time.Duration, args ...string) result {
+	ctx, cancel := context.WithTimeout(c.stop, timeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, args[0], args[1:]...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), offline...)
+	cmd.Env = append(os.Environ(), env...)
 	if c.cache != "" {
 		cmd.Env = append(cmd.Env, "GOCACHE="+c.cache)
 	}

@@ -1,0 +1,473 @@
+package main
+
+import (
+	"bufio"
+	"cmp"
+	"context"
+	"encoding/json"
+	"fmt"
+	"hash/fnv"
+	"maps"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/isolint/isolint/internal/vetjson"
+)
+
+// corpusOptions tune a -corpus run.
+type corpusOptions struct {
+	ledger       string   // the ledger file
+	writeLedger  bool     // rewrite the ledger with this run's findings
+	isolintFlags []string // passed to isolint, e.g. -parallel
+	tests        bool     // run the tests before and after -fix
+	testFlags    []string // go test flags, e.g. -count=2 -race
+	runs         int      // how many times the tests run after -fix
+	testTimeout  time.Duration
+	// moduleTimeout, if not 0, bounds all the work on one module: what
+	// has not finished by then is counted as timed out (the tests that
+	// finished are still compared).
+	moduleTimeout time.Duration
+	strict        bool // newly failing tests fail the run
+}
+
+// online is the environment in which a corpus module and its
+// dependencies are downloaded.
+var online = []string{"GOWORK=off", "GOTOOLCHAIN=local", "GOFLAGS=-mod=mod -buildvcs=false"}
+
+// readCorpus reads the module list: module@version a line, # comments.
+func readCorpus(file string) ([]module, error) {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil, err
+	}
+	var mods []module
+	sc := bufio.NewScanner(strings.NewReader(string(data)))
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if strings.Count(line, "@") != 1 || strings.ContainsAny(line, " \t") {
+			return nil, fmt.Errorf("%s:%d: %q is not module@version", file, n, line)
+		}
+		mods = append(mods, module{name: line})
+	}
+	return mods, nil
+}
+
+// sampleOrder puts the modules in a pseudo-random order that changes
+// every day, so that CI's time-bounded samples cover the corpus over a
+// few days; seed is printed so that a sample can be run again.
+func sampleOrder(mods []module, seed string) {
+	key := func(m module) uint64 {
+		h := fnv.New64a()
+		h.Write([]byte(seed + " " + m.name))
+		return h.Sum64()
+	}
+	slices.SortStableFunc(mods, func(a, b module) int { return cmp.Compare(key(a), key(b)) })
+}
+
+// corpusTotals are the totals of a -corpus run.
+type corpusTotals struct {
+	tried, checked, timedOut, failures int
+	byAnalyzer                         map[string]int // findings
+	verdicts                           map[string]int // analyzer + " " + verdict, over current findings
+	added, tpGone, fpBack              int
+	newlyFailing                       map[string]int // module → tests
+}
+
+// runCorpus runs the corpus modules: findings against the ledger, then
+// -fix, go vet and the tests before and after. It prints what it found
+// and returns the number of failures.
+func runCorpus(c *config, mods []module, o corpusOptions) int {
+	ledger, err := readLedger(o.ledger)
+	if err != nil {
+		fmt.Printf("FAIL reading the ledger: %v\n", err)
+		return 1
+	}
+	byModule := make(map[string][]*entry)
+	for _, e := range ledger {
+		byModule[e.module] = append(byModule[e.module], e)
+	}
+	t := corpusTotals{byAnalyzer: map[string]int{}, verdicts: map[string]int{}, newlyFailing: map[string]int{}}
+	for i, m := range mods {
+		if !c.more() {
+			break
+		}
+		c.trimCache()
+		t.tried++
+		fmt.Printf("== %s\n", m.name)
+		mc := *c
+		cancel := func() {}
+		if o.moduleTimeout > 0 {
+			mc.stop, cancel = context.WithTimeout(c.stop, o.moduleTimeout)
+		}
+		lines, failed, timedOut := corpusModule(&mc, m, filepath.Join(c.tmp, fmt.Sprint(i)), byModule[m.name], o, &t)
+		cancel()
+		switch {
+		case failed:
+			t.failures++
+		case timedOut:
+			t.timedOut++
+		default:
+			t.checked++
+		}
+		if lines != nil {
+			byModule[m.name] = lines
+		}
+	}
+	fmt.Printf("corpus: %d modules tried, %d checked, %d timed out; %d failures\n", t.tried, t.checked, t.timedOut, t.failures)
+	for _, a := range slices.Sorted(maps.Keys(t.byAnalyzer)) {
+		fmt.Printf("  %-12s %5d findings: %d judged tp, %d fp, %d unsure, %d not judged\n", a, t.byAnalyzer[a],
+			t.verdicts[a+" tp"], t.verdicts[a+" fp"], t.verdicts[a+" unsure"], t.byAnalyzer[a]-t.verdicts[a+" tp"]-t.verdicts[a+" fp"]-t.verdicts[a+" unsure"])
+	}
+	fmt.Printf("  against the ledger: %d findings not in it, %d judged fp still reported, %d judged tp gone\n", t.added, t.fpBack, t.tpGone)
+	if o.tests {
+		for _, m := range slices.Sorted(maps.Keys(t.newlyFailing)) {
+			fmt.Printf("  %s: %d tests newly failing after -fix\n", m, t.newlyFailing[m])
+		}
+	}
+	if o.writeLedger {
+		var all []*entry
+		for _, lines := range byModule {
+			all = append(all, lines...)
+		}
+		if err := writeLedger(o.ledger, all); err != nil {
+			fmt.Printf("FAIL writing the ledger: %v\n", err)
+			t.failures++
+		} else {
+			fmt.Printf("wrote %s (%d lines)\n", o.ledger, len(all))
+		}
+	}
+	return t.failures
+}
+
+// corpusModule runs one corpus module in work. It returns the module's
+// ledger lines updated with this run's findings (nil if isolint did not
+// run to its end), whether a check failed, and whether it timed out.
+func corpusModule(c *config, m module, work string, entries []*entry, o corpusOptions, t *corpusTotals) (lines []*entry, failed, timedOut bool) {
+	defer os.RemoveAll(work)
+	fail := func(what, detail string) ([]*entry, bool, bool) {
+		fmt.Printf("FAIL %s: %s\n%s\n", m.name, what, detail)
+		return lines, true, false
+	}
+	os.MkdirAll(work, 0o755)
+	dl := c.runWith(work, online, c.timeout, "go", "mod", "download", "-json", m.name)
+	if dl.timedOut {
+		fmt.Printf("%s: downloading it timed out\n", m.name)
+		return nil, false, true
+	}
+	var info struct{ Dir, Error string }
+	if err := json.Unmarshal([]byte(dl.stdout), &info); err != nil || info.Error != "" || info.Dir == "" {
+		return fail("downloading it failed", cmp.Or(info.Error, excerpt(dl.stderr, 10)))
+	}
+	a := filepath.Join(work, "a")
+	if err := copyTree(info.Dir, a); err != nil {
+		return fail("copying it failed", err.Error())
+	}
+	if err := dropLocalReplaces(c, a); err != nil {
+		return fail("reading its go.mod failed", err.Error())
+	}
+	if r := c.runWith(a, online, c.timeout, "go", "mod", "download"); r.timedOut {
+		fmt.Printf("%s: downloading the dependencies timed out\n", m.name)
+		return nil, false, true
+	} else if r.code != 0 {
+		return fail("downloading its dependencies failed", excerpt(r.stderr, 10))
+	}
+
+	r := c.run(a, append(append([]string{c.bin, "-json"}, o.isolintFlags...), "./...")...)
+	if s := r.crash(); s != "" {
+		return fail("isolint crashed", s)
+	}
+	if r.timedOut {
+		fmt.Printf("%s: isolint timed out\n", m.name)
+		return nil, false, true
+	}
+	if r.code != 0 && r.code != 3 {
+		return fail(fmt.Sprintf("isolint exit code %d", r.code), excerpt(r.stderr, 20))
+	}
+	findings, err := corpusFindings(m.name, a, r.stdout)
+	if err != nil {
+		return fail("isolint printed invalid JSON", err.Error())
+	}
+	cmpr := compare(findings, entries)
+	lines = cmpr.update()
+	reportLedger(m, findings, cmpr, o, t)
+
+	if !o.tests {
+		return lines, false, false
+	}
+	b := filepath.Join(work, "b")
+	if err := copyTree(a, b); err != nil {
+		return fail("copying it failed", err.Error())
+	}
+	before, err := goFiles(a)
+	if err != nil {
+		return fail("reading the copy failed", err.Error())
+	}
+	if r := c.run(b, append(append([]string{c.bin, "-fix"}, o.isolintFlags...), "./...")...); r.timedOut {
+		fmt.Printf("%s: isolint -fix timed out\n", m.name)
+		return lines, false, true
+	} else if r.code != 0 || r.crash() != "" {
+		return fail(fmt.Sprintf("isolint -fix exit code %d", r.code), excerpt(r.stderr, 20))
+	}
+	after, err := goFiles(b)
+	if err != nil {
+		return fail("reading the copy failed", err.Error())
+	}
+	changed := changedFiles(before, after)
+	pkgs := packageDirs(changed)
+	fmt.Printf("-fix: %d files changed in %d packages\n", len(changed), len(pkgs))
+	if len(pkgs) == 0 {
+		return lines, false, false
+	}
+	vetBefore := c.run(a, append([]string{"go", "vet", "-json"}, pkgs...)...)
+	vetAfter := c.run(b, append([]string{"go", "vet", "-json"}, pkgs...)...)
+	if vetAfter.timedOut || vetBefore.timedOut {
+		fmt.Printf("%s: go vet timed out\n", m.name)
+		return lines, false, true
+	}
+	if vetAfter.code != 0 && vetBefore.code == 0 {
+		return fail("the fixed packages do not go vet clean", excerpt(vetAfter.stderr, 30))
+	}
+	if added := newVetFindings(vetBefore.stdout, vetAfter.stdout); len(added) > 0 {
+		return fail("the fixes add go vet findings", strings.Join(added, "\n"))
+	}
+
+	test := append(append([]string{"go", "test", "-json"}, o.testFlags...), pkgs...)
+	rb := c.runWith(a, offline, o.testTimeout, test...)
+	old := readTestEvents(rb.stdout)
+	if rb.timedOut {
+		fmt.Printf("(the tests before -fix ran out of time: the tests that finished are compared)\n")
+	}
+	fmt.Printf("tests before -fix: %d passed, %d failed\n", len(old.passed), len(old.failed))
+	newly := make(map[string]bool)
+	for run := 1; run <= o.runs; run++ {
+		ra := c.runWith(b, offline, o.testTimeout, test...)
+		now := readTestEvents(ra.stdout)
+		var here []string
+		for name := range now.failed {
+			if old.passed[name] && !old.failed[name] && !newly[name] {
+				newly[name] = true
+				here = append(here, name)
+			}
+		}
+		note := ""
+		if ra.timedOut {
+			note = " (ran out of time: the tests that finished are compared)"
+		}
+		fmt.Printf("tests after -fix, run %d: %d passed, %d failed, %d newly failing%s\n", run, len(now.passed), len(now.failed), len(here), note)
+		slices.Sort(here)
+		for _, name := range here {
+			fmt.Printf("  newly failing: %s\n", name)
+		}
+	}
+	t.newlyFailing[m.name] = len(newly)
+	if len(newly) > 0 && o.strict {
+		return lines, true, false
+	}
+	return lines, false, false
+}
+
+// dropLocalReplaces drops the replace directives of the module at dir
+// that point to a directory: a module of a multi-module repository (etcd's
+// client/v3) replaces its siblings with ../../api, which its zip does not
+// hold. Without them it builds as its users build it, with the versions
+// it requires.
+func dropLocalReplaces(c *config, dir string) error {
+	r := c.runWith(dir, online, c.timeout, "go", "mod", "edit", "-json")
+	if r.code != 0 {
+		return fmt.Errorf("go mod edit -json: %s", excerpt(r.stderr, 5))
+	}
+	var mod struct {
+		Replace []struct {
+			Old, New struct{ Path, Version string }
+		}
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &mod); err != nil {
+		return err
+	}
+	args := []string{"go", "mod", "edit"}
+	for _, rep := range mod.Replace {
+		if rep.New.Version != "" || !(strings.HasPrefix(rep.New.Path, "./") || strings.HasPrefix(rep.New.Path, "../")) {
+			continue
+		}
+		old := rep.Old.Path
+		if rep.Old.Version != "" {
+			old += "@" + rep.Old.Version
+		}
+		args = append(args, "-dropreplace="+old)
+	}
+	if len(args) == 3 {
+		return nil
+	}
+	if r := c.runWith(dir, online, c.timeout, args...); r.code != 0 {
+		return fmt.Errorf("go mod edit -dropreplace: %s", excerpt(r.stderr, 5))
+	}
+	return nil
+}
+
+// corpusFindings reads isolint's JSON output on the copy of a module at
+// root.
+func corpusFindings(mod, root, out string) ([]finding, error) {
+	tree, err := vetjson.Read(strings.NewReader(out))
+	if err != nil {
+		return nil, err
+	}
+	var findings []finding
+	for pkg, byAnalyzer := range tree {
+		for an := range byAnalyzer {
+			diags, failure := tree.Result(pkg, an)
+			if failure != "" {
+				return nil, fmt.Errorf("%s: %s: %s", pkg, an, failure)
+			}
+			for _, d := range diags {
+				f := finding{module: mod, analyzer: an, message: d.Message}
+				if _, err := fmt.Sscanf(lastTwo(d.Posn), "%d:%d", &f.line, &f.col); err != nil {
+					return nil, fmt.Errorf("position %q: %v", d.Posn, err)
+				}
+				file := d.Posn[:len(d.Posn)-len(lastTwo(d.Posn))-1]
+				if rel, err := filepath.Rel(root, file); err == nil && !strings.HasPrefix(rel, "..") {
+					file = rel
+				}
+				f.file = filepath.ToSlash(file)
+				findings = append(findings, f)
+			}
+		}
+	}
+	slices.SortFunc(findings, func(x, y finding) int {
+		return cmp.Or(cmp.Compare(x.file, y.file), cmp.Compare(x.line, y.line), cmp.Compare(x.col, y.col),
+			cmp.Compare(x.analyzer, y.analyzer), cmp.Compare(x.message, y.message))
+	})
+	return findings, nil
+}
+
+// lastTwo returns "line:col" of a "file:line:col" position.
+func lastTwo(posn string) string {
+	i := strings.LastIndexByte(posn, ':')
+	if i <= 0 {
+		return posn
+	}
+	j := strings.LastIndexByte(posn[:i], ':')
+	if j < 0 {
+		return posn
+	}
+	return posn[j+1:]
+}
+
+// reportLedger prints a module's findings against its ledger lines and
+// adds them to the totals.
+func reportLedger(m module, findings []finding, cmpr comparison, o corpusOptions, t *corpusTotals) {
+	counts := make(map[string]int)
+	for _, f := range findings {
+		counts[f.analyzer]++
+		t.byAnalyzer[f.analyzer]++
+	}
+	var parts []string
+	for _, a := range slices.Sorted(maps.Keys(counts)) {
+		parts = append(parts, fmt.Sprintf("%s %d", a, counts[a]))
+	}
+	fmt.Printf("%d findings (%s)\n", len(findings), strings.Join(parts, ", "))
+	var fpBack, unjudged []*entry
+	for e, f := range cmpr.matched {
+		t.verdicts[f.analyzer+" "+e.verdict]++
+		switch e.verdict {
+		case "fp":
+			fpBack = append(fpBack, e)
+		case "?":
+			unjudged = append(unjudged, e)
+		}
+	}
+	var tpGone []*entry
+	for _, e := range cmpr.gone {
+		if e.verdict == "tp" {
+			tpGone = append(tpGone, e)
+		}
+	}
+	t.added += len(cmpr.added)
+	t.fpBack += len(fpBack)
+	t.tpGone += len(tpGone)
+	fmt.Printf("ledger: %d findings not in it, %d not judged yet, %d judged fp still reported, %d judged tp gone\n",
+		len(cmpr.added), len(unjudged), len(fpBack), len(tpGone))
+	for _, f := range cmpr.added {
+		fmt.Printf("  new, to judge: %s: %s: %s\n", f.pos(), f.analyzer, f.message)
+	}
+	for _, e := range sortEntries(fpBack) {
+		fmt.Printf("  fp still reported: %s: %s: %s\n", e.pos(), e.analyzer, e.reason)
+	}
+	for _, e := range sortEntries(tpGone) {
+		fmt.Printf("  tp gone: %s: %s: %s\n", e.pos(), e.analyzer, e.message)
+	}
+}
+
+func sortEntries(es []*entry) []*entry {
+	slices.SortFunc(es, func(a, b *entry) int {
+		return cmp.Or(cmp.Compare(a.file, b.file), cmp.Compare(a.line, b.line), cmp.Compare(a.col, b.col))
+	})
+	return es
+}
+
+// packageDirs returns the package patterns ("./dir") of the directories
+// that hold the given Go files, sorted.
+func packageDirs(files []string) []string {
+	seen := make(map[string]bool)
+	for _, f := range files {
+		if d := path.Dir(filepath.ToSlash(f)); d == "." {
+			seen["."] = true
+		} else {
+			seen["./"+d] = true
+		}
+	}
+	return slices.Sorted(maps.Keys(seen))
+}
+
+// testEvents are the outcomes of one go test -json run, by "package
+// TestName" (a package that failed outside any test is "package
+// (package)").
+type testEvents struct {
+	passed, failed map[string]bool
+}
+
+// readTestEvents reads go test -json output. A test that both passed and
+// failed (-count=2) is failed.
+func readTestEvents(out string) testEvents {
+	ev := testEvents{passed: map[string]bool{}, failed: map[string]bool{}}
+	failedTests := make(map[string]bool) // packages with a failing test
+	var pkgFailed []string
+	for _, line := range strings.Split(out, "\n") {
+		var e struct{ Action, Package, Test string }
+		if !strings.HasPrefix(line, "{") || json.Unmarshal([]byte(line), &e) != nil {
+			continue
+		}
+		name := e.Package + " " + e.Test
+		if e.Test == "" {
+			name = e.Package + " (package)"
+		}
+		switch e.Action {
+		case "pass":
+			ev.passed[name] = true
+		case "fail":
+			if e.Test == "" {
+				pkgFailed = append(pkgFailed, e.Package)
+			} else {
+				ev.failed[name] = true
+				failedTests[e.Package] = true
+			}
+		}
+	}
+	// A package that failed with no failing test failed as a whole (a
+	// build failure, a race or a panic outside any test).
+	for _, p := range pkgFailed {
+		if !failedTests[p] {
+			ev.failed[p+" (package)"] = true
+		}
+	}
+	for name := range ev.failed {
+		delete(ev.passed, name)
+	}
+	return ev
+}

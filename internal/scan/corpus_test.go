@@ -1,0 +1,182 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestLedgerRoundTrip(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "ledger.tsv")
+	in := []*entry{
+		{finding: finding{module: "m@v1", file: "b_test.go", line: 3, col: 2, analyzer: "sleep", message: "TestB sleeps (b.go:10)"}, verdict: "tp", reason: "a real sleep"},
+		{finding: finding{module: "m@v1", file: "a_test.go", line: 9, col: 1, analyzer: "parallel", message: "TestA lacks t.Parallel"}, verdict: "?"},
+	}
+	if err := writeLedger(path, in); err != nil {
+		t.Fatal(err)
+	}
+	out, err := readLedger(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out) != 2 || out[0].file != "a_test.go" || out[1].verdict != "tp" || out[1].reason != "a real sleep" || out[1].line != 3 || out[1].col != 2 {
+		t.Fatalf("read back %+v, %+v", out[0], out[1])
+	}
+	if out[1].key != "TestB sleeps (b.go)" {
+		t.Errorf("key = %q, want the message without line numbers", out[1].key)
+	}
+}
+
+func TestReadLedgerErrors(t *testing.T) {
+	t.Parallel()
+	for _, line := range []string{
+		"m@v\ta.go:1:2\tsleep\tmaybe\treason\tmsg",  // unknown verdict
+		"m@v\ta.go:1\tsleep\ttp\treason\tmsg",       // no column
+		"m@v\ta.go:1:2\tsleep\ttp\treason",          // five fields
+		"m@v\ta.go:x:2\tsleep\ttp\treason\tmessage", // line not a number
+	} {
+		if _, err := parseEntry(line); err == nil {
+			t.Errorf("parseEntry(%q): no error", line)
+		}
+	}
+	if out, err := readLedger(filepath.Join(t.TempDir(), "none.tsv")); err != nil || out != nil {
+		t.Errorf("a missing ledger: %v, %v; want empty", out, err)
+	}
+}
+
+func TestCompare(t *testing.T) {
+	t.Parallel()
+	line := func(s string) *entry {
+		e, err := parseEntry(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return e
+	}
+	entries := []*entry{
+		line("m@v\ta_test.go:10:2\tsleep\ttp\tsleeps\tTestA sleeps via helper h (h.go:5)"),
+		line("m@v\ta_test.go:20:2\tglobalstate\tfp\treset by hand\tTestB writes x"),
+		line("m@v\tb_test.go:7:1\tregistry\ttp\tfixed path\tTestC uses /tmp/x"),
+		line("m@v\tc_test.go:7:1\tparallel\t?\t\tTestD lacks t.Parallel"),
+		line("m@v\td_test.go:7:1\tuniquekeys\tfp\tnot a key\tTestE uses alice"),
+	}
+	findings := []finding{
+		// Moved down three lines, and the helper moved too.
+		{module: "m@v", file: "a_test.go", line: 13, col: 2, analyzer: "sleep", message: "TestA sleeps via helper h (h.go:8)"},
+		// Same place, same message.
+		{module: "m@v", file: "a_test.go", line: 20, col: 2, analyzer: "globalstate", message: "TestB writes x"},
+		// Same place, reworded.
+		{module: "m@v", file: "b_test.go", line: 7, col: 1, analyzer: "registry", message: "TestC creates /tmp/x"},
+		// Not in the ledger.
+		{module: "m@v", file: "e_test.go", line: 1, col: 1, analyzer: "parallel", message: "TestF lacks t.Parallel"},
+	}
+	cmpr := compare(findings, entries)
+	if len(cmpr.matched) != 3 {
+		t.Errorf("matched %d lines, want 3", len(cmpr.matched))
+	}
+	if f, ok := cmpr.matched[entries[0]]; !ok || f.line != 13 {
+		t.Errorf("the moved sleep did not match its line: %+v", f)
+	}
+	if _, ok := cmpr.matched[entries[2]]; !ok {
+		t.Error("the reworded registry finding did not match by position")
+	}
+	if len(cmpr.added) != 1 || cmpr.added[0].file != "e_test.go" {
+		t.Errorf("added = %+v, want the e_test.go finding", cmpr.added)
+	}
+	if len(cmpr.gone) != 2 {
+		t.Errorf("gone = %d lines, want 2", len(cmpr.gone))
+	}
+	// An update keeps judged lines that are gone and drops unjudged ones.
+	var kept []string
+	for _, e := range cmpr.update() {
+		kept = append(kept, e.pos()+" "+e.verdict)
+	}
+	slices.Sort(kept)
+	want := []string{"a_test.go:13:2 tp", "a_test.go:20:2 fp", "b_test.go:7:1 tp", "d_test.go:7:1 fp", "e_test.go:1:1 ?"}
+	if !slices.Equal(kept, want) {
+		t.Errorf("after update: %q, want %q", kept, want)
+	}
+}
+
+func TestCompareNearestLine(t *testing.T) {
+	t.Parallel()
+	e1, _ := parseEntry("m@v\ta_test.go:10:2\tparallel\ttp\tr\tTestA lacks t.Parallel")
+	e2, _ := parseEntry("m@v\ta_test.go:50:2\tparallel\tfp\tr\tTestA lacks t.Parallel")
+	cmpr := compare([]finding{{module: "m@v", file: "a_test.go", line: 48, col: 2, analyzer: "parallel", message: "TestA lacks t.Parallel"}}, []*entry{e1, e2})
+	if _, ok := cmpr.matched[e2]; !ok {
+		t.Error("a finding that moved matched a line farther away than the nearest")
+	}
+}
+
+func TestReadTestEvents(t *testing.T) {
+	t.Parallel()
+	out := strings.Join([]string{
+		`{"Action":"pass","Package":"p","Test":"TestA"}`,
+		`{"Action":"pass","Package":"p","Test":"TestB"}`,
+		`{"Action":"fail","Package":"p","Test":"TestB"}`, // -count=2: failed once
+		`{"Action":"fail","Package":"p","Test":"TestC/sub"}`,
+		`{"Action":"fail","Package":"p"}`,
+		`not JSON, e.g. a build error`,
+		`{"Action":"fail","Package":"q"}`, // failed outside any test
+		`{"Action":"pass","Package":"r"}`,
+		`{"Action":"output","Package":"r","Test":"TestD","Output":"fail"}`,
+	}, "\n")
+	ev := readTestEvents(out)
+	var passed, failed []string
+	for n := range ev.passed {
+		passed = append(passed, n)
+	}
+	for n := range ev.failed {
+		failed = append(failed, n)
+	}
+	slices.Sort(passed)
+	slices.Sort(failed)
+	if want := []string{"p TestA", "r (package)"}; !slices.Equal(passed, want) {
+		t.Errorf("passed = %q, want %q", passed, want)
+	}
+	if want := []string{"p TestB", "p TestC/sub", "q (package)"}; !slices.Equal(failed, want) {
+		t.Errorf("failed = %q, want %q", failed, want)
+	}
+}
+
+func TestReadCorpus(t *testing.T) {
+	t.Parallel()
+	mods, err := readCorpus("corpus/modules.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(mods) < 12 {
+		t.Errorf("the corpus has %d modules, want at least 12", len(mods))
+	}
+	bad := filepath.Join(t.TempDir(), "modules.txt")
+	os.WriteFile(bad, []byte("example.com/m\n"), 0o644)
+	if _, err := readCorpus(bad); err == nil {
+		t.Error("a line without a version: no error")
+	}
+	if _, err := readLedger("corpus/ledger.tsv"); err != nil {
+		t.Errorf("the ledger in the repository: %v", err)
+	}
+}
+
+func TestCorpusFindings(t *testing.T) {
+	t.Parallel()
+	out := `{"example.com/m/p":{"sleep":[{"posn":"/tmp/x/a/p/p_test.go:12:3","message":"TestA sleeps (p.go:4)"}]}}`
+	fs, err := corpusFindings("m@v", "/tmp/x/a", out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fs) != 1 || fs[0].pos() != "p/p_test.go:12:3" || fs[0].analyzer != "sleep" {
+		t.Errorf("findings = %+v", fs)
+	}
+}
+
+func TestPackageDirs(t *testing.T) {
+	t.Parallel()
+	got := packageDirs([]string{"a_test.go", "x/y/b_test.go", "x/y/c_test.go"})
+	if want := []string{".", "./x/y"}; !slices.Equal(got, want) {
+		t.Errorf("packageDirs = %q, want %q", got, want)
+	}
+}
