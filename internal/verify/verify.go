@@ -1,0 +1,391 @@
+// Package verify type-checks the package of an analysis pass with
+// suggested fixes applied, so that a fix is offered only when the package,
+// with its tests, still compiles with it.
+//
+// It needs nothing but the pass: the edited files are parsed from the
+// text the driver provides (pass.ReadFile), and the package is checked
+// with go/types against the packages the driver already loaded, those in
+// the import graph of pass.Pkg. It runs no go command and reads nothing
+// from disk, so it works under every driver that gives fixes at all.
+package verify
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"slices"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/isolint/isolint/internal/fixes"
+)
+
+// Fixes returns, for each fix (the edits of one finding), whether to
+// offer it. go vet -fix and golangci-lint --fix apply all the fixes of a
+// pass together, so the fixes are checked together, in order: a fix is
+// offered when the package type-checks with it and the fixes offered
+// before it applied, with no type error the unedited package does not
+// have. The fixes offered thus compile together. A fix without edits is
+// offered; one whose edits cannot be applied (its file unknown, or the
+// driver unable to give the file's text) is not.
+//
+// In the common case, where all the fixes compile together, it costs one
+// type-check of the package. Each fix that breaks the build costs a
+// bisection, a few checks more.
+func Fixes(pass *analysis.Pass, edits [][]analysis.TextEdit) []bool {
+	c := newChecker(pass)
+	ok := make([]bool, len(edits))
+	var todo []int // the fixes with edits, in order
+	for i, es := range edits {
+		switch {
+		case len(es) == 0:
+			ok[i] = true
+		case c.applicable(es):
+			todo = append(todo, i)
+		}
+	}
+	if len(todo) == 0 {
+		return ok
+	}
+	for _, i := range c.compiling(edits, todo) {
+		ok[i] = true
+	}
+	return ok
+}
+
+// compiling returns the fixes of todo that compile together with those
+// before them: it takes the longest run of todo that compiles with the
+// fixes taken so far, withholds the fix after it, and goes on after that
+// one. The run is found by bisection, assuming that a run that fails
+// fails with more fixes added, as a fix does not repair another.
+func (c *checker) compiling(edits [][]analysis.TextEdit, todo []int) []int {
+	var kept []int
+	rest := todo
+	for len(rest) > 0 {
+		if !c.fails(edits, append(slices.Clip(kept), rest...)) {
+			return append(kept, rest...)
+		}
+		// rest[:hi+1] fails with kept, and kept alone compiles.
+		lo, hi := 0, len(rest)-1
+		for lo < hi {
+			mid := (lo + hi) / 2
+			if c.fails(edits, append(slices.Clip(kept), rest[:mid+1]...)) {
+				hi = mid
+			} else {
+				lo = mid + 1
+			}
+		}
+		// kept with rest[:lo] compiles; rest[lo] breaks it.
+		kept = append(kept, rest[:lo]...)
+		rest = rest[lo+1:]
+	}
+	return kept
+}
+
+// A checker type-checks the package of one pass with some of its fixes
+// applied.
+type checker struct {
+	pass *analysis.Pass
+	// fset holds the files of the pass and those parsed after editing;
+	// the pass's own FileSet is left as the driver made it.
+	fset *token.FileSet
+	// index maps the base of each file of the pass to its place in
+	// pass.Files.
+	index map[int]int
+	texts map[int][]byte // the text of files by index, once read
+	imp   *importer
+	// baseline counts the type errors of the unedited package, by file
+	// and message; nil until a check of an edited package finds errors.
+	baseline map[errorKey]int
+	checks   int // type-checks made, for tests of the cost
+}
+
+// An errorKey identifies a type error across edits, which move errors
+// within the edited files.
+type errorKey struct{ file, msg string }
+
+func newChecker(pass *analysis.Pass) *checker {
+	c := &checker{
+		pass:  pass,
+		fset:  token.NewFileSet(),
+		index: make(map[int]int, len(pass.Files)),
+		texts: make(map[int][]byte),
+		imp:   newImporter(pass),
+	}
+	for i, f := range pass.Files {
+		if tok := pass.Fset.File(f.FileStart); tok != nil {
+			c.index[tok.Base()] = i
+			c.fset.AddExistingFiles(tok)
+		}
+	}
+	// Parse edited files above every position of the pass's FileSet, so
+	// that no position in an error can be taken for one of an import.
+	if base := pass.Fset.Base(); base > c.fset.Base() {
+		c.fset.AddFile("", base, 0)
+	}
+	return c
+}
+
+// applicable reports whether every edit lies in a file of the pass whose
+// text the driver provides.
+func (c *checker) applicable(edits []analysis.TextEdit) bool {
+	for _, e := range edits {
+		i, ok := c.fileOf(e.Pos)
+		if !ok {
+			return false
+		}
+		text, ok := c.text(i)
+		tok := c.pass.Fset.File(e.Pos)
+		if !ok || e.End < e.Pos || int(e.End)-tok.Base() > len(text) {
+			return false
+		}
+	}
+	return true
+}
+
+func (c *checker) fileOf(p token.Pos) (int, bool) {
+	tok := c.pass.Fset.File(p)
+	if tok == nil {
+		return 0, false
+	}
+	i, ok := c.index[tok.Base()]
+	return i, ok
+}
+
+// text returns the text of the i-th file of the pass.
+func (c *checker) text(i int) ([]byte, bool) {
+	if t, ok := c.texts[i]; ok {
+		return t, t != nil
+	}
+	var text []byte
+	if tok := c.pass.Fset.File(c.pass.Files[i].FileStart); tok != nil && c.pass.ReadFile != nil {
+		if t, err := c.pass.ReadFile(tok.Name()); err == nil && len(t) == tok.Size() {
+			text = t
+		}
+	}
+	c.texts[i] = text
+	return text, text != nil
+}
+
+// fails reports whether the package, with the fixes at the indices
+// applied, has a type error that the unedited package does not have.
+func (c *checker) fails(edits [][]analysis.TextEdit, indices []int) bool {
+	files, ok := c.edited(edits, indices)
+	if !ok {
+		return true
+	}
+	errs := c.check(files)
+	if len(errs) == 0 {
+		return false
+	}
+	if c.baseline == nil {
+		c.baseline = make(map[errorKey]int)
+		for _, k := range c.check(c.pass.Files) {
+			c.baseline[k]++
+		}
+	}
+	seen := make(map[errorKey]int)
+	for _, k := range errs {
+		seen[k]++
+		if seen[k] > c.baseline[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// edited returns the files of the pass with the fixes at the indices
+// applied, the edited ones parsed anew; false when the edits overlap or
+// an edited file does not parse.
+func (c *checker) edited(edits [][]analysis.TextEdit, indices []int) ([]*ast.File, bool) {
+	byFile := make(map[int][]analysis.TextEdit)
+	var order []int
+	for _, i := range indices {
+		for _, e := range edits[i] {
+			f, _ := c.fileOf(e.Pos)
+			if byFile[f] == nil {
+				order = append(order, f)
+			}
+			if !slices.ContainsFunc(byFile[f], func(o analysis.TextEdit) bool { return same(o, e) }) {
+				byFile[f] = append(byFile[f], e) // a shared edit is made once
+			}
+		}
+	}
+	files := slices.Clone(c.pass.Files)
+	for _, f := range order {
+		tok := c.pass.Fset.File(files[f].FileStart)
+		text, _ := c.text(f)
+		out, ok := apply(text, tok.Base(), byFile[f])
+		if !ok {
+			return nil, false
+		}
+		parsed, err := parser.ParseFile(c.fset, tok.Name(), out, parser.ParseComments|parser.SkipObjectResolution)
+		if err != nil {
+			return nil, false
+		}
+		files[f] = parsed
+	}
+	return files, true
+}
+
+func same(a, b analysis.TextEdit) bool {
+	return a.Pos == b.Pos && a.End == b.End && bytes.Equal(a.NewText, b.NewText)
+}
+
+// apply returns text with the edits, whose positions count from base,
+// made: insertions at one place in the order given. It fails when two
+// edits overlap.
+func apply(text []byte, base int, edits []analysis.TextEdit) ([]byte, bool) {
+	sorted := slices.Clone(edits)
+	slices.SortStableFunc(sorted, func(a, b analysis.TextEdit) int { return int(a.Pos) - int(b.Pos) })
+	var out bytes.Buffer
+	last := 0
+	for _, e := range sorted {
+		start, end := int(e.Pos)-base, int(e.End)-base
+		if start < last || end < start || end > len(text) {
+			return nil, false
+		}
+		out.Write(text[last:start])
+		out.Write(e.NewText)
+		last = end
+	}
+	out.Write(text[last:])
+	return out.Bytes(), true
+}
+
+// check type-checks files as the package of the pass and returns its
+// errors, but those of imports of the standard library that the
+// importer cannot give.
+func (c *checker) check(files []*ast.File) []errorKey {
+	c.checks++
+	var errs []errorKey
+	conf := types.Config{
+		Importer:  c.imp,
+		Sizes:     c.pass.TypesSizes,
+		GoVersion: c.pass.Pkg.GoVersion(),
+		Error: func(err error) {
+			var terr types.Error
+			if !errors.As(err, &terr) {
+				errs = append(errs, errorKey{msg: err.Error()})
+				return
+			}
+			if c.imp.faked(terr.Msg) {
+				return
+			}
+			errs = append(errs, errorKey{terr.Fset.Position(terr.Pos).Filename, terr.Msg})
+		},
+	}
+	conf.Check(c.pass.Pkg.Path(), c.fset, files, nil)
+	return errs
+}
+
+// An importer gives the packages that the package of the pass imports,
+// as the driver resolved them, and the other packages of its import graph
+// that the driver loaded whole, so that a fix may import any package the
+// analyzed one depends on. It never gives the package under analysis
+// itself: a package that imports itself is an import cycle.
+//
+// A package of the standard library that the driver did not load is not
+// known here. go/types then makes a fake package and reports no error on
+// its uses, and the importer lets that pass: a fix that imports the
+// standard library is checked but for its uses of that import.
+type importer struct {
+	self  string
+	known map[string]*types.Package // by the path the source spells
+	graph map[string]*types.Package // by package path
+	fake  map[string]bool           // standard-library paths not given
+}
+
+func newImporter(pass *analysis.Pass) *importer {
+	imp := &importer{
+		self:  pass.Pkg.Path(),
+		known: make(map[string]*types.Package),
+		graph: make(map[string]*types.Package),
+		fake:  make(map[string]bool),
+	}
+	for _, f := range pass.Files {
+		for _, spec := range f.Imports {
+			path, err := strconv.Unquote(spec.Path.Value)
+			if err != nil {
+				continue
+			}
+			var obj types.Object
+			if spec.Name != nil {
+				obj = pass.TypesInfo.Defs[spec.Name]
+			} else {
+				obj = pass.TypesInfo.Implicits[spec]
+			}
+			if pn, ok := obj.(*types.PkgName); ok && pn.Imported() != nil {
+				imp.known[path] = pn.Imported()
+			}
+		}
+	}
+	queue := slices.Clone(pass.Pkg.Imports())
+	for len(queue) > 0 {
+		p := queue[0]
+		queue = queue[1:]
+		if _, ok := imp.graph[p.Path()]; ok {
+			continue
+		}
+		imp.graph[p.Path()] = p
+		queue = append(queue, p.Imports()...)
+	}
+	return imp
+}
+
+func (imp *importer) Import(path string) (*types.Package, error) {
+	if path == imp.self {
+		return nil, errors.New("a package cannot import itself")
+	}
+	if p := imp.known[path]; p != nil {
+		return p, nil
+	}
+	if path == "unsafe" {
+		return types.Unsafe, nil
+	}
+	p := imp.graph[path]
+	if p != nil && p.Complete() {
+		return p, nil
+	}
+	if fixes.Std(path) && path != "C" {
+		imp.fake[path] = true
+		// go/types marks the package returned with the error as fake; a
+		// new one, so that the driver's stays as it is, named as the
+		// source refers to it.
+		name := stdName(path)
+		if p != nil {
+			name = p.Name()
+		}
+		return types.NewPackage(path, name), errors.New("not loaded by the driver")
+	}
+	return nil, fmt.Errorf("%s is not among the packages the analyzed one depends on", path)
+}
+
+// faked reports whether msg is go/types' error for a package of the
+// standard library that the importer did not give.
+func (imp *importer) faked(msg string) bool {
+	rest, ok := strings.CutPrefix(msg, "could not import ")
+	if !ok {
+		return false
+	}
+	path, _, _ := strings.Cut(rest, " ")
+	return imp.fake[path]
+}
+
+// stdName returns the name of the standard-library package with the given
+// path: its last element, or the one before a major version (rand for
+// math/rand/v2).
+func stdName(path string) string {
+	elems := strings.Split(path, "/")
+	name := elems[len(elems)-1]
+	if len(elems) > 1 && len(name) > 1 && name[0] == 'v' && strings.Trim(name[1:], "0123456789") == "" {
+		name = elems[len(elems)-2]
+	}
+	return name
+}
