@@ -39,7 +39,10 @@ import (
 // type-check of the package. Each fix that breaks the build costs a
 // bisection, a few checks more.
 func Fixes(pass *analysis.Pass, edits [][]analysis.TextEdit) []bool {
-	c := newChecker(pass)
+	return newChecker(pass).fixes(edits)
+}
+
+func (c *checker) fixes(edits [][]analysis.TextEdit) []bool {
 	ok := make([]bool, len(edits))
 	var todo []int // the fixes with edits, in order
 	for i, es := range edits {
@@ -282,7 +285,48 @@ func (c *checker) check(files []*ast.File) []errorKey {
 		},
 	}
 	conf.Check(c.pass.Pkg.Path(), c.fset, files, nil)
+	if len(c.imp.fake) > 0 {
+		for _, f := range files {
+			errs = append(errs, c.unusedFakes(f)...)
+		}
+	}
 	return errs
+}
+
+// unusedFakes returns the errors for the imports of f of packages that
+// the importer did not give and f does not use: go/types counts a fake
+// package as used, but the compiler will not.
+func (c *checker) unusedFakes(f *ast.File) []errorKey {
+	var errs []errorKey
+	for _, spec := range f.Imports {
+		path, err := strconv.Unquote(spec.Path.Value)
+		name, fake := c.imp.fake[path]
+		if err != nil || !fake {
+			continue
+		}
+		if spec.Name != nil {
+			name = spec.Name.Name
+		}
+		if name == "_" || name == "." || uses(f, name) {
+			continue
+		}
+		errs = append(errs, errorKey{c.fset.Position(spec.Pos()).Filename, strconv.Quote(path) + " imported and not used"})
+	}
+	return errs
+}
+
+// uses reports whether f selects anything from name.
+func uses(f *ast.File, name string) bool {
+	used := false
+	ast.Inspect(f, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok {
+			if id, ok := sel.X.(*ast.Ident); ok && id.Name == name {
+				used = true
+			}
+		}
+		return !used
+	})
+	return used
 }
 
 // An importer gives the packages that the package of the pass imports,
@@ -299,7 +343,7 @@ type importer struct {
 	self  string
 	known map[string]*types.Package // by the path the source spells
 	graph map[string]*types.Package // by package path
-	fake  map[string]bool           // standard-library paths not given
+	fake  map[string]string         // standard-library paths not given: their names
 }
 
 func newImporter(pass *analysis.Pass) *importer {
@@ -307,7 +351,7 @@ func newImporter(pass *analysis.Pass) *importer {
 		self:  pass.Pkg.Path(),
 		known: make(map[string]*types.Package),
 		graph: make(map[string]*types.Package),
-		fake:  make(map[string]bool),
+		fake:  make(map[string]string),
 	}
 	for _, f := range pass.Files {
 		for _, spec := range f.Imports {
@@ -354,7 +398,6 @@ func (imp *importer) Import(path string) (*types.Package, error) {
 		return p, nil
 	}
 	if fixes.Std(path) && path != "C" {
-		imp.fake[path] = true
 		// go/types marks the package returned with the error as fake; a
 		// new one, so that the driver's stays as it is, named as the
 		// source refers to it.
@@ -362,6 +405,7 @@ func (imp *importer) Import(path string) (*types.Package, error) {
 		if p != nil {
 			name = p.Name()
 		}
+		imp.fake[path] = name
 		return types.NewPackage(path, name), errors.New("not loaded by the driver")
 	}
 	return nil, fmt.Errorf("%s is not among the packages the analyzed one depends on", path)
@@ -375,7 +419,8 @@ func (imp *importer) faked(msg string) bool {
 		return false
 	}
 	path, _, _ := strings.Cut(rest, " ")
-	return imp.fake[path]
+	_, ok = imp.fake[path]
+	return ok
 }
 
 // stdName returns the name of the standard-library package with the given
