@@ -3,9 +3,10 @@
 //	//isolint:ignore analyzer[,analyzer] reason
 //
 // and the Reporter through which every isolint analyzer reports: it drops
-// findings in generated files, findings a directive covers and findings
-// whose fix overlaps one already offered, and reports directives that are
-// malformed or suppress nothing.
+// findings in generated files, findings a directive covers, findings
+// whose fix overlaps one already offered and findings whose fix does not
+// compile (package verify), and reports directives that are malformed or
+// suppress nothing.
 //
 // A directive covers the line it is on and the line after its comment, or,
 // in the doc comment of a function, the whole function.

@@ -335,10 +335,12 @@ func uses(f *ast.File, name string) bool {
 // analyzed one depends on. It never gives the package under analysis
 // itself: a package that imports itself is an import cycle.
 //
-// A package of the standard library that the driver did not load is not
-// known here. go/types then makes a fake package and reports no error on
-// its uses, and the importer lets that pass: a fix that imports the
-// standard library is checked but for its uses of that import.
+// A package of the standard library that the driver did not load (one
+// that no package in the graph imports, or one that export data holds
+// only in part) is not known here. go/types then makes a fake package and
+// reports no error on its uses, and the checker lets the failed import
+// pass: a fix that imports the standard library is checked but for its
+// uses of that import, and for whether it uses it at all.
 type importer struct {
 	self  string
 	known map[string]*types.Package // by the path the source spells
