@@ -216,7 +216,7 @@ func (r *Reporter) Report(d analysis.Diagnostic) {
 func (r *Reporter) flush() {
 	withheld := make([]bool, len(r.pending))
 	for {
-		picked := r.pick(withheld)
+		picked, skipped := r.pick(withheld)
 		var idx []int
 		var edits [][]analysis.TextEdit
 		for _, i := range picked {
@@ -225,18 +225,22 @@ func (r *Reporter) flush() {
 				edits = append(edits, es)
 			}
 		}
-		again := false
+		withholds := false
 		if len(edits) > 0 {
 			for j, ok := range verify.Fixes(r.pass, edits) {
 				if !ok {
 					withheld[idx[j]] = true
-					again = true
+					withholds = true
 				}
 			}
 		}
-		if !again {
+		// The fixes kept compile together; when a withheld one held back
+		// others by its overlap, pick again.
+		if !withholds || !skipped {
 			for _, i := range picked {
-				r.pass.Report(r.pending[i])
+				if !withheld[i] {
+					r.pass.Report(r.pending[i])
+				}
 			}
 			return
 		}
@@ -244,16 +248,17 @@ func (r *Reporter) flush() {
 }
 
 // pick returns, in order, the pending findings not withheld whose fixes
-// overlap those of none picked before.
-func (r *Reporter) pick(withheld []bool) []int {
+// overlap those of none picked before, and whether it skipped any for
+// such an overlap.
+func (r *Reporter) pick(withheld []bool) (picked []int, skipped bool) {
 	offered := make(map[int][]analysis.TextEdit) // by file
-	var picked []int
 	for i, d := range r.pending {
 		if withheld[i] {
 			continue
 		}
 		edits := editsOf(d)
 		if r.overlaps(offered, edits) {
+			skipped = true
 			continue
 		}
 		for _, e := range edits {
@@ -262,7 +267,7 @@ func (r *Reporter) pick(withheld []bool) []int {
 		}
 		picked = append(picked, i)
 	}
-	return picked
+	return picked, skipped
 }
 
 func editsOf(d analysis.Diagnostic) []analysis.TextEdit {
