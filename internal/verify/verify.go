@@ -69,16 +69,58 @@ func (c *checker) fixes(edits [][]analysis.TextEdit) []bool {
 	return ok
 }
 
-// compiling returns the fixes of todo that compile together with those
-// before them: it takes the longest run of todo that compiles with the
-// fixes taken so far, withholds the fix after it, and goes on after that
-// one. The run is found by bisection, assuming that a run that fails
-// fails with more fixes added, as a fix does not repair another.
+// compiling returns the fixes of todo to offer. When all of them compile
+// together, that is all of them. Otherwise the suspects are the fixes
+// whose edits hold the new errors (the unused variable a fix declares,
+// the import it adds); when the others compile together, they are
+// offered. When that does not settle it (an error outside every edit,
+// such as a use of an import that a fix removed), the fixes are bisected.
 func (c *checker) compiling(edits [][]analysis.TextEdit, todo []int) []int {
+	failed, errs, spans := c.run(edits, todo)
+	if !failed {
+		return todo
+	}
+	if suspects := suspects(errs, spans); suspects != nil {
+		rest := slices.DeleteFunc(slices.Clone(todo), func(i int) bool { return suspects[i] })
+		if !c.fails(edits, rest) {
+			return rest
+		}
+	}
+	return c.bisect(edits, todo)
+}
+
+// suspects returns the fixes whose edits hold the errors, or nil when an
+// error lies outside every edit.
+func suspects(errs []token.Position, spans []placed) map[int]bool {
+	out := make(map[int]bool)
+	for _, p := range errs {
+		found := false
+		for _, s := range spans {
+			if s.file == p.Filename && s.start <= p.Offset && p.Offset <= s.end {
+				found = true
+				for _, i := range s.fixes {
+					out[i] = true
+				}
+			}
+		}
+		if !found {
+			return nil
+		}
+	}
+	return out
+}
+
+// bisect returns the fixes of todo, which fail together, that compile
+// together with those before them: it takes the longest run of todo that
+// compiles with the fixes taken so far, withholds the fix after it, and
+// goes on after that one. The run is found by bisection, assuming that a
+// run that fails fails with more fixes added, as a fix does not repair
+// another.
+func (c *checker) bisect(edits [][]analysis.TextEdit, todo []int) []int {
 	var kept []int
 	rest := todo
-	for len(rest) > 0 {
-		if !c.fails(edits, append(slices.Clip(kept), rest...)) {
+	for known := true; len(rest) > 0; known = false {
+		if !known && !c.fails(edits, append(slices.Clip(kept), rest...)) {
 			return append(kept, rest...)
 		}
 		// rest[:hi+1] fails with kept, and kept alone compiles.
@@ -119,6 +161,12 @@ type checker struct {
 // An errorKey identifies a type error across edits, which move errors
 // within the edited files.
 type errorKey struct{ file, msg string }
+
+// A typeError is a type error and where it lies.
+type typeError struct {
+	key errorKey
+	pos token.Position
+}
 
 func newChecker(pass *analysis.Pass) *checker {
 	c := &checker{
@@ -183,98 +231,119 @@ func (c *checker) text(i int) ([]byte, bool) {
 	return text, text != nil
 }
 
+// A placed edit is one made in an edited file: the offsets of its new
+// text there, and the fixes that make it.
+type placed struct {
+	file       string
+	start, end int
+	fixes      []int
+}
+
 // fails reports whether the package, with the fixes at the indices
 // applied, has a type error that the unedited package does not have.
 func (c *checker) fails(edits [][]analysis.TextEdit, indices []int) bool {
-	files, ok := c.edited(edits, indices)
+	failed, _, _ := c.run(edits, indices)
+	return failed
+}
+
+// run type-checks the package with the fixes at the indices applied. It
+// reports whether they fail, where the errors that the unedited package
+// does not have lie, and where the edits lie.
+func (c *checker) run(edits [][]analysis.TextEdit, indices []int) (bool, []token.Position, []placed) {
+	files, spans, ok := c.edited(edits, indices)
 	if !ok {
-		return true
+		return true, nil, nil
 	}
 	errs := c.check(files)
 	if len(errs) == 0 {
-		return false
+		return false, nil, spans
 	}
 	if c.baseline == nil {
 		c.baseline = make(map[errorKey]int)
-		for _, k := range c.check(c.pass.Files) {
-			c.baseline[k]++
+		for _, e := range c.check(c.pass.Files) {
+			c.baseline[e.key]++
 		}
 	}
-	seen := make(map[errorKey]int)
-	for _, k := range errs {
-		seen[k]++
-		if seen[k] > c.baseline[k] {
-			return true
+	count := make(map[errorKey]int)
+	for _, e := range errs {
+		count[e.key]++
+	}
+	// An error counts as new when there are more like it than before;
+	// which of them is the new one, only their places can tell.
+	var news []token.Position
+	for _, e := range errs {
+		if count[e.key] > c.baseline[e.key] {
+			news = append(news, e.pos)
 		}
 	}
-	return false
+	return len(news) > 0, news, spans
 }
 
 // edited returns the files of the pass with the fixes at the indices
-// applied, the edited ones parsed anew; false when the edits overlap or
-// an edited file does not parse.
-func (c *checker) edited(edits [][]analysis.TextEdit, indices []int) ([]*ast.File, bool) {
-	byFile := make(map[int][]analysis.TextEdit)
+// applied, the edited ones parsed anew, and where the edits lie in them;
+// false when the edits overlap or an edited file does not parse.
+func (c *checker) edited(edits [][]analysis.TextEdit, indices []int) ([]*ast.File, []placed, bool) {
+	type owned struct {
+		analysis.TextEdit
+		fixes []int
+	}
+	byFile := make(map[int][]*owned)
 	var order []int
 	for _, i := range indices {
+	next:
 		for _, e := range edits[i] {
 			f, _ := c.fileOf(e.Pos)
 			if byFile[f] == nil {
 				order = append(order, f)
 			}
-			if !slices.ContainsFunc(byFile[f], func(o analysis.TextEdit) bool { return same(o, e) }) {
-				byFile[f] = append(byFile[f], e) // a shared edit is made once
+			for _, o := range byFile[f] {
+				if same(o.TextEdit, e) {
+					o.fixes = append(o.fixes, i) // a shared edit is made once
+					continue next
+				}
 			}
+			byFile[f] = append(byFile[f], &owned{e, []int{i}})
 		}
 	}
 	files := slices.Clone(c.pass.Files)
+	var spans []placed
 	for _, f := range order {
 		tok := c.pass.Fset.File(files[f].FileStart)
 		text, _ := c.text(f)
-		out, ok := apply(text, tok.Base(), byFile[f])
-		if !ok {
-			return nil, false
+		es := byFile[f]
+		slices.SortStableFunc(es, func(a, b *owned) int { return int(a.Pos) - int(b.Pos) })
+		var out bytes.Buffer
+		last := 0
+		for _, e := range es {
+			start, end := int(e.Pos)-tok.Base(), int(e.End)-tok.Base()
+			if start < last || end < start || end > len(text) {
+				return nil, nil, false
+			}
+			out.Write(text[last:start])
+			spans = append(spans, placed{tok.Name(), out.Len(), out.Len() + len(e.NewText), e.fixes})
+			out.Write(e.NewText)
+			last = end
 		}
-		parsed, err := parser.ParseFile(c.fset, tok.Name(), out, parser.ParseComments|parser.SkipObjectResolution)
+		out.Write(text[last:])
+		parsed, err := parser.ParseFile(c.fset, tok.Name(), out.Bytes(), parser.ParseComments|parser.SkipObjectResolution)
 		if err != nil {
-			return nil, false
+			return nil, nil, false
 		}
 		files[f] = parsed
 	}
-	return files, true
+	return files, spans, true
 }
 
 func same(a, b analysis.TextEdit) bool {
 	return a.Pos == b.Pos && a.End == b.End && bytes.Equal(a.NewText, b.NewText)
 }
 
-// apply returns text with the edits, whose positions count from base,
-// made: insertions at one place in the order given. It fails when two
-// edits overlap.
-func apply(text []byte, base int, edits []analysis.TextEdit) ([]byte, bool) {
-	sorted := slices.Clone(edits)
-	slices.SortStableFunc(sorted, func(a, b analysis.TextEdit) int { return int(a.Pos) - int(b.Pos) })
-	var out bytes.Buffer
-	last := 0
-	for _, e := range sorted {
-		start, end := int(e.Pos)-base, int(e.End)-base
-		if start < last || end < start || end > len(text) {
-			return nil, false
-		}
-		out.Write(text[last:start])
-		out.Write(e.NewText)
-		last = end
-	}
-	out.Write(text[last:])
-	return out.Bytes(), true
-}
-
 // check type-checks files as the package of the pass and returns its
 // errors, but those of imports of the standard library that the
 // importer cannot give.
-func (c *checker) check(files []*ast.File) []errorKey {
+func (c *checker) check(files []*ast.File) []typeError {
 	c.checks++
-	var errs []errorKey
+	var errs []typeError
 	conf := types.Config{
 		Importer:  c.imp,
 		Sizes:     c.pass.TypesSizes,
@@ -282,13 +351,14 @@ func (c *checker) check(files []*ast.File) []errorKey {
 		Error: func(err error) {
 			var terr types.Error
 			if !errors.As(err, &terr) {
-				errs = append(errs, errorKey{msg: err.Error()})
+				errs = append(errs, typeError{key: errorKey{msg: err.Error()}})
 				return
 			}
 			if c.imp.faked(terr.Msg) {
 				return
 			}
-			errs = append(errs, errorKey{terr.Fset.Position(terr.Pos).Filename, terr.Msg})
+			pos := terr.Fset.Position(terr.Pos)
+			errs = append(errs, typeError{errorKey{pos.Filename, terr.Msg}, pos})
 		},
 	}
 	conf.Check(c.pass.Pkg.Path(), c.fset, files, nil)
@@ -303,8 +373,8 @@ func (c *checker) check(files []*ast.File) []errorKey {
 // unusedFakes returns the errors for the imports of f of packages that
 // the importer did not give and f does not use: go/types counts a fake
 // package as used, but the compiler will not.
-func (c *checker) unusedFakes(f *ast.File) []errorKey {
-	var errs []errorKey
+func (c *checker) unusedFakes(f *ast.File) []typeError {
+	var errs []typeError
 	for _, spec := range f.Imports {
 		path, err := strconv.Unquote(spec.Path.Value)
 		name, fake := c.imp.fake[path]
@@ -317,7 +387,8 @@ func (c *checker) unusedFakes(f *ast.File) []errorKey {
 		if name == "_" || name == "." || uses(f, name) {
 			continue
 		}
-		errs = append(errs, errorKey{c.fset.Position(spec.Pos()).Filename, strconv.Quote(path) + " imported and not used"})
+		pos := c.fset.Position(spec.Pos())
+		errs = append(errs, typeError{errorKey{pos.Filename, strconv.Quote(path) + " imported and not used"}, pos})
 	}
 	return errs
 }

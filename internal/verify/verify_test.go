@@ -265,9 +265,42 @@ func TestBisection(t *testing.T) {
 			t.Errorf("fix %d: kept %v, want %v", i, ok, !bad[i])
 		}
 	}
-	// One check of all, one of the unedited package, then per culprit a
-	// check of the rest and log2(n) steps of bisection.
-	if limit := 2 + len(bad)*(1+5); checks > limit {
+	// One check of all, one of the unedited package, one of all but the
+	// fixes that hold the errors.
+	if checks != 3 {
+		t.Errorf("%d type-checks, want 3", checks)
+	}
+
+}
+
+// TestBisectionOutsideEdits checks that a fix that breaks code it does
+// not edit is found by bisection.
+func TestBisectionOutsideEdits(t *testing.T) {
+	t.Parallel()
+	var b strings.Builder
+	b.WriteString("package p\n\nimport (\n\t\"strings\"\n\t\"testing\"\n)\n\nfunc TestUses(t *testing.T) {\n\tt.Log(strings.ToUpper(\"x\"))\n}\n")
+	const n = 32
+	for i := range n {
+		fmt.Fprintf(&b, "\nfunc Test%d(t *testing.T) {\n\tt.Log(%d)\n}\n", i, i)
+	}
+	pass := newPass(t, "p", map[string]string{"a_test.go": b.String()})
+	var edits [][]analysis.TextEdit
+	for i := range n {
+		es := []analysis.TextEdit{replace(t, pass, "a_test.go", fmt.Sprintf("\tt.Log(%d)\n", i), fmt.Sprintf("\tt.Log(%d + 1)\n", i))}
+		if i == 20 {
+			es = append(es, replace(t, pass, "a_test.go", "\t\"strings\"\n", "")) // still used
+		}
+		edits = append(edits, es)
+	}
+	got, checks := run(pass, edits)
+	for i, ok := range got {
+		if ok != (i != 20) {
+			t.Errorf("fix %d: kept %v, want %v", i, ok, i != 20)
+		}
+	}
+	// One check of all, one of the unedited package, log2(n) steps of
+	// bisection and one check of the fixes after the culprit.
+	if limit := 3 + 5; checks > limit {
 		t.Errorf("%d type-checks, want at most %d", checks, limit)
 	}
 }
