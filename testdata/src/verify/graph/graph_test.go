@@ -6,6 +6,8 @@ import (
 	"verify/graph/dep"
 )
 
+var _ = dep.Name
+
 // TestDeep may import a package that the package depends on through
 // another.
 func TestDeep(t *testing.T) {
@@ -15,6 +17,6 @@ func TestDeep(t *testing.T) {
 
 // TestNowhere may not import a package that it does not depend on.
 func TestNowhere(t *testing.T) {
-	//rewrite: "t.Log(nowhere.Name)" import "verify/nowhere"
+	//rewrite: "t.Log(nowhere.Name)" import "example.com/nowhere"
 	t.Log(dep.Name())
 }
