@@ -28,16 +28,19 @@ import (
 
 // Fixes returns, for each fix (the edits of one finding), whether to
 // offer it. go vet -fix and golangci-lint --fix apply all the fixes of a
-// pass together, so the fixes are checked together, in order: a fix is
-// offered when the package type-checks with it and the fixes offered
-// before it applied, with no type error the unedited package does not
-// have. The fixes offered thus compile together. A fix without edits is
-// offered; one whose edits cannot be applied (its file unknown, or the
-// driver unable to give the file's text) is not.
+// pass together, so the fixes are checked together: the fixes offered
+// compile together, that is, the package type-checks with them applied
+// with no type error that the unedited package does not have. When all
+// of them do not, the fixes whose edits hold the new errors are withheld
+// if the rest compile; otherwise, in order, each fix that breaks the
+// package with the fixes kept before it. A fix without edits is offered;
+// one whose edits cannot be applied (its file unknown, or the driver
+// unable to give the file's text) is not.
 //
 // In the common case, where all the fixes compile together, it costs one
-// type-check of the package. Each fix that breaks the build costs a
-// bisection, a few checks more.
+// type-check of the package; when some do not, two or three more, and a
+// bisection for an error outside every edit. The result depends only on
+// the pass and the fixes.
 func Fixes(pass *analysis.Pass, edits [][]analysis.TextEdit) []bool {
 	if pass.Pkg == nil || pass.TypesInfo == nil {
 		ok := make([]bool, len(edits)) // nothing to check fixes against
