@@ -3,9 +3,10 @@
 //	//isolint:ignore analyzer[,analyzer] reason
 //
 // and the Reporter through which every isolint analyzer reports: it drops
-// findings in generated files, findings a directive covers and findings
-// whose fix overlaps one already offered, and reports directives that are
-// malformed or suppress nothing.
+// findings in generated files, findings a directive covers, findings
+// whose fix overlaps one already offered and findings whose fix does not
+// compile (package verify), and reports directives that are malformed or
+// suppress nothing.
 //
 // A directive covers the line it is on and the line after its comment, or,
 // in the doc comment of a function, the whole function.
@@ -22,6 +23,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/isolint/isolint/internal/fixes"
+	"github.com/isolint/isolint/internal/verify"
 )
 
 // Analyzers are the names a directive may use, in the order of the suite.
@@ -171,8 +173,9 @@ type Reporter struct {
 	pass *analysis.Pass
 	res  *Result
 	used map[*Directive]bool
-	// offered holds, by file, the edits of the fixes reported so far.
-	offered map[int][]analysis.TextEdit
+	// pending holds the findings to report on Close, in the order
+	// reported.
+	pending []analysis.Diagnostic
 }
 
 // NewReporter returns the reporter for pass; its analyzer must require
@@ -181,13 +184,13 @@ func NewReporter(pass *analysis.Pass) *Reporter {
 	return &Reporter{pass: pass, res: pass.ResultOf[Analyzer].(*Result), used: make(map[*Directive]bool)}
 }
 
-// Report reports d unless it is in a generated file or a well-formed
-// directive for this analyzer covers it, or its fix overlaps the fix of a
-// finding reported before. go vet -fix applies the fixes of a pass
-// together and, when two overlap, applies none; the finding held back is
-// reported once the other is fixed (isolint -fix makes the passes).
-// Identical edits, such as one change to a helper that several findings
-// need, do not overlap.
+// Report reports d on Close unless it is in a generated file or a
+// well-formed directive for this analyzer covers it, or its fix overlaps
+// the fix of a finding reported before, or its fix does not compile.
+// go vet -fix applies the fixes of a pass together and, when two overlap,
+// applies none; the finding held back is reported once the other is fixed
+// (isolint -fix makes the passes). Identical edits, such as one change to
+// a helper that several findings need, do not overlap.
 func (r *Reporter) Report(d analysis.Diagnostic) {
 	if r.res.Generated(r.pass.Fset, d.Pos) {
 		return
@@ -202,33 +205,88 @@ func (r *Reporter) Report(d analysis.Diagnostic) {
 			return
 		}
 	}
-	if r.overlaps(d) {
-		return
-	}
-	r.pass.Report(d)
+	r.pending = append(r.pending, d)
 }
 
-// overlaps reports whether an edit of d's fixes overlaps, without being
-// the same, an edit that the fixes reported before make; when none does,
-// it records d's edits.
-func (r *Reporter) overlaps(d analysis.Diagnostic) bool {
+// flush reports the pending findings whose fixes compile, in the order
+// they were reported. It picks the findings whose fixes overlap none
+// picked before, and verifies their fixes together (package verify);
+// when it withholds one, a finding held back by its overlap may take its
+// place, and is verified in turn.
+func (r *Reporter) flush() {
+	withheld := make([]bool, len(r.pending))
+	for {
+		picked, skipped := r.pick(withheld)
+		var idx []int
+		var edits [][]analysis.TextEdit
+		for _, i := range picked {
+			if es := editsOf(r.pending[i]); len(es) > 0 {
+				idx = append(idx, i)
+				edits = append(edits, es)
+			}
+		}
+		withholds := false
+		if len(edits) > 0 {
+			for j, ok := range verify.Fixes(r.pass, edits) {
+				if !ok {
+					withheld[idx[j]] = true
+					withholds = true
+				}
+			}
+		}
+		// The fixes kept compile together; when a withheld one held back
+		// others by its overlap, pick again.
+		if !withholds || !skipped {
+			for _, i := range picked {
+				if !withheld[i] {
+					r.pass.Report(r.pending[i])
+				}
+			}
+			return
+		}
+	}
+}
+
+// pick returns, in order, the pending findings not withheld whose fixes
+// overlap those of none picked before, and whether it skipped any for
+// such an overlap.
+func (r *Reporter) pick(withheld []bool) (picked []int, skipped bool) {
+	offered := make(map[int][]analysis.TextEdit) // by file
+	for i, d := range r.pending {
+		if withheld[i] {
+			continue
+		}
+		edits := editsOf(d)
+		if r.overlaps(offered, edits) {
+			skipped = true
+			continue
+		}
+		for _, e := range edits {
+			f := r.fileOf(e.Pos)
+			offered[f] = append(offered[f], e)
+		}
+		picked = append(picked, i)
+	}
+	return picked, skipped
+}
+
+func editsOf(d analysis.Diagnostic) []analysis.TextEdit {
 	var edits []analysis.TextEdit
 	for _, f := range d.SuggestedFixes {
 		edits = append(edits, f.TextEdits...)
 	}
+	return edits
+}
+
+// overlaps reports whether one of the edits overlaps, without being the
+// same, an edit offered before.
+func (r *Reporter) overlaps(offered map[int][]analysis.TextEdit, edits []analysis.TextEdit) bool {
 	for _, e := range edits {
-		for _, o := range r.offered[r.fileOf(e.Pos)] {
+		for _, o := range offered[r.fileOf(e.Pos)] {
 			if overlap(e, o) {
 				return true
 			}
 		}
-	}
-	if r.offered == nil {
-		r.offered = make(map[int][]analysis.TextEdit)
-	}
-	for _, e := range edits {
-		f := r.fileOf(e.Pos)
-		r.offered[f] = append(r.offered[f], e)
 	}
 	return false
 }
@@ -270,9 +328,11 @@ func (r *Reporter) Excuse(pos token.Pos) {
 	}
 }
 
-// Close reports this analyzer's directives that are malformed or that
-// suppressed nothing. Call it once, after the last Report.
+// Close reports the findings, and this analyzer's directives that are
+// malformed or that suppressed nothing. Call it once, after the last
+// Report.
 func (r *Reporter) Close() {
+	r.flush()
 	name := r.pass.Analyzer.Name
 	for _, dir := range r.res.Directives {
 		if r.res.Generated(r.pass.Fset, dir.Comment.Pos()) {
