@@ -125,7 +125,7 @@ func CountRoutes() int { // want CountRoutes:"^read effects/lib\\.engine$"
 var (
 	lastCode int
 	fakeExit = func(code int) { lastCode = code } // want fakeExit:"^global effects/lib\\.lastCode; read effects/lib\\.lastCode$"
-	Exiter   = func(int) {} // want Exiter:"^global effects/lib\\.lastCode; global effects/lib\\.logged; read effects/lib\\.lastCode; read effects/lib\\.logged$"
+	Exiter   = func(int) {}                       // want Exiter:"^global effects/lib\\.lastCode; global effects/lib\\.logged; read effects/lib\\.lastCode; read effects/lib\\.logged$"
 	pure     = func(x int) int { return x + 1 }
 	logged   string
 )
