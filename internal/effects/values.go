@@ -119,6 +119,10 @@ func (w *walker) useOf(n ast.Node, parents []ast.Node) (u use, local types.Objec
 			return w.handedTo(p, child), nil
 		case *ast.ExprStmt:
 			return use{mode: useNone}, nil
+		case *ast.RangeStmt:
+			if p.X == child && p.Tok == token.DEFINE && p.Value != nil {
+				return w.assignedTo(p.Value) // for _, h := range handlers { h() }
+			}
 		case *ast.ReturnStmt:
 			return use{mode: useReturned}, nil
 		case *ast.AssignStmt:
