@@ -54,6 +54,11 @@ type function struct {
 	// other variables assigned to it are in calls).
 	variable *types.Var
 	targets  []*function
+
+	// For a declaration: the package variable every return statement
+	// returns (a GetDefault()-style accessor), unless returnsOther.
+	returns      *types.Var
+	returnsOther bool
 }
 
 // call is a static call, or a reference to a named function passed as a
@@ -96,6 +101,7 @@ type builder struct {
 	vars         map[*types.Var]*function
 	varOrder     []*function
 	importedVars map[*types.Var][]Effect
+	accesses     []access // pointer-method calls on what a function of this package returns
 	// constLocals maps each local variable that holds one constant for
 	// its whole life to it; built on first use.
 	constLocals map[*types.Var]constant.Value
@@ -271,6 +277,7 @@ func (b *builder) collect() {
 		}
 	}
 	b.varInits()
+	b.resolveAccesses()
 }
 
 func tupleVars(t *types.Tuple) []*types.Var {
@@ -339,6 +346,8 @@ func (w *walker) body(body *ast.BlockStmt) {
 			w.read(n)
 		case *ast.IncDecStmt:
 			w.write(n, n.X, false)
+		case *ast.ReturnStmt:
+			w.returned(n)
 		case *ast.RangeStmt:
 			if n.Tok == token.ASSIGN {
 				for _, e := range []ast.Expr{n.Key, n.Value} {

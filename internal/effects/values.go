@@ -543,12 +543,14 @@ func (w *walker) singletonMethod(c *ast.CallExpr, fn *types.Func) {
 		return
 	}
 	if _, ptr := recv.Type().Underlying().(*types.Pointer); !ptr {
-		if _, iface := recv.Type().Underlying().(*types.Interface); !iface {
-			return
-		}
+		return // a value method changes a copy; an interface's, who knows
 	}
 	root := w.aliasRoot(sel.X)
-	if root == nil || w.b.singletonVar(root) == nil {
+	if root == nil {
+		w.accessor(c, sel.X)
+		return
+	}
+	if w.b.singletonVar(root) == nil {
 		return
 	}
 	w.f.direct = append(w.f.direct, Site{
@@ -573,4 +575,75 @@ func (b *builder) singletonVar(v *types.Var) *types.Var {
 		}
 	}
 	return nil
+}
+
+// An access is a call of a pointer method on what a function of this
+// package returns, Default().Set(…): a write through the package variable
+// the function returns, when it is an accessor. Accessors are known only
+// once every body is walked.
+type access struct {
+	f     *function
+	call  *ast.CallExpr
+	fn    *types.Func
+	where string
+}
+
+// accessor notes a pointer-method call whose receiver comes out of a call
+// of a function of this package.
+func (w *walker) accessor(c *ast.CallExpr, recv ast.Expr) {
+	info := w.b.pass.TypesInfo
+	for {
+		switch x := ast.Unparen(recv).(type) {
+		case *ast.SelectorExpr:
+			recv = x.X
+			continue
+		case *ast.CallExpr:
+			if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok {
+				if s := info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
+					recv = sel.X // Default().Group(…).GET(…)
+					continue
+				}
+			}
+			fn := typeutil.StaticCallee(info, x)
+			if fn == nil || fn.Pkg() != w.b.pass.Pkg || fn.Signature().Recv() != nil {
+				return
+			}
+			w.b.accesses = append(w.b.accesses, access{f: w.f, call: c, fn: fn.Origin(), where: w.where(c)})
+		}
+		return
+	}
+}
+
+// returned notes what a declared function returns, to tell accessors.
+func (w *walker) returned(r *ast.ReturnStmt) {
+	if w.f.obj == nil {
+		return // a literal's return
+	}
+	var root *types.Var
+	if len(r.Results) == 1 {
+		if t := w.b.pass.TypesInfo.TypeOf(r.Results[0]); t != nil && refersToMemory(t) {
+			root = w.aliasRoot(r.Results[0])
+		}
+	}
+	if root == nil || w.f.returns != nil && w.f.returns != root {
+		w.f.returnsOther = true
+		return
+	}
+	w.f.returns = root
+}
+
+// resolveAccesses records each access through an accessor as a write
+// through the variable it returns.
+func (b *builder) resolveAccesses() {
+	for _, a := range b.accesses {
+		d := b.byObj[a.fn]
+		if d == nil || d.returns == nil || d.returnsOther {
+			continue
+		}
+		v := d.returns
+		a.f.direct = append(a.f.direct, Site{
+			Node:   a.call,
+			Effect: Effect{Kind: catalog.GlobalVar, What: v.Pkg().Path() + "." + v.Name(), Param: -1, Where: a.where, Through: true},
+		})
+	}
 }

@@ -147,3 +147,23 @@ func Exit(code int) { // want Exit:"^global effects/lib\\.lastCode maybe; global
 func Pure(x int) int { // want Pure:"^read effects/lib\\.pure$"
 	return pure(x)
 }
+
+// An accessor hands out the package's default value: its pointer methods
+// change it for everyone.
+var defaultEngine = &Engine{}
+
+func Default() *Engine { return defaultEngine } // want Default:"^read effects/lib\\.defaultEngine$"
+
+func fresh() *Engine { return &Engine{} }
+
+func AddDefault(r string) { // want AddDefault:"^global effects/lib\\.defaultEngine through; read effects/lib\\.defaultEngine$"
+	Default().Add(r)
+}
+
+func AddFresh(r string) {
+	fresh().Add(r)
+}
+
+func CountDefault() int { // want CountDefault:"^read effects/lib\\.defaultEngine$"
+	return Default().Count()
+}
