@@ -296,17 +296,25 @@ func (b *builder) assignFunc(v *types.Var, rhs ast.Expr, lit *function) {
 		return
 	}
 	info := b.pass.TypesInfo
+	var c call
 	if fn := funcRef(info, rhs); fn != nil {
-		vf.calls = append(vf.calls, call{callee: fn.Origin()})
-		return
-	}
-	if id := identOrSel(rhs); id != nil {
+		c.callee = fn.Origin()
+	} else if id := identOrSel(rhs); id != nil {
 		if w, ok := info.Uses[id].(*types.Var); ok && w != v && isPackageLevel(w) {
 			if _, isFunc := w.Type().Underlying().(*types.Signature); isFunc {
-				vf.calls = append(vf.calls, call{via: w})
+				c.via = w
 			}
 		}
 	}
+	if c.callee == nil && c.via == nil {
+		return
+	}
+	for _, o := range vf.calls {
+		if o.callee == c.callee && o.via == c.via {
+			return // assigned again, as a reset often does
+		}
+	}
+	vf.calls = append(vf.calls, c)
 }
 
 // identOrSel returns the identifier e names: x or pkg.x.
