@@ -43,6 +43,22 @@ type function struct {
 	summary effectSet // declarations only: everything reachable, literals included
 	settled int       // 0, 1 while settling, 2 when Restored flags are final
 	sites   []Site    // direct and resolved call sites, in source order
+
+	use     use                   // literals: how the enclosing function uses it
+	dead    bool                  // literals: never called, so no site of it counts
+	called  map[types.Object]bool // local variables and parameters the body calls
+	reached []reached             // declarations: the functions its summary holds
+
+	// For the summary of a package variable of function type: the
+	// variable, and the literals assigned to it (named functions and
+	// other variables assigned to it are in calls).
+	variable *types.Var
+	targets  []*function
+
+	// For a declaration: the package variable every return statement
+	// returns (a GetDefault()-style accessor), unless returnsOther.
+	returns      *types.Var
+	returnsOther bool
 }
 
 // call is a static call, or a reference to a named function passed as a
@@ -57,6 +73,15 @@ type call struct {
 	// undone is true for a call whose result, a function, is deferred or
 	// registered for cleanup: what the call does is undone by it.
 	undone bool
+	// via is the package variable of function type called through, when
+	// callee is nil: the call reaches every function assigned to it.
+	via *types.Var
+	// result is how the call's result is used, for the effects of a
+	// function the callee returns; value, for a named function passed as a
+	// value (ref), how it is used.
+	result use
+	value  use
+	ref    bool
 }
 
 type builder struct {
@@ -68,9 +93,15 @@ type builder struct {
 	funcs    map[ast.Node]*function
 	decls    []*function // in source order
 	byObj    map[*types.Func]*function
-	callers  map[*types.Func][]*function
+	callers  map[types.Object][]*function // by function or package function variable
 	imported map[*types.Func][]Effect
 	inits    map[*types.Var]ast.Expr // package variables' initializers, built on first use
+	// vars holds the summaries of this package's variables of function
+	// type, in varOrder; importedVars, those of other packages' variables.
+	vars         map[*types.Var]*function
+	varOrder     []*function
+	importedVars map[*types.Var][]Effect
+	accesses     []access // pointer-method calls on what a function of this package returns
 	// constLocals maps each local variable that holds one constant for
 	// its whole life to it; built on first use.
 	constLocals map[*types.Var]constant.Value
@@ -188,8 +219,10 @@ func newBuilder(pass *analysis.Pass) *builder {
 		store:    pass.Pkg != nil && catalog.StorePackage(pass.Pkg.Path()),
 		funcs:    make(map[ast.Node]*function),
 		byObj:    make(map[*types.Func]*function),
-		callers:  make(map[*types.Func][]*function),
+		callers:  make(map[types.Object][]*function),
 		imported: make(map[*types.Func][]Effect),
+
+		importedVars: make(map[*types.Var][]Effect),
 	}
 }
 
@@ -225,7 +258,11 @@ func (b *builder) collect() {
 				continue
 			}
 			if fd.Recv == nil && fd.Name.Name == "init" {
-				continue // never called by a test
+				// Never called by a test; walked only for the functions it
+				// assigns to package variables.
+				w := walker{b: b, f: &function{node: fd, inTest: inTest}, values: &values{}}
+				w.body(fd.Body)
+				continue
 			}
 			obj, _ := b.pass.TypesInfo.Defs[fd.Name].(*types.Func)
 			f := &function{node: fd, obj: obj, inTest: inTest}
@@ -235,10 +272,12 @@ func (b *builder) collect() {
 			}
 			b.funcs[fd] = f
 			b.decls = append(b.decls, f)
-			w := walker{b: b, f: f}
+			w := walker{b: b, f: f, values: &values{}}
 			w.body(fd.Body)
 		}
 	}
+	b.varInits()
+	b.resolveAccesses()
 }
 
 func tupleVars(t *types.Tuple) []*types.Var {
@@ -270,6 +309,7 @@ type walker struct {
 	// it refers to: c := http.DefaultClient, f := root.Flags().Lookup(n).
 	aliases map[types.Object]*types.Var
 	calls   map[*ast.CallExpr]int // index in f.calls, to mark undone calls later
+	values  *values               // shared with the walkers of nested literals
 }
 
 func (w *walker) body(body *ast.BlockStmt) {
@@ -300,10 +340,14 @@ func (w *walker) body(body *ast.BlockStmt) {
 			}
 			w.remember(n)
 			w.alias(n)
+			w.assignFuncs(n)
 		case *ast.Ident:
+			w.used(n)
 			w.read(n)
 		case *ast.IncDecStmt:
 			w.write(n, n.X, false)
+		case *ast.ReturnStmt:
+			w.returned(n)
 		case *ast.RangeStmt:
 			if n.Tok == token.ASSIGN {
 				for _, e := range []ast.Expr{n.Key, n.Value} {
@@ -312,6 +356,7 @@ func (w *walker) body(body *ast.BlockStmt) {
 					}
 				}
 			}
+			w.rangeAlias(n)
 		}
 		return true
 	})
@@ -324,7 +369,15 @@ func (w *walker) literal(lit *ast.FuncLit, lazy, restorer bool) {
 	}
 	w.b.funcs[lit] = child
 	w.f.lits = append(w.f.lits, child)
-	cw := walker{b: w.b, f: child, lazy: lazy}
+	u, local := w.useOf(lit, w.stack)
+	child.use = u
+	if local != nil {
+		w.hold(local, holder{lit: child})
+	}
+	if v := w.litTarget(lit, w.stack); v != nil {
+		w.b.assignFunc(v, nil, child)
+	}
+	cw := walker{b: w.b, f: child, lazy: lazy, values: w.values}
 	cw.body(lit.Body)
 }
 
@@ -360,6 +413,31 @@ func (w *walker) alias(as *ast.AssignStmt) {
 	}
 }
 
+// rangeAlias notes the key and value of a range over a package variable's
+// map or slice: `for f := range flagFuncs { f.Annotations = … }` writes
+// memory every test that reaches the map shares.
+func (w *walker) rangeAlias(rs *ast.RangeStmt) {
+	if rs.Tok != token.DEFINE {
+		return
+	}
+	root := w.aliasRoot(rs.X)
+	if root == nil {
+		return
+	}
+	for _, e := range []ast.Expr{rs.Key, rs.Value} {
+		id, ok := e.(*ast.Ident)
+		if !ok {
+			continue
+		}
+		if local, ok := w.b.pass.TypesInfo.Defs[id].(*types.Var); ok && refersToMemory(local.Type()) {
+			if w.aliases == nil {
+				w.aliases = make(map[types.Object]*types.Var)
+			}
+			w.aliases[local] = root
+		}
+	}
+}
+
 // aliasRoot returns the package variable that e reaches into, through
 // fields, elements, dereferences, type assertions and method calls; nil
 // when there is none, or when it holds a lock or pool (handed out on
@@ -384,6 +462,9 @@ func (w *walker) aliasRoot(e ast.Expr) *types.Var {
 		case *ast.TypeAssertExpr:
 			e = x.X
 		case *ast.CallExpr:
+			if v := w.b.singleton(x); v != nil {
+				return v
+			}
 			sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr)
 			if !ok {
 				return nil
@@ -516,12 +597,25 @@ func (w *walker) addCall(cl call) {
 	if _, seen := w.calls[cl.node]; !seen {
 		w.calls[cl.node] = len(w.f.calls)
 	}
+	i := len(w.f.calls)
+	var local types.Object
+	cl.result, local = w.useOf(cl.node, w.stack[:len(w.stack)-1])
 	w.f.calls = append(w.f.calls, cl)
+	if local != nil {
+		w.hold(local, holder{owner: w.f, call: i})
+	}
 }
 
 func (w *walker) call(c *ast.CallExpr) {
 	info := w.b.pass.TypesInfo
+	w.calledParam(c)
 	switch obj := typeutil.Callee(info, c).(type) {
+	case *types.Var:
+		if isPackageLevel(obj) {
+			if _, ok := obj.Type().Underlying().(*types.Signature); ok {
+				w.addCall(call{node: c, via: obj, args: c.Args, restores: w.restoring(c), undone: w.undoers[c]})
+			}
+		}
 	case *types.Builtin:
 		if (obj.Name() == "delete" || obj.Name() == "clear") && len(c.Args) > 0 {
 			w.write(c, c.Args[0], true)
@@ -552,7 +646,8 @@ func (w *walker) call(c *ast.CallExpr) {
 			return
 		}
 		switch name {
-		case "(*sync.Mutex).Lock", "(*sync.RWMutex).Lock", "(*sync.RWMutex).RLock":
+		case "(*sync.Mutex).Lock", "(*sync.RWMutex).Lock":
+			// A read lock guards no write: writing under it races.
 			w.locked = true
 		case "(*sync.Once).Do", "sync.OnceFunc", "sync.OnceValue", "sync.OnceValues":
 			// What runs once is initialization, not a test's business.
@@ -570,6 +665,7 @@ func (w *walker) call(c *ast.CallExpr) {
 				w.cleanup(c.Args[0])
 			}
 		}
+		w.singletonMethod(c, obj)
 		if fn := typeutil.StaticCallee(info, c); fn != nil {
 			args := c.Args
 			if sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr); ok {
@@ -580,29 +676,18 @@ func (w *walker) call(c *ast.CallExpr) {
 			w.addCall(call{node: c, callee: fn.Origin(), args: args, restores: w.restoring(c), undone: w.undoers[c]})
 		}
 	}
-	// A named function passed as a value is assumed to be called when it
-	// is handed to the testing package (t.Run, t.Cleanup) or to a function
-	// of this package; one stored elsewhere (a handler registered on a
-	// mux) may never run.
-	if !w.callsBack(c) {
+	// A named function passed as a value is called when it is handed to
+	// the testing package (t.Run, t.Cleanup) or to a function of this
+	// package that calls that parameter; handed anywhere else (a handler
+	// registered on a mux), it may run: its effects are Maybe.
+	if _, builtin := typeutil.Callee(info, c).(*types.Builtin); builtin {
 		return
 	}
 	for _, a := range c.Args {
 		if fn := funcRef(info, a); fn != nil {
-			w.f.calls = append(w.f.calls, call{node: c, callee: fn.Origin(), restores: w.f.restorer || w.restorers[a]})
+			w.f.calls = append(w.f.calls, call{node: c, callee: fn.Origin(), restores: w.f.restorer || w.restorers[a], ref: true, value: w.handedTo(c, a)})
 		}
 	}
-}
-
-// callsBack reports whether the callee of c is one that calls the
-// functions it is given: the testing package's, or one of this package.
-func (w *walker) callsBack(c *ast.CallExpr) bool {
-	fn, ok := typeutil.Callee(w.b.pass.TypesInfo, c).(*types.Func)
-	if !ok || fn.Pkg() == nil || typeutil.StaticCallee(w.b.pass.TypesInfo, c) == nil && fn.Pkg().Path() != "testing" {
-		return false // an interface method: whoever implements it may store the function
-	}
-	path := fn.Pkg().Path()
-	return fn.Pkg() == w.b.pass.Pkg || path == "testing" || path == "testing/synctest"
 }
 
 // read records a use of a package variable of this package. (Writes are

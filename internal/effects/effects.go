@@ -63,15 +63,27 @@ type Effect struct {
 	// returns or at the test's cleanup (save and restore with defer or
 	// t.Cleanup, t.Setenv), on every path that has it.
 	Restored bool
+	// Maybe is true when the effect happens only if code the function
+	// hands a function value to calls it (a handler given to a router, a
+	// callback given to code of another package), or only if a package
+	// variable of function type holds the function that has it. Such an
+	// effect makes a test unsafe to run in parallel, but is no change a
+	// test can be said to make.
+	Maybe bool
+	// Returned is true when the effect is not the function's own but that
+	// of a function value it returns: it happens where a caller calls the
+	// result.
+	Returned bool
 }
 
-func (e Effect) key() effectKey { return effectKey{e.Kind, e.What, e.Param, e.Key} }
+func (e Effect) key() effectKey { return effectKey{e.Kind, e.What, e.Param, e.Key, e.Returned} }
 
 type effectKey struct {
-	kind  catalog.Kind
-	what  string
-	param int
-	env   string
+	kind     catalog.Kind
+	what     string
+	param    int
+	env      string
+	returned bool
 }
 
 // Via describes how an indirect effect is reached, for messages:
@@ -106,6 +118,12 @@ func (s *Summary) String() string {
 		}
 		if e.Restored {
 			p += " restored"
+		}
+		if e.Maybe {
+			p += " maybe"
+		}
+		if e.Returned {
+			p += " returned"
 		}
 		parts[i] = p
 	}
@@ -188,21 +206,24 @@ func (r *Result) Sites(fn ast.Node) []Site {
 	return nil
 }
 
-// Literals returns the function literals directly nested in fn.
+// Literals returns the function literals directly nested in fn that fn
+// calls, or hands to code that may call them: not those it only makes.
 func (r *Result) Literals(fn ast.Node) []*ast.FuncLit {
 	f := r.funcs[fn]
 	if f == nil {
 		return nil
 	}
-	lits := make([]*ast.FuncLit, len(f.lits))
-	for i, l := range f.lits {
-		lits[i] = l.node.(*ast.FuncLit)
+	lits := make([]*ast.FuncLit, 0, len(f.lits))
+	for _, l := range f.lits {
+		if !l.dead {
+			lits = append(lits, l.node.(*ast.FuncLit))
+		}
 	}
 	return lits
 }
 
-// Walk calls visit for every site of fn and of the literals nested in it,
-// in source order, until visit returns false.
+// Walk calls visit for every site of fn and of the literals nested in it
+// that it calls or hands on, in source order, until visit returns false.
 func (r *Result) Walk(fn ast.Node, visit func(Site) bool) bool {
 	f := r.funcs[fn]
 	if f == nil {
@@ -222,7 +243,7 @@ func (f *function) walk(visit func(Site) bool) bool {
 			i++
 			continue
 		}
-		if !f.lits[j].walk(visit) {
+		if !f.lits[j].dead && !f.lits[j].walk(visit) {
 			return false
 		}
 		j++
@@ -254,6 +275,9 @@ func sortEffects(es []Effect) {
 		if a.What != b.What {
 			return a.What < b.What
 		}
-		return a.Param < b.Param
+		if a.Param != b.Param {
+			return a.Param < b.Param
+		}
+		return !a.Returned && b.Returned
 	})
 }

@@ -26,12 +26,21 @@ func (s *effectSet) add(e Effect) bool {
 func (s *effectSet) addWith(e Effect, chain func() []string) bool {
 	k := e.key()
 	if s.index[k] {
-		if e.Through {
+		// An effect reached again may say more: that it goes through the
+		// variable, or that it happens for sure.
+		if e.Through || !e.Maybe {
 			for i := range s.list {
-				if s.list[i].key() == k && !s.list[i].Through {
-					s.list[i].Through = true
-					return true
+				if s.list[i].key() != k {
+					continue
 				}
+				grew := false
+				if e.Through && !s.list[i].Through {
+					s.list[i].Through, grew = true, true
+				}
+				if !e.Maybe && s.list[i].Maybe {
+					s.list[i].Maybe, grew = false, true
+				}
+				return grew
 			}
 		}
 		return false
@@ -60,16 +69,17 @@ func (s *effectSet) addWith(e Effect, chain func() []string) bool {
 // effects, those of the literals nested in it and those of its callees, to
 // a fixed point over the package's call graph.
 func (b *builder) propagate() {
-	for _, d := range b.decls {
-		for _, f := range d.all() {
-			for _, c := range f.calls {
-				if local := b.byObj[c.callee]; local != nil {
-					b.callers[c.callee] = append(b.callers[c.callee], d)
+	for _, d := range slices.Concat(b.decls, b.varOrder) {
+		d.reached = b.reach(d)
+		for _, r := range d.reached {
+			for _, c := range r.f.calls {
+				if b.byObj[c.callee] != nil || b.vars[c.via] != nil {
+					b.callers[c.target()] = append(b.callers[c.target()], d)
 				}
 			}
 		}
 	}
-	work := b.calleesFirst()
+	work := append(b.calleesFirst(), b.varOrder...)
 	queued := make(map[*function]bool, len(work))
 	for _, d := range work {
 		queued[d] = true
@@ -78,10 +88,17 @@ func (b *builder) propagate() {
 		d := work[0]
 		work = work[1:]
 		queued[d] = false
-		if !b.summarize(d) || d.obj == nil {
+		if !b.summarize(d) {
 			continue
 		}
-		for _, caller := range b.callers[d.obj] {
+		var key types.Object = d.obj
+		if d.variable != nil {
+			key = d.variable
+		}
+		if key == nil {
+			continue
+		}
+		for _, caller := range b.callers[key] {
 			if !queued[caller] {
 				queued[caller] = true
 				work = append(work, caller)
@@ -131,21 +148,26 @@ func (f *function) all() []*function {
 // it, and reports whether the summary grew.
 func (b *builder) summarize(d *function) bool {
 	grew := false
-	for _, f := range d.all() {
+	for _, r := range d.reached {
+		f := r.f
 		for _, s := range f.direct {
 			if !b.carries(d, f, s.Effect.Kind) {
 				continue
 			}
-			if e, ok := d.lift(s.Effect, s.T); ok && d.summary.add(e) {
+			if e, ok := d.lift(apply(s.Effect, r.mode), s.T); ok && d.summary.add(e) {
 				grew = true
 			}
 		}
 		for _, c := range f.calls {
-			for _, ce := range b.effectsOf(c.callee) {
+			for _, ce := range b.effectsOfCall(c) {
 				if !b.carries(d, f, ce.Kind) {
 					continue
 				}
-				e, t := b.throughArg(c, ce)
+				ce, ok := b.viaCall(c, ce)
+				if !ok {
+					continue
+				}
+				e, t := b.throughArg(c, apply(ce, r.mode))
 				if b.fixedName(c, ce) {
 					e = sharedName(e)
 				}
@@ -222,7 +244,7 @@ func (b *builder) through(c call, ce Effect) (Effect, types.Object) {
 // call c: the callee's name, then ce's own chain.
 func chainThrough(c call, ce Effect) []string {
 	chain := make([]string, 0, min(len(ce.Chain)+1, maxChain))
-	chain = append(chain, c.callee.Name())
+	chain = append(chain, c.calleeName())
 	for _, n := range ce.Chain {
 		if len(chain) == maxChain {
 			break
@@ -264,6 +286,9 @@ func sharedName(e Effect) Effect {
 // effectsOf returns the summary of a callee: computed so far for this
 // package, or imported as a fact.
 func (b *builder) effectsOf(fn *types.Func) []Effect {
+	if fn == nil {
+		return nil
+	}
 	if f := b.byObj[fn]; f != nil {
 		return f.summary.list
 	}
@@ -298,7 +323,8 @@ func (b *builder) settle(d *function) {
 	}
 	d.settled = 1
 	var sites []Site
-	for _, f := range d.all() {
+	for _, r := range d.reached {
+		f := r.f
 		for _, c := range f.calls {
 			if callee := b.byObj[c.callee]; callee != nil {
 				b.settle(callee)
@@ -307,12 +333,15 @@ func (b *builder) settle(d *function) {
 		for _, s := range f.direct {
 			if mayRestore(s.Effect) {
 				s.Restores = s.Restores || f.restorer
+				s.Effect = apply(s.Effect, r.mode)
 				sites = append(sites, s)
 			}
 		}
 		for _, c := range f.calls {
-			for _, ce := range b.effectsOf(c.callee) {
-				if mayRestore(ce) {
+			for _, ce := range b.effectsOfCall(c) {
+				ce, ok := b.viaCall(c, ce)
+				ce = apply(ce, r.mode)
+				if ok && mayRestore(ce) {
 					sites = append(sites, Site{Effect: ce, Callee: c.callee, Restores: c.restores || f.restorer, Undone: c.undone})
 				}
 			}
@@ -386,10 +415,11 @@ func undoKey(e Effect) string {
 
 func kindKey(k catalog.Kind) string { return "kind:" + k.String() }
 
-// export attaches each declared function's summary as a fact.
+// export attaches each declared function's summary as a fact, and to each
+// package variable of function type the summary of what is assigned to it.
 func (b *builder) export() {
-	for _, d := range b.decls {
-		if d.obj == nil || len(d.summary.list) == 0 {
+	for _, d := range slices.Concat(b.decls, b.varOrder) {
+		if d.obj == nil && d.variable == nil || len(d.summary.list) == 0 {
 			continue
 		}
 		var es []Effect
@@ -405,6 +435,10 @@ func (b *builder) export() {
 			continue
 		}
 		sortEffects(es)
+		if d.variable != nil {
+			b.pass.ExportObjectFact(d.variable, &Summary{Effects: es})
+			continue
+		}
 		b.pass.ExportObjectFact(d.obj, &Summary{Effects: es})
 	}
 }
@@ -413,14 +447,24 @@ func (b *builder) export() {
 // are reached: its direct effects and each effect of each callee.
 func (b *builder) resolveSites() {
 	for _, d := range b.decls {
-		for _, f := range d.all() {
+		for _, r := range d.reached {
+			f := r.f
+			mode := r.mode
+			if mode == useReturned {
+				mode = useHanded // a site of a test's own code: who calls it is unknown
+			}
 			sites := append([]Site(nil), f.direct...)
 			for i := range sites {
 				sites[i].Restores = sites[i].Restores || f.restorer
+				sites[i].Effect = apply(sites[i].Effect, mode)
 			}
 			for _, c := range f.calls {
-				for _, ce := range b.effectsOf(c.callee) {
-					e, t := b.through(c, ce)
+				for _, ce := range b.effectsOfCall(c) {
+					ce, ok := b.viaCall(c, ce)
+					if !ok || ce.Returned {
+						continue // the effect of a function returned to the caller
+					}
+					e, t := b.through(c, apply(ce, mode))
 					s := Site{Node: c.node, Effect: e, Callee: c.callee, T: t, Restores: c.restores || f.restorer, Undone: c.undone}
 					sites = append(sites, s)
 					if b.fixedName(c, ce) {

@@ -213,7 +213,7 @@ func EnvIsolated(t *testing.T) { // want EnvIsolated:"^env os.Unsetenv\\(K\\) re
 }
 
 // Swap returns the function that undoes it.
-func Swap(n int) func() { // want Swap:"^global effects/lib\\.Counter; read effects/lib\\.Counter$"
+func Swap(n int) func() { // want Swap:"^global effects/lib\\.Counter; global effects/lib\\.Counter returned; read effects/lib\\.Counter; read effects/lib\\.Counter returned$"
 	old := Counter
 	Counter = n
 	return func() { Counter = old }
