@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -50,7 +51,7 @@ func (c *checker) tempDir(t *tests.Test, s effects.Site, src *fixes.Source) (fin
 	edits := []analysis.TextEdit{src.Replace(stmt, dir.Name+" := "+tn+".TempDir()")}
 	if errID.Name != "_" {
 		check := c.errorCheck(t, stmt, errID)
-		if check == nil {
+		if check == nil || c.usesLocals(check, c.pass.TypesInfo.Defs[errID], t.T) {
 			return finding{}, false
 		}
 		replaced = append(replaced, check)
@@ -64,6 +65,22 @@ func (c *checker) tempDir(t *tests.Test, s effects.Site, src *fixes.Source) (fin
 		advice: "use " + tn + ".TempDir()",
 		edits:  edits,
 	}, true
+}
+
+// usesLocals reports whether n uses a local variable other than the given
+// ones: deleting n could leave that variable without a use.
+func (c *checker) usesLocals(n ast.Node, allowed ...types.Object) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			v, isVar := c.pass.TypesInfo.Uses[id].(*types.Var)
+			if isVar && !v.IsField() && v.Parent() != nil && v.Parent() != v.Pkg().Scope() && !slices.Contains(allowed, types.Object(v)) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // tempFile makes `f, err := os.CreateTemp("", pattern)` create the file
