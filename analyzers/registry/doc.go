@@ -43,9 +43,9 @@
 //	save creates its parameter     creates the file or directory at the
 //	                             path it is given (os.WriteFile, Create,
 //	                             OpenFile, Mkdir, MkdirAll)
-//	os.MkdirTemp("", p)         → t.TempDir(), without its error check and
-//	                             the test's own os.RemoveAll
-//	os.CreateTemp("", p)        → os.CreateTemp(t.TempDir(), p)
+//	os.MkdirTemp("", p)         → t.TempDir(), without its error check, when
+//	                             the test does not remove it on every path
+//	os.CreateTemp("", p)        → os.CreateTemp(t.TempDir(), p), the same
 //
 // A user-defined registry is a function of any package that stores its
 // parameter as a key of a package-level map and refuses a key the map
@@ -60,7 +60,13 @@
 // the test does not use again itself (code under test may know them by
 // heart); and every shape without a safe fix: a fixed name inside a helper
 // the test cannot pass a name to, a test that calls flag.Parse or
-// flag.Set, an http.Server without a Handler, a name or port the test
+// flag.Set, a flag on the command line when anything else the test
+// reaches reads the command line (flag.VisitAll, flag.Lookup, … in code
+// under test: it wants the flag there) or the test assigns
+// flag.CommandLine itself (its undo), a temporary file or directory the
+// test removes on every path (a defer or t.Cleanup) or that it, or code
+// it hands the path to, may keep a file open in (t.TempDir's cleanup
+// fails on Windows then), an http.Server without a Handler, a name or port the test
 // also uses in another form, a path the test reads before it creates it,
 // a Unix socket whose path under t.TempDir() could pass the 104 bytes
 // macOS allows.

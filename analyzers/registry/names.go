@@ -19,7 +19,10 @@ import (
 // its own, on which every use of the command line's flags in the test
 // then acts. A test that calls flag.Parse (a FlagSet would need the
 // arguments) or flag.Set (which globalstate restores on the command line)
-// is left alone.
+// is left alone, and so is one that resets flag.CommandLine itself (the
+// reset is its undo) or whose tree of tests reaches code that reads the
+// command line's flags otherwise than through the uses the fix moves
+// (code under test that calls flag.VisitAll wants the flag there).
 func (c *checker) flag(t *tests.Test, s effects.Site, src *fixes.Source) (finding, bool) {
 	call, ok := s.Node.(*ast.CallExpr)
 	if !ok {
@@ -60,7 +63,7 @@ func (c *checker) flag(t *tests.Test, s effects.Site, src *fixes.Source) (findin
 		}
 		return ok
 	})
-	if !ok {
+	if !ok || c.commandLineElsewhere(t, repls) {
 		return finding{}, false
 	}
 	tn := t.T.Name()
@@ -85,6 +88,53 @@ func (c *checker) flag(t *tests.Test, s effects.Site, src *fixes.Source) (findin
 		advice: "use a flag.FlagSet of the test's own",
 		edits:  edits,
 	}, true
+}
+
+// commandLineElsewhere reports whether the tests of t's tree (its top
+// level test and every subtest) assign flag.CommandLine, or read it
+// otherwise than through the nodes the fix replaces: in a helper, in
+// code under test, or in another test of the tree.
+func (c *checker) commandLineElsewhere(t *tests.Test, repls []replacement) bool {
+	moved := make(map[ast.Node]bool)
+	for _, r := range repls {
+		moved[r.node] = true
+	}
+	for _, tt := range tree(t.Root()) {
+		for _, s := range tt.OwnSites(c.eff) {
+			switch {
+			case s.Effect.Kind == catalog.GlobalVar && s.Effect.What == "flag.CommandLine":
+				return true // the test resets the command line itself
+			case s.Effect.Kind != catalog.FlagsRead || !strings.HasPrefix(s.Effect.What, "flag."):
+			case s.Callee != nil || tt != t || !c.movedRead(s.Node, moved):
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// movedRead reports whether the direct read n of the command line (the
+// identifier CommandLine, or a call of package flag) lies in a node the
+// fix replaces.
+func (c *checker) movedRead(n ast.Node, moved map[ast.Node]bool) bool {
+	for r := range moved {
+		if r.Pos() <= n.Pos() && n.End() <= r.End() {
+			return true
+		}
+		if call, ok := n.(*ast.CallExpr); ok && ast.Unparen(call.Fun) == r {
+			return true
+		}
+	}
+	return false
+}
+
+// tree returns t and every test it starts, at any depth.
+func tree(t *tests.Test) []*tests.Test {
+	out := []*tests.Test{t}
+	for _, s := range t.Subtests {
+		out = append(out, tree(s)...)
+	}
+	return out
 }
 
 // hasFlagSetMethod reports whether the package-level function fn of

@@ -66,6 +66,11 @@ const (
 	// test binary shares: a database, a cache, a broker, an object store,
 	// reached through a client of the kind StoreCall recognizes.
 	Store
+	// FlagsRead reads the command line's flag set, flag.CommandLine:
+	// parses it, visits or looks up its flags, or takes the variable
+	// itself. It is no hazard by itself; it tells that a flag a test
+	// defines on the command line is meant for the code that reads it.
+	FlagsRead
 )
 
 // Info describes the properties of a Kind.
@@ -108,6 +113,7 @@ var kinds = [...]Info{
 	Registers: {Name: "registration of a name", ByParam: true},
 	TempFiles: {Name: "temporary file removed by hand"},
 	Store:     {Name: "external store I/O"},
+	FlagsRead: {Name: "read of the command line's flags"},
 }
 
 // Of returns the properties of k; an unknown kind has the zero Info.
@@ -308,6 +314,18 @@ var APIs = []API{
 	{Name: "os.OpenFile", Kind: Shared, Short: "os.OpenFile", Alt: "a path under t.TempDir()", Arg: 1, ArgIs: ArgPathWrite, Creates: true},
 	{Name: "image.RegisterFormat", Kind: Shared, Short: "image.RegisterFormat", Alt: "registering the format once, in an init function"},
 
+	// Reads of the command line's flags.
+	{Name: "flag.Parse", Kind: FlagsRead, Short: "flag.Parse"},
+	{Name: "flag.Parsed", Kind: FlagsRead, Short: "flag.Parsed"},
+	{Name: "flag.Args", Kind: FlagsRead, Short: "flag.Args"},
+	{Name: "flag.Arg", Kind: FlagsRead, Short: "flag.Arg"},
+	{Name: "flag.NArg", Kind: FlagsRead, Short: "flag.NArg"},
+	{Name: "flag.NFlag", Kind: FlagsRead, Short: "flag.NFlag"},
+	{Name: "flag.Visit", Kind: FlagsRead, Short: "flag.Visit"},
+	{Name: "flag.VisitAll", Kind: FlagsRead, Short: "flag.VisitAll"},
+	{Name: "flag.Lookup", Kind: FlagsRead, Short: "flag.Lookup"},
+	{Name: "flag.PrintDefaults", Kind: FlagsRead, Short: "flag.PrintDefaults"},
+
 	// Temporary files and directories a test must remove by hand.
 	{Name: "os.MkdirTemp", Kind: TempFiles, Short: "os.MkdirTemp", Alt: "t.TempDir()"},
 	{Name: "os.CreateTemp", Kind: TempFiles, Short: "os.CreateTemp", Alt: "os.CreateTemp(t.TempDir(), pattern)"},
@@ -339,6 +357,12 @@ var byName = func() map[string]*API {
 	}
 	return m
 }()
+
+// Vars is the table of known package variables whose use, other than an
+// assignment to them, has an effect: the command line's flag set.
+var Vars = map[string]Kind{
+	"flag.CommandLine": FlagsRead,
+}
 
 // Lookup returns the row for the function with the given full name.
 func Lookup(fullName string) (*API, bool) {

@@ -11,6 +11,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -694,12 +695,44 @@ func (w *walker) call(c *ast.CallExpr) {
 // uses too; a write is also a read of what the test leaves there.)
 func (w *walker) read(id *ast.Ident) {
 	v, ok := w.b.pass.TypesInfo.Uses[id].(*types.Var)
-	if !ok || v.Pkg() != w.b.pass.Pkg || !isPackageLevel(v) || w.lazy {
+	if !ok || v.Pkg() == nil || !isPackageLevel(v) || w.lazy {
+		return
+	}
+	if v.Pkg() != w.b.pass.Pkg {
+		w.catalogVar(id, v)
 		return
 	}
 	w.f.direct = append(w.f.direct, Site{
 		Node:   id,
 		Effect: Effect{Kind: catalog.Read, What: v.Pkg().Path() + "." + v.Name(), Param: -1, Where: w.where(id)},
+	})
+}
+
+// catalogVar records a use of a package variable of another package that
+// the catalog knows (flag.CommandLine), unless the use assigns to it.
+func (w *walker) catalogVar(id *ast.Ident, v *types.Var) {
+	name := v.Pkg().Path() + "." + v.Name()
+	kind, ok := catalog.Vars[name]
+	if !ok {
+		return
+	}
+	// The expression that names the variable, flag.CommandLine or a dot
+	// import's CommandLine, and the node that holds it.
+	var e ast.Expr = id
+	i := len(w.stack) - 2
+	if i >= 0 {
+		if sel, ok := w.stack[i].(*ast.SelectorExpr); ok && sel.Sel == id {
+			e, i = sel, i-1
+		}
+	}
+	if i >= 0 {
+		if as, ok := w.stack[i].(*ast.AssignStmt); ok && slices.Contains(as.Lhs, e) {
+			return
+		}
+	}
+	w.f.direct = append(w.f.direct, Site{
+		Node:   id,
+		Effect: Effect{Kind: kind, What: name, Param: -1, Where: w.where(id)},
 	})
 }
 

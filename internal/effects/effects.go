@@ -162,6 +162,8 @@ func kindTag(k catalog.Kind) string {
 		return "tempfiles"
 	case catalog.Store:
 		return "store"
+	case catalog.FlagsRead:
+		return "flagsread"
 	}
 	return fmt.Sprintf("kind%d", k)
 }

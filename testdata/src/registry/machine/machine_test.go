@@ -5,6 +5,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"path/filepath"
 	"testing"
 )
 
@@ -93,7 +94,33 @@ func TestChdir(t *testing.T) {
 }
 
 func TestMkdirTemp(t *testing.T) {
-	dir, err := os.MkdirTemp("", "work") // want `TestMkdirTemp makes a temporary directory with os.MkdirTemp: the test must remove it itself, and leaves it behind when it does not; use t.TempDir\(\)`
+	dir, err := os.MkdirTemp("", "work") // want `TestMkdirTemp makes a temporary directory with os.MkdirTemp and does not remove it on every path: it is left behind; use t.TempDir\(\)`
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(dir+"/f", nil, 0o644)
+}
+
+func TestIoutilTempDir(t *testing.T) {
+	dir, _ := ioutil.TempDir("", "old") // want `TestIoutilTempDir makes a temporary directory with ioutil.TempDir`
+	t.Log(dir)
+}
+
+func TestCreateTemp(t *testing.T) {
+	f, err := os.CreateTemp("", "data-*.json") // want `TestCreateTemp makes a temporary file with os.CreateTemp and does not remove it on every path: it is left behind; create it under t.TempDir\(\)`
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("{}")
+	f.Close()
+	if b, err := os.ReadFile(f.Name()); err != nil || string(b) != "{}" {
+		t.Fatal(err)
+	}
+}
+
+// Removed on every path by the test itself: no hazard.
+func TestMkdirTempRemoved(t *testing.T) {
+	dir, err := os.MkdirTemp("", "work") // removed in a defer: not reported
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,19 +128,117 @@ func TestMkdirTemp(t *testing.T) {
 	os.WriteFile(dir+"/f", nil, 0o644)
 }
 
-func TestIoutilTempDir(t *testing.T) {
-	dir, _ := ioutil.TempDir("", "old") // want `TestIoutilTempDir makes a temporary directory with ioutil.TempDir`
+func TestMkdirTempOnlyRemoved(t *testing.T) {
+	dir, err := os.MkdirTemp("", "x") // dir has no other use: `dir := t.TempDir()` would not compile; not reported
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.RemoveAll(dir)
+}
+
+func TestIoutilTempDirCleanup(t *testing.T) {
+	dir, _ := ioutil.TempDir("", "old") // removed at cleanup: not reported
 	t.Cleanup(func() { os.RemoveAll(dir) })
 	t.Log(dir)
 }
 
-func TestCreateTemp(t *testing.T) {
-	f, err := os.CreateTemp("", "data-*.json") // want `TestCreateTemp makes a temporary file with os.CreateTemp: .*; create it under t.TempDir\(\)`
+func TestCreateTempRemoved(t *testing.T) {
+	f, err := os.CreateTemp("", "data-*.json") // removed in a defer: not reported
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer os.Remove(f.Name())
 	defer f.Close()
+}
+
+func TestCreateTempRemovedByName(t *testing.T) {
+	f, err := os.CreateTemp("", "data") // removed through the name it holds: not reported
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := f.Name()
+	f.Close()
+	defer func() {
+		if err := os.Remove(name); err != nil {
+			t.Log(err)
+		}
+	}()
+}
+
+func removeTemp(dir string) { os.RemoveAll(dir) }
+
+func TestMkdirTempRemovedByHelper(t *testing.T) {
+	dir, err := os.MkdirTemp("", "x") // a helper given the path at the end: not reported
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer removeTemp(dir)
+	t.Log(dir)
+}
+
+func TestMkdirTempRemovedAtEnd(t *testing.T) {
+	dir, err := os.MkdirTemp("", "x") // want `TestMkdirTempRemovedAtEnd makes a temporary directory with os.MkdirTemp and does not remove it on every path`
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "f"), nil, 0o644)
+	os.RemoveAll(dir) // not when the test fails before it
+}
+
+// Left open: t.TempDir() could not remove it on Windows.
+func TestCreateTempReopened(t *testing.T) {
+	f, err := os.CreateTemp("", "readargs") // opened again and never closed: not reported
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("args")
+	f.Close()
+	r, err := os.Open(f.Name())
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = r
+}
+
+func TestCreateTempNotClosed(t *testing.T) {
+	f, err := os.CreateTemp("", "x") // never closed: not reported
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("x")
+}
+
+func TestCreateTempReopenedAndClosed(t *testing.T) {
+	f, err := os.CreateTemp("", "x") // want `TestCreateTempReopenedAndClosed makes a temporary file with os.CreateTemp`
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	r, err := os.Open(f.Name())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+}
+
+func openLog(path string) *os.File {
+	f, _ := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+	return f
+}
+
+func TestMkdirTempHandedToCode(t *testing.T) {
+	dir, err := os.MkdirTemp("", "x") // code under test may keep a file in it open: not reported
+	if err != nil {
+		t.Fatal(err)
+	}
+	openLog(filepath.Join(dir, "log"))
+}
+
+func TestMkdirTempOnlyNamedInCheck(t *testing.T) {
+	dir, err := os.MkdirTemp("", "x") // dir is used only in the check the fix deletes: not reported
+	if err != nil {
+		t.Fatalf("no %s: %v", dir, err)
+	}
 }
 
 func TestMkdirTempInTestdata(t *testing.T) {
@@ -140,12 +265,21 @@ func TestMkdirTempErrDeclaredAgain(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer os.RemoveAll(dir)
 	f, err := os.Create(dir + "/f")
 	if err != nil {
 		t.Fatal(err)
 	}
 	f.Close()
+}
+
+func TestMkdirTempDirDeclaredBefore(t *testing.T) {
+	var dir string
+	t.Log(dir)
+	dir, err := os.MkdirTemp("", "x") // `dir := t.TempDir()` would declare nothing: not reported
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Log(dir)
 }
 
 func TestUnixSocketWithAVeryLongNameThatMacOSWouldNotAccept(t *testing.T) {

@@ -7,10 +7,12 @@ import (
 	"flag"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"testing"
 
 	"registry/cards"
+	"registry/flagslib"
 )
 
 func TestFlags(t *testing.T) {
@@ -34,6 +36,59 @@ func TestFlagsParsed(t *testing.T) {
 	name := flag.String("name", "", "a name") // flag.Parse needs the arguments: not reported
 	flag.Parse()
 	_ = name
+}
+
+// The code under test reads flag.CommandLine on purpose: a flag of the
+// test's own would not reach it.
+func TestFlagsForCodeUnderTest(t *testing.T) {
+	var n int
+	flag.IntVar(&n, "ext-n", 2, "a flag of another package") // read by flagslib.External: not reported
+	if len(flagslib.External()) == 0 {
+		t.Fatal("no flags")
+	}
+}
+
+func TestFlagsMerged(t *testing.T) {
+	flag.Bool("ext-b", false, "") // flagslib.Merge takes flag.CommandLine itself: not reported
+	fs := flag.NewFlagSet("app", flag.ContinueOnError)
+	flagslib.Merge(fs)
+}
+
+func lookupExt(name string) bool { return flag.Lookup(name) != nil }
+
+func TestFlagsLookedUpByHelper(t *testing.T) {
+	flag.String("ext-s", "", "") // a helper looks it up on the command line: not reported
+	if !lookupExt("ext-s") {
+		t.Fatal("not defined")
+	}
+}
+
+// A test that puts a fresh command line back itself has undone its flag.
+func TestFlagsResetByTest(t *testing.T) {
+	var n int
+	flag.IntVar(&n, "ext-reset", 2, "") // reset in a defer: not reported
+	defer func() {
+		flag.CommandLine = flag.NewFlagSet(os.Args[0], flag.ExitOnError)
+	}()
+	_ = n
+}
+
+func TestFlagsOnFreshCommandLine(t *testing.T) {
+	orig := flag.CommandLine
+	t.Cleanup(func() { flag.CommandLine = orig })
+	flag.CommandLine = flag.NewFlagSet("fresh", flag.ContinueOnError)
+	flag.Bool("v", false, "") // on a command line the test replaced and restores: not reported
+}
+
+func TestFlagsReadBySibling(t *testing.T) {
+	t.Run("define", func(t *testing.T) {
+		flag.String("sib", "", "") // a sibling subtest reads the command line: not reported
+	})
+	t.Run("read", func(t *testing.T) {
+		if flag.Lookup("sib") == nil {
+			t.Fatal("not defined")
+		}
+	})
 }
 
 func TestMux(t *testing.T) {
