@@ -98,8 +98,8 @@ func (c *checker) checkTest(t *tests.Test) {
 		default:
 			continue
 		}
-		if s.Restores || s.Undone {
-			continue // the undo itself, or a call whose change is undone
+		if s.Restores || s.Undone || s.Effect.Resets {
+			continue // the undo itself, a call whose change is undone, or a reset to the baseline
 		}
 		if api, ok := catalog.Lookup(s.Effect.What); ok && api.Undoes != "" {
 			continue // signal.Stop and the like undo, they change nothing

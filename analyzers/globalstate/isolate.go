@@ -430,14 +430,19 @@ func (c *checker) undoSetter(t *tests.Test, s effects.Site, stmt ast.Stmt, call 
 	u := api.Undo
 	path := api.Name[:strings.LastIndex(api.Name, ".")]
 	// Through a helper, the test's file may not import the setter's
-	// package yet.
-	pkg, importEdit, ok := src.Import(c.pass, t.File, path)
-	if !ok {
+	// package yet; a test of the setter's own package names it
+	// unqualified, since a package cannot import itself.
+	qual := "{pkg}"
+	var pkg string
+	var importEdit *analysis.TextEdit
+	if path == c.pass.Pkg.Path() {
+		qual = "{pkg}."
+	} else if pkg, importEdit, ok = src.Import(c.pass, t.File, path); !ok {
 		return isolation{}, false
 	}
 	tn := t.T.Name()
 	fill := func(tmpl, v string) (string, bool) {
-		out := strings.ReplaceAll(tmpl, "{pkg}", pkg)
+		out := strings.ReplaceAll(tmpl, qual, pkg)
 		out = strings.ReplaceAll(out, "{v}", v)
 		if strings.Contains(out, "{0}") {
 			if call == nil || len(call.Args) == 0 || !pure(call.Args[0]) {
