@@ -8,9 +8,11 @@ import (
 	"go/token"
 	"go/types"
 	"regexp"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/isolint/isolint/internal/catalog"
 	"github.com/isolint/isolint/internal/docs"
@@ -91,6 +93,11 @@ type cause struct {
 
 func (c *checker) checkTest(t *tests.Test) {
 	sites := t.OwnSites(c.eff)
+	if panics := c.expectedPanics(t); panics != nil {
+		// assert.Panics(t, func() { SetMode("unknown") }): the call panics
+		// before it changes anything.
+		sites = slices.DeleteFunc(slices.Clone(sites), func(s effects.Site) bool { return panics[s.Node] })
+	}
 	seen := make(map[cause]bool)
 	for _, s := range sites {
 		switch s.Effect.Kind {
@@ -123,7 +130,7 @@ func (c *checker) checkTest(t *tests.Test) {
 // runs alone, or no edit can isolate it.
 func (c *checker) check(t *tests.Test, s effects.Site, sites []effects.Site) {
 	parallel := t.ParallelInTree()
-	restored := effects.Restored(sites, s.Effect)
+	restored := effects.Restored(sites, s.Effect) || c.restoredByAncestor(t, s.Effect)
 	if restored && !parallel {
 		return
 	}
@@ -187,6 +194,59 @@ func (c *checker) check(t *tests.Test, s effects.Site, sites []effects.Site) {
 		d.Related = []analysis.RelatedInformation{{Pos: s.Callee.Pos(), Message: fmt.Sprintf("%s makes the change (%s)", s.Callee.Name(), s.Effect.Where)}}
 	}
 	c.rep.Report(d)
+}
+
+// restoredByAncestor reports whether a test that t runs under undoes the
+// change e when it ends: the change then stays among its subtests.
+func (c *checker) restoredByAncestor(t *tests.Test, e effects.Effect) bool {
+	for x := t; x.Parent != nil; x = x.Parent {
+		if x.Run != nil && effects.Undoes(x.Parent.OwnSites(c.eff), e, x.Run.Pos()) {
+			return true
+		}
+	}
+	return false
+}
+
+// expectedPanics returns the calls that t asserts panic, the last
+// statement of a function literal passed to testify's Panics,
+// PanicsWithValue or PanicsWithError: such a call panics before it
+// changes what it would set.
+func (c *checker) expectedPanics(t *tests.Test) map[ast.Node]bool {
+	var out map[ast.Node]bool
+	ast.Inspect(t.Body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+		if !ok || fn.Pkg() == nil {
+			return true
+		}
+		switch fn.Pkg().Path() {
+		case "github.com/stretchr/testify/assert", "github.com/stretchr/testify/require":
+		default:
+			return true
+		}
+		switch fn.Name() {
+		case "Panics", "PanicsWithValue", "PanicsWithError":
+		default:
+			return true
+		}
+		for _, a := range call.Args {
+			lit, ok := ast.Unparen(a).(*ast.FuncLit)
+			if !ok || len(lit.Body.List) == 0 {
+				continue
+			}
+			if es, ok := lit.Body.List[len(lit.Body.List)-1].(*ast.ExprStmt); ok {
+				if out == nil {
+					out = make(map[ast.Node]bool)
+				}
+				out[ast.Unparen(es.X)] = true
+			}
+		}
+		return true
+	})
+	return out
 }
 
 func testName(t *tests.Test) string {

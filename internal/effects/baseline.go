@@ -512,3 +512,50 @@ func (b *builder) lookupVar(what string) *types.Var {
 	}
 	return nil
 }
+
+// fieldBaseline reports whether assigning rhs to lhs, a field of a
+// package variable of this package initialized with a composite literal
+// (rootCmd.DisableAutoGenTag with rootCmd = &cobra.Command{…}), puts back
+// the value the literal gives the field: the one it lists, or zero.
+func (b *builder) fieldBaseline(lhs, rhs ast.Expr) bool {
+	info := b.pass.TypesInfo
+	sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+	if !ok || rhs == nil {
+		return false
+	}
+	if s := info.Selections[sel]; s == nil || s.Kind() != types.FieldVal || len(s.Index()) != 1 {
+		return false // a promoted field is set in an embedded literal
+	}
+	v := lhsVar(info, sel.X)
+	if v == nil || v.Pkg() != b.pass.Pkg {
+		return false
+	}
+	if _, known := b.bases[v]; !known {
+		return false // written in init, or an initializer too complex to know
+	}
+	var init ast.Expr
+	for pv, decl := range PackageVars(b.pass) {
+		if pv == v {
+			init = decl.Init
+		}
+	}
+	if u, ok := ast.Unparen(init).(*ast.UnaryExpr); ok && u.Op == token.AND {
+		init = u.X
+	}
+	cl, ok := ast.Unparen(init).(*ast.CompositeLit)
+	if !ok {
+		return false
+	}
+	for _, el := range cl.Elts {
+		kv, ok := el.(*ast.KeyValueExpr)
+		if !ok {
+			return false
+		}
+		if id, ok := kv.Key.(*ast.Ident); ok && id.Name == sel.Sel.Name {
+			want, ok1 := (&renderer{info: info, key: true}).render(kv.Value)
+			got, ok2 := (&renderer{info: info, key: true}).render(rhs)
+			return ok1 && ok2 && want == got
+		}
+	}
+	return isNilOrZero(info, rhs)
+}

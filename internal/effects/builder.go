@@ -956,7 +956,7 @@ func (w *walker) write(stmt ast.Node, lhs ast.Expr, contents bool) {
 			Resets:  resets,
 		},
 		Restores: w.f.restorer,
-		Inexact:  w.f.restorer && !resets && !w.putsBack(stmt, lhs),
+		Inexact:  w.f.restorer && !resets && !w.putsBack(stmt, lhs) && !w.b.fieldBaseline(lhs, assigned(stmt, lhs)),
 		Final:    w.final(),
 	})
 }
@@ -1015,6 +1015,11 @@ func savedValue(info *types.Info, e ast.Expr) bool {
 		return info.Selections[x].Kind() == types.FieldVal && savedValue(info, x.X)
 	case *ast.StarExpr:
 		return savedValue(info, x.X)
+	case *ast.TypeAssertExpr:
+		return savedValue(info, x.X) // helpFlag.(*BoolFlag)
+	case *ast.CallExpr:
+		// A conversion of a saved value.
+		return len(x.Args) == 1 && info.Types[x.Fun].IsType() && savedValue(info, x.Args[0])
 	}
 	return false
 }
