@@ -51,8 +51,8 @@ type checker struct {
 	// scratch are package variables that every function reading them
 	// writes first.
 	scratch map[string]bool
-	tests *tests.Result
-	names fixes.Names // the names the pass's fixes declare
+	tests   *tests.Result
+	names   fixes.Names // the names the pass's fixes declare
 }
 
 func run(pass *analysis.Pass) (any, error) {
