@@ -109,7 +109,7 @@ func (c *checker) checkTest(t *tests.Test) {
 		default:
 			continue
 		}
-		if s.Restores || s.Undone || s.Effect.Resets {
+		if s.Restores || s.Undone || s.Effect.Resets || s.PutsBack {
 			continue // the undo itself, a call whose change is undone, or a reset to the baseline
 		}
 		if api, ok := catalog.Lookup(s.Effect.What); ok && api.Undoes != "" {

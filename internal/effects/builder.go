@@ -263,6 +263,30 @@ type walker struct {
 	// it refers to: c := http.DefaultClient, f := root.Flags().Lookup(n).
 	aliases map[types.Object]*types.Var
 	calls   map[*ast.CallExpr]int // index in f.calls, to mark undone calls later
+	// saved maps a local to the package variable whose value it was
+	// declared with: v := binding.Validator.
+	saved map[types.Object]*types.Var
+}
+
+// save notes `old := pkg.V`, a copy of a package variable's value that a
+// later `pkg.V = old` puts back.
+func (w *walker) save(as *ast.AssignStmt) {
+	if as.Tok != token.DEFINE || len(as.Lhs) != len(as.Rhs) {
+		return
+	}
+	info := w.b.pass.TypesInfo
+	for i, l := range as.Lhs {
+		id, ok := l.(*ast.Ident)
+		if !ok || info.Defs[id] == nil {
+			continue
+		}
+		if v := lhsVar(info, as.Rhs[i]); v != nil {
+			if w.saved == nil {
+				w.saved = make(map[types.Object]*types.Var)
+			}
+			w.saved[info.Defs[id]] = v
+		}
+	}
 }
 
 func (w *walker) body(body *ast.BlockStmt) {
@@ -292,6 +316,7 @@ func (w *walker) body(body *ast.BlockStmt) {
 				}
 			}
 			w.remember(n)
+			w.save(n)
 			w.alias(n)
 		case *ast.Ident:
 			w.read(n)
@@ -958,6 +983,7 @@ func (w *walker) write(stmt ast.Node, lhs ast.Expr, contents bool) {
 		Restores: w.f.restorer,
 		Inexact:  w.f.restorer && !resets && !w.putsBack(stmt, lhs) && !w.b.fieldBaseline(lhs, assigned(stmt, lhs)),
 		Final:    w.final(),
+		PutsBack: !w.f.restorer && w.putsBackSaved(stmt, lhs, v),
 	})
 }
 
@@ -986,6 +1012,18 @@ func (w *walker) resets(stmt ast.Node, lhs ast.Expr, v *types.Var) bool {
 		return false
 	}
 	return w.b.isBaseline(v, rhs)
+}
+
+// putsBackSaved reports whether the assignment stmt puts back into v
+// the value a local saved from it earlier in the function: old := V …
+// V = old.
+func (w *walker) putsBackSaved(stmt ast.Node, lhs ast.Expr, v *types.Var) bool {
+	rhs := assigned(stmt, lhs)
+	if rhs == nil || lhsVar(w.b.pass.TypesInfo, lhs) != v {
+		return false
+	}
+	obj := identObj(w.b.pass.TypesInfo, rhs)
+	return obj != nil && w.saved[obj] == v
 }
 
 // putsBack reports whether a write that runs deferred or at cleanup puts

@@ -189,6 +189,10 @@ type Site struct {
 	// every path that gets past it, so a reset to the baseline there
 	// undoes what came before.
 	Final bool
+	// PutsBack is true for a write, not deferred, that puts back into a
+	// package variable the value a local saved from it before (old := V
+	// … V = old): at the end of the function, it undoes what came before.
+	PutsBack bool
 }
 
 // Result holds the sites of every function of the package under analysis.

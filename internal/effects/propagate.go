@@ -363,7 +363,7 @@ func Undoes(sites []Site, e Effect, pos token.Pos) bool {
 		return false
 	}
 	for _, s := range sites {
-		if undoes(s, e, k) || s.Final && s.Effect.Resets && !s.Restores && undoKey(s.Effect) == k && s.Node != nil && s.Node.Pos() > pos {
+		if undoes(s, e, k) || s.Final && (s.Effect.Resets || s.PutsBack) && !s.Restores && undoKey(s.Effect) == k && s.Node != nil && s.Node.Pos() > pos {
 			return true
 		}
 	}
@@ -380,7 +380,7 @@ func restored(sites []Site, e Effect) bool {
 		if undoes(s, e, k) {
 			return true
 		}
-		if s.Effect.key() == e.key() && !s.Restores && !s.Undone && !s.Effect.Restored && !s.Effect.Resets && !resetLater(sites, s) {
+		if s.Effect.key() == e.key() && !s.Restores && !s.Undone && !s.Effect.Restored && !s.Effect.Resets && !s.PutsBack && !resetLater(sites, s) {
 			all = false
 		}
 	}
@@ -412,7 +412,7 @@ func resetLater(sites []Site, s Site) bool {
 		return false
 	}
 	for _, r := range sites {
-		if r.Final && r.Effect.Resets && !r.Restores && undoKey(r.Effect) == undoKey(s.Effect) && r.Node != nil && r.Node.Pos() > s.Node.Pos() {
+		if r.Final && (r.Effect.Resets || r.PutsBack) && !r.Restores && undoKey(r.Effect) == undoKey(s.Effect) && r.Node != nil && r.Node.Pos() > s.Node.Pos() {
 			return true
 		}
 	}

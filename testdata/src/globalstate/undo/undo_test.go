@@ -62,6 +62,22 @@ func TestDeferredSaved(t *testing.T) {
 	level = 5
 }
 
+// Saved at the top and put back at the end, by hand.
+func TestSaveRestoreAtEnd(t *testing.T) {
+	old := level
+	level = 7
+	level = old
+}
+
+// Put back in a branch, not on every path.
+func TestRestoreInBranch(t *testing.T) {
+	old := level
+	level = 7 // want `TestRestoreInBranch writes package variable level and does not restore it`
+	if old > 0 {
+		level = old
+	}
+}
+
 // A restore must put back the value that was there.
 func TestUnsetIsNoRestore(t *testing.T) {
 	os.Setenv("UNDO_K", "v") // want `TestUnsetIsNoRestore changes the environment with os.Setenv and does not restore it, so the tests after it see the change; use t.Setenv`
