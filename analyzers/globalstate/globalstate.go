@@ -383,7 +383,6 @@ func scratch(pass *analysis.Pass) map[string]bool {
 	bad := make(map[*types.Var]bool)
 	readSome := make(map[*types.Var]bool) // a variable nobody reads is a sink's business
 	// Uses outside any function (initializers of other variables).
-	var inFunc func(n ast.Node) bool
 	for _, f := range pass.Files {
 		for _, d := range f.Decls {
 			if gd, ok := d.(*ast.GenDecl); ok {
@@ -403,7 +402,7 @@ func scratch(pass *analysis.Pass) map[string]bool {
 	}
 	// In each function body, the first use of a variable read there must
 	// be an assignment in a statement of that body.
-	inFunc = func(n ast.Node) bool {
+	inFunc := func(n ast.Node) bool {
 		var body *ast.BlockStmt
 		switch fn := n.(type) {
 		case *ast.FuncDecl:
