@@ -8,9 +8,11 @@ import (
 	"go/token"
 	"go/types"
 	"regexp"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/isolint/isolint/internal/catalog"
 	"github.com/isolint/isolint/internal/docs"
@@ -46,8 +48,11 @@ type checker struct {
 	rep   *ignore.Reporter
 	allow *regexp.Regexp
 	sinks map[string]bool // package variables of test files that are written but never read
-	tests *tests.Result
-	names fixes.Names // the names the pass's fixes declare
+	// scratch are package variables that every function reading them
+	// writes first.
+	scratch map[string]bool
+	tests   *tests.Result
+	names   fixes.Names // the names the pass's fixes declare
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -64,6 +69,7 @@ func run(pass *analysis.Pass) (any, error) {
 		c.allow = re
 	}
 	c.sinks = sinks(pass)
+	c.scratch = scratch(pass)
 	c.tests = pass.ResultOf[tests.Analyzer].(*tests.Result)
 	for _, t := range c.tests.All() {
 		if wanted(t) {
@@ -91,6 +97,11 @@ type cause struct {
 
 func (c *checker) checkTest(t *tests.Test) {
 	sites := t.OwnSites(c.eff)
+	if panics := c.expectedPanics(t); panics != nil {
+		// assert.Panics(t, func() { SetMode("unknown") }): the call panics
+		// before it changes anything.
+		sites = slices.DeleteFunc(slices.Clone(sites), func(s effects.Site) bool { return panics[s.Node] })
+	}
 	seen := make(map[cause]bool)
 	for _, s := range sites {
 		switch s.Effect.Kind {
@@ -98,8 +109,8 @@ func (c *checker) checkTest(t *tests.Test) {
 		default:
 			continue
 		}
-		if s.Restores || s.Undone {
-			continue // the undo itself, or a call whose change is undone
+		if s.Restores || s.Undone || s.Effect.Resets || s.PutsBack {
+			continue // the undo itself, a call whose change is undone, or a reset to the baseline
 		}
 		if s.Effect.Maybe {
 			continue // only if code the test hands a function to calls it
@@ -112,6 +123,9 @@ func (c *checker) checkTest(t *tests.Test) {
 		}
 		if s.Effect.Kind == catalog.GlobalVar && c.sinks[s.Effect.What] {
 			continue // a benchmark's sink: written so the compiler keeps a result, never read
+		}
+		if s.Effect.Kind == catalog.GlobalVar && c.scratch[s.Effect.What] && !s.Effect.Through && !t.ParallelInTree() {
+			continue // every reader writes it first: nothing carries over to the next test
 		}
 		k := cause{s.Effect.Kind, s.Effect.What, s.Effect.Key}
 		if seen[k] {
@@ -126,7 +140,7 @@ func (c *checker) checkTest(t *tests.Test) {
 // runs alone, or no edit can isolate it.
 func (c *checker) check(t *tests.Test, s effects.Site, sites []effects.Site) {
 	parallel := t.ParallelInTree()
-	restored := effects.Restored(sites, s.Effect)
+	restored := effects.Restored(sites, s.Effect) || c.restoredByAncestor(t, s.Effect)
 	if restored && !parallel {
 		return
 	}
@@ -190,6 +204,59 @@ func (c *checker) check(t *tests.Test, s effects.Site, sites []effects.Site) {
 		d.Related = []analysis.RelatedInformation{{Pos: s.Callee.Pos(), Message: fmt.Sprintf("%s makes the change (%s)", s.Callee.Name(), s.Effect.Where)}}
 	}
 	c.rep.Report(d)
+}
+
+// restoredByAncestor reports whether a test that t runs under undoes the
+// change e when it ends: the change then stays among its subtests.
+func (c *checker) restoredByAncestor(t *tests.Test, e effects.Effect) bool {
+	for x := t; x.Parent != nil; x = x.Parent {
+		if x.Run != nil && effects.Undoes(x.Parent.OwnSites(c.eff), e, x.Run.Pos()) {
+			return true
+		}
+	}
+	return false
+}
+
+// expectedPanics returns the calls that t asserts panic, the last
+// statement of a function literal passed to testify's Panics,
+// PanicsWithValue or PanicsWithError: such a call panics before it
+// changes what it would set.
+func (c *checker) expectedPanics(t *tests.Test) map[ast.Node]bool {
+	var out map[ast.Node]bool
+	ast.Inspect(t.Body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+		if !ok || fn.Pkg() == nil {
+			return true
+		}
+		switch fn.Pkg().Path() {
+		case "github.com/stretchr/testify/assert", "github.com/stretchr/testify/require":
+		default:
+			return true
+		}
+		switch fn.Name() {
+		case "Panics", "PanicsWithValue", "PanicsWithError":
+		default:
+			return true
+		}
+		for _, a := range call.Args {
+			lit, ok := ast.Unparen(a).(*ast.FuncLit)
+			if !ok || len(lit.Body.List) == 0 {
+				continue
+			}
+			if es, ok := lit.Body.List[len(lit.Body.List)-1].(*ast.ExprStmt); ok {
+				if out == nil {
+					out = make(map[ast.Node]bool)
+				}
+				out[ast.Unparen(es.X)] = true
+			}
+		}
+		return true
+	})
+	return out
 }
 
 func testName(t *tests.Test) string {
@@ -298,4 +365,138 @@ func sinks(pass *analysis.Pass) map[string]bool {
 		}
 	}
 	return out
+}
+
+// scratch returns the package variables of the package, unexported or
+// declared in a test file, that every function reading them assigns in a
+// statement of its own body before its first use: scratch space that
+// carries nothing from one test to the next. One whose address is taken,
+// or that a package-level initializer reads, is not.
+func scratch(pass *analysis.Pass) map[string]bool {
+	cand := make(map[*types.Var]bool)
+	for v, decl := range effects.PackageVars(pass) {
+		if !v.Exported() || decl.InTest {
+			cand[v] = true
+		}
+	}
+	if len(cand) == 0 {
+		return nil
+	}
+	info := pass.TypesInfo
+	bad := make(map[*types.Var]bool)
+	readSome := make(map[*types.Var]bool) // a variable nobody reads is a sink's business
+	// Uses outside any function (initializers of other variables).
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			if gd, ok := d.(*ast.GenDecl); ok {
+				ast.Inspect(gd, func(n ast.Node) bool {
+					if _, lit := n.(*ast.FuncLit); lit {
+						return false
+					}
+					if id, ok := n.(*ast.Ident); ok {
+						if v, ok := info.Uses[id].(*types.Var); ok && cand[v] {
+							bad[v] = true
+						}
+					}
+					return true
+				})
+			}
+		}
+	}
+	// In each function body, the first use of a variable read there must
+	// be an assignment in a statement of that body.
+	inFunc := func(n ast.Node) bool {
+		var body *ast.BlockStmt
+		switch fn := n.(type) {
+		case *ast.FuncDecl:
+			body = fn.Body
+		case *ast.FuncLit:
+			body = fn.Body
+		}
+		if body == nil {
+			return true
+		}
+		first := make(map[*types.Var]bool) // v → its first use is a write at the top
+		read := make(map[*types.Var]bool)
+		topWrite := make(map[*ast.Ident]bool)
+		for _, st := range body.List {
+			if as, ok := st.(*ast.AssignStmt); ok && as.Tok == token.ASSIGN {
+				for _, l := range as.Lhs {
+					if id, ok := l.(*ast.Ident); ok {
+						topWrite[id] = true
+					}
+				}
+			}
+		}
+		written := make(map[*ast.Ident]bool)
+		ast.Inspect(body, func(m ast.Node) bool {
+			switch m := m.(type) {
+			case *ast.FuncLit:
+				return false // a function of its own
+			case *ast.AssignStmt:
+				if m.Tok == token.ASSIGN {
+					for _, l := range m.Lhs {
+						if id, ok := l.(*ast.Ident); ok {
+							written[id] = true
+							// v = v + 1 reads what the last writer left.
+							if v, ok := info.Uses[id].(*types.Var); ok && cand[v] && mentions(info, m.Rhs, v) {
+								bad[v] = true
+							}
+						}
+					}
+				}
+			case *ast.UnaryExpr:
+				if m.Op == token.AND {
+					if id, ok := ast.Unparen(m.X).(*ast.Ident); ok {
+						if v, ok := info.Uses[id].(*types.Var); ok && cand[v] {
+							bad[v] = true
+						}
+					}
+				}
+			case *ast.Ident:
+				v, ok := info.Uses[m].(*types.Var)
+				if !ok || !cand[v] {
+					return true
+				}
+				if _, seen := first[v]; !seen {
+					first[v] = topWrite[m]
+				}
+				if !written[m] {
+					read[v] = true
+				}
+			}
+			return true
+		})
+		for v := range read {
+			readSome[v] = true
+			if !first[v] {
+				bad[v] = true
+			}
+		}
+		return true
+	}
+	for _, f := range pass.Files {
+		ast.Inspect(f, inFunc)
+	}
+	out := make(map[string]bool)
+	for v := range cand {
+		if readSome[v] && !bad[v] {
+			out[v.Pkg().Path()+"."+v.Name()] = true
+		}
+	}
+	return out
+}
+
+// mentions reports whether any of exprs uses v.
+func mentions(info *types.Info, exprs []ast.Expr, v *types.Var) bool {
+	found := false
+	for _, e := range exprs {
+		ast.Inspect(e, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && info.Uses[id] == types.Object(v) {
+				found = true
+			}
+			return !found
+		})
+	}
+	return found
 }

@@ -36,6 +36,9 @@ func (c *checker) isolate(t *tests.Test, s effects.Site, src *fixes.Source) (iso
 	call, _ := s.Node.(*ast.CallExpr)
 	switch s.Effect.Kind {
 	case catalog.Env:
+		if s.Callee != nil && s.Effect.Key == "" && strings.HasSuffix(s.Effect.What, ".Clearenv") {
+			return c.restoreEnviron(t, src, nil)
+		}
 		if s.Callee != nil {
 			return c.restoreEnvAtCall(t, s, src)
 		}
@@ -55,6 +58,8 @@ func (c *checker) isolate(t *tests.Test, s effects.Site, src *fixes.Source) (iso
 			}
 			text := tn + ".Setenv(" + src.Text(call.Args[0]) + `, "")`
 			return isolation{[]analysis.TextEdit{src.InsertBefore(stmt, text)}, "call " + text + " first, so that it is restored"}, true
+		case "os.Clearenv", "syscall.Clearenv":
+			return c.restoreEnviron(t, src, stmt)
 		}
 	case catalog.Cwd:
 		switch s.Effect.What {
@@ -179,6 +184,48 @@ func (c *checker) restoreEnvAtCall(t *tests.Test, s effects.Site, src *fixes.Sou
 	return isolation{edits, "save $" + s.Effect.Key + " and restore it with " + tn + ".Cleanup"}, true
 }
 
+// cut is the Go version of strings.Cut, which the restore of a cleared
+// environment uses.
+const cut = "go1.18"
+
+// restoreEnviron saves the whole environment, before stmt (or at the top
+// of the test when stmt is nil), and puts it back at cleanup: clear it,
+// then set each saved variable again.
+func (c *checker) restoreEnviron(t *tests.Test, src *fixes.Source, stmt ast.Stmt) (isolation, bool) {
+	if !fixes.AtLeast(c.pass, t.File, cut) {
+		return isolation{}, false
+	}
+	at := firstPos(t.Body)
+	if stmt != nil {
+		at = stmt.Pos()
+	}
+	osName, osImp, ok := src.AddStdImportAs(c.pass, t.File, "os", []token.Pos{at})
+	if !ok {
+		return isolation{}, false
+	}
+	strs, strImp, ok := src.AddStdImportAs(c.pass, t.File, "strings", []token.Pos{at})
+	if !ok {
+		return isolation{}, false
+	}
+	env := c.names.Fresh(c.pass, at, "env", "environ")
+	tn := t.T.Name()
+	text := env + " := " + osName + ".Environ()\n" +
+		tn + ".Cleanup(func() {\n\t" + osName + ".Clearenv()\n\tfor _, kv := range " + env + " {\n\t\t" +
+		"k, v, _ := " + strs + ".Cut(kv, \"=\")\n\t\t" + osName + ".Setenv(k, v)\n\t}\n})"
+	var edits []analysis.TextEdit
+	if stmt != nil {
+		edits = append(edits, src.InsertBefore(stmt, text))
+	} else {
+		edits = append(edits, src.InsertFirst(t.Body, text))
+	}
+	for _, imp := range []*analysis.TextEdit{osImp, strImp} {
+		if imp != nil {
+			edits = append(edits, *imp)
+		}
+	}
+	return isolation{edits, "save os.Environ() and restore it with " + tn + ".Cleanup"}, true
+}
+
 // replaceable returns the node that a call with no result of its own
 // (t.Setenv, t.Chdir) can replace: the statement that makes call and only
 // checks its error, or nil when the statement does more.
@@ -297,6 +344,11 @@ func (c *checker) restoreVar(t *tests.Test, s effects.Site, stmt ast.Stmt, src *
 	if mapDelete || !stable(info, lhs) {
 		return isolation{}, false
 	}
+	if !s.Effect.Through && c.mutatedInPlace(t, s.Effect.What) {
+		// Saving the variable would save a pointer to what the test
+		// changes in place, and put that back.
+		return c.freshVar(t, s, src)
+	}
 	if typ := info.TypeOf(lhs); typ == nil || catalog.NoCopy(typ) {
 		return isolation{}, false
 	}
@@ -334,8 +386,8 @@ func firstPos(body *ast.BlockStmt) token.Pos {
 // helper must write the variable's own storage and the test must be able
 // to name it.
 func (c *checker) restoreVarAtCall(t *tests.Test, s effects.Site, stmt ast.Stmt, src *fixes.Source) (isolation, bool) {
-	if s.Effect.Through {
-		return isolation{}, false
+	if s.Effect.Through || c.mutatedInPlace(t, s.Effect.What) {
+		return c.freshVar(t, s, src)
 	}
 	// A call that also writes into memory a variable refers to (a map, a
 	// pointer) cannot be undone by saving variables: a partial restore
@@ -370,6 +422,81 @@ func (c *checker) restoreVarAtCall(t *tests.Test, s effects.Site, stmt ast.Stmt,
 	orig := c.names.Fresh(c.pass, firstPos(t.Body), "orig"+varBase(s.Effect.What), s.Effect.What)
 	edits = append(edits, src.InsertFirst(t.Body, orig+" := "+expr+"\n"+tn+".Cleanup(func() { "+expr+" = "+orig+" })"))
 	return isolation{edits, "save " + expr + " and restore it with " + tn + ".Cleanup"}, true
+}
+
+// mutatedInPlace reports whether test t, or code it calls, changes in
+// place what the package variable what refers to (adds a flag to a flag
+// set, a key to a map): saving the variable then saves a pointer to the
+// changed object, which restores nothing.
+func (c *checker) mutatedInPlace(t *tests.Test, what string) bool {
+	for _, o := range t.OwnSites(c.eff) {
+		if o.Effect.Kind == catalog.GlobalVar && o.Effect.What == what && o.Effect.Through && !o.Restores {
+			return true
+		}
+	}
+	return false
+}
+
+// freshVar puts a fresh value, built the way the package's initializers
+// build it, into a package variable at the test's cleanup: the undo for
+// an object the test changes in place.
+func (c *checker) freshVar(t *tests.Test, s effects.Site, src *fixes.Source) (isolation, bool) {
+	if s.Effect.What == "flag.CommandLine" {
+		// The testing package registers its flags on the set it parses;
+		// a fresh set left behind makes testing.Verbose panic after the
+		// tests ("Verbose called before Parse"), as urfave/cli's suite
+		// shows.
+		return isolation{}, false
+	}
+	bl, ok := c.eff.Baseline(s.Effect.What)
+	if !ok {
+		return isolation{}, false
+	}
+	i := strings.LastIndex(s.Effect.What, ".")
+	path, name := s.Effect.What[:i], s.Effect.What[i+1:]
+	var edits []analysis.TextEdit
+	qual := func(p string) (string, bool) {
+		q, imp, ok := src.Import(c.pass, t.File, p)
+		if ok && imp != nil {
+			edits = append(edits, *imp)
+		}
+		return q, ok
+	}
+	fresh, ok := effects.Spell(bl.Source, c.pass.Pkg, qual)
+	if !ok {
+		return isolation{}, false
+	}
+	target := name
+	if path != c.pass.Pkg.Path() {
+		if !ast.IsExported(name) {
+			return isolation{}, false
+		}
+		q, ok := qual(path)
+		if !ok {
+			return isolation{}, false
+		}
+		target = q + "." + name
+	}
+	tn := t.T.Name()
+	edits = append(edits, src.InsertFirst(t.Body, tn+".Cleanup(func() { "+target+" = "+fresh+" })"))
+	return isolation{dedupe(edits), "put a fresh " + target + " back with " + tn + ".Cleanup"}, true
+}
+
+// dedupe drops repeated edits: one import added for two names.
+func dedupe(edits []analysis.TextEdit) []analysis.TextEdit {
+	var out []analysis.TextEdit
+	for _, e := range edits {
+		dup := false
+		for _, o := range out {
+			if o.Pos == e.Pos && o.End == e.End && string(o.NewText) == string(e.NewText) {
+				dup = true
+			}
+		}
+		if !dup {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // mapElem splits m[k] with a map m and a constant k.
@@ -430,14 +557,19 @@ func (c *checker) undoSetter(t *tests.Test, s effects.Site, stmt ast.Stmt, call 
 	u := api.Undo
 	path := api.Name[:strings.LastIndex(api.Name, ".")]
 	// Through a helper, the test's file may not import the setter's
-	// package yet.
-	pkg, importEdit, ok := src.Import(c.pass, t.File, path)
-	if !ok {
+	// package yet; a test of the setter's own package names it
+	// unqualified, since a package cannot import itself.
+	qual := "{pkg}"
+	var pkg string
+	var importEdit *analysis.TextEdit
+	if path == c.pass.Pkg.Path() {
+		qual = "{pkg}."
+	} else if pkg, importEdit, ok = src.Import(c.pass, t.File, path); !ok {
 		return isolation{}, false
 	}
 	tn := t.T.Name()
 	fill := func(tmpl, v string) (string, bool) {
-		out := strings.ReplaceAll(tmpl, "{pkg}", pkg)
+		out := strings.ReplaceAll(tmpl, qual, pkg)
 		out = strings.ReplaceAll(out, "{v}", v)
 		if strings.Contains(out, "{0}") {
 			if call == nil || len(call.Args) == 0 || !pure(call.Args[0]) {

@@ -1,11 +1,9 @@
 package effects
 
 import (
-	"bytes"
 	"go/ast"
 	"go/build"
 	"go/constant"
-	"go/printer"
 	"go/token"
 	"go/types"
 	"net"
@@ -83,6 +81,9 @@ type call struct {
 	result use
 	value  use
 	ref    bool
+	// final is true for a call in a statement of a declared function's
+	// own body, not nested in a branch, loop or literal.
+	final bool
 }
 
 type builder struct {
@@ -103,6 +104,13 @@ type builder struct {
 	varOrder     []*function
 	importedVars map[*types.Var][]Effect
 	accesses     []access // pointer-method calls on what a function of this package returns
+	// bases are the baselines of the package's own variables, testBases
+	// those the init functions of its test files set (for variables of
+	// any package), setterBases the arguments with which every init of
+	// its test files calls a catalog setter.
+	bases       map[*types.Var]Baseline
+	testBases   map[*types.Var]Baseline
+	setterBases map[string]string
 	// constLocals maps each local variable that holds one constant for
 	// its whole life to it; built on first use.
 	constLocals map[*types.Var]constant.Value
@@ -119,6 +127,21 @@ func (b *builder) constLocal(v *types.Var) constant.Value {
 }
 
 // constLocals returns the local variables of the package's functions that
+
+// initializer returns the expression a package variable of this package
+// is declared with, or nil.
+func (b *builder) initializer(v *types.Var) ast.Expr {
+	if b.inits == nil {
+		b.inits = make(map[*types.Var]ast.Expr)
+		for pv, decl := range PackageVars(b.pass) {
+			if decl.Init != nil {
+				b.inits[pv] = decl.Init
+			}
+		}
+	}
+	return b.inits[v]
+}
+
 // hold one constant for their whole life, and their values.
 func constLocals(pass *analysis.Pass) map[*types.Var]constant.Value {
 	info := pass.TypesInfo
@@ -196,20 +219,6 @@ func constLocals(pass *analysis.Pass) map[*types.Var]constant.Value {
 		}
 	}
 	return out
-}
-
-// initializer returns the expression a package variable of this package
-// is declared with, or nil.
-func (b *builder) initializer(v *types.Var) ast.Expr {
-	if b.inits == nil {
-		b.inits = make(map[*types.Var]ast.Expr)
-		for pv, decl := range PackageVars(b.pass) {
-			if decl.Init != nil {
-				b.inits[pv] = decl.Init
-			}
-		}
-	}
-	return b.inits[v]
 }
 
 func newBuilder(pass *analysis.Pass) *builder {
@@ -311,6 +320,30 @@ type walker struct {
 	aliases map[types.Object]*types.Var
 	calls   map[*ast.CallExpr]int // index in f.calls, to mark undone calls later
 	values  *values               // shared with the walkers of nested literals
+	// saved maps a local to the package variable whose value it was
+	// declared with: v := binding.Validator.
+	saved map[types.Object]*types.Var
+}
+
+// save notes `old := pkg.V`, a copy of a package variable's value that a
+// later `pkg.V = old` puts back.
+func (w *walker) save(as *ast.AssignStmt) {
+	if as.Tok != token.DEFINE || len(as.Lhs) != len(as.Rhs) {
+		return
+	}
+	info := w.b.pass.TypesInfo
+	for i, l := range as.Lhs {
+		id, ok := l.(*ast.Ident)
+		if !ok || info.Defs[id] == nil {
+			continue
+		}
+		if v := lhsVar(info, as.Rhs[i]); v != nil {
+			if w.saved == nil {
+				w.saved = make(map[types.Object]*types.Var)
+			}
+			w.saved[info.Defs[id]] = v
+		}
+	}
 }
 
 func (w *walker) body(body *ast.BlockStmt) {
@@ -340,6 +373,7 @@ func (w *walker) body(body *ast.BlockStmt) {
 				}
 			}
 			w.remember(n)
+			w.save(n)
 			w.alias(n)
 			w.assignFuncs(n)
 		case *ast.Ident:
@@ -638,7 +672,14 @@ func (w *walker) call(c *ast.CallExpr) {
 				w.createsArg(c, api)
 				return
 			}
-			s := Site{Node: c, Effect: Effect{Kind: api.Kind, What: api.Name, Param: -1, Where: w.where(c), Key: envKey(info, api, c)}, Restores: w.restoring(c)}
+			s := Site{Node: c, Effect: Effect{Kind: api.Kind, What: api.Name, Param: -1, Where: w.where(c), Key: envKey(info, api, c)}, Restores: w.restoring(c), Final: w.final()}
+			switch api.Kind {
+			case catalog.Setter:
+				s.Effect.Resets = w.b.isSetterBaseline(c)
+				s.Inexact = s.Restores && !s.Effect.Resets && !w.restoresSetter(c)
+			case catalog.Env:
+				s.Inexact = s.Restores && !w.restoresEnv(c)
+			}
 			if catalog.Of(api.Kind).OnT {
 				s.T = testingValue(info, c, api.TArg)
 			}
@@ -674,7 +715,7 @@ func (w *walker) call(c *ast.CallExpr) {
 					args = args[1:] // the receiver is the first argument
 				}
 			}
-			w.addCall(call{node: c, callee: fn.Origin(), args: args, restores: w.restoring(c), undone: w.undoers[c]})
+			w.addCall(call{node: c, callee: fn.Origin(), args: args, restores: w.restoring(c), undone: w.undoers[c], final: w.final()})
 		}
 	}
 	// A named function passed as a value is called when it is handed to
@@ -689,6 +730,51 @@ func (w *walker) call(c *ast.CallExpr) {
 			w.f.calls = append(w.f.calls, call{node: c, callee: fn.Origin(), restores: w.f.restorer || w.restorers[a], ref: true, value: w.handedTo(c, a)})
 		}
 	}
+}
+
+// restoresEnv reports whether a change of the environment that runs
+// deferred or at cleanup puts back the value that was there: a Setenv
+// deferred directly, whose value is read at the defer statement (defer
+// os.Setenv(k, os.Getenv(k))), or one that sets a saved variable; an
+// Unsetenv in a branch, the other side of `if had { … } else { … }`.
+func (w *walker) restoresEnv(c *ast.CallExpr) bool {
+	info := w.b.pass.TypesInfo
+	fn, ok := typeutil.Callee(info, c).(*types.Func)
+	if !ok {
+		return false
+	}
+	switch fn.Name() {
+	case "Setenv":
+		if len(c.Args) != 2 {
+			return false
+		}
+		if !w.f.restorer && w.restorers[c] {
+			tv, ok := info.Types[c.Args[1]]
+			return !ok || tv.Value == nil // evaluated at the defer statement
+		}
+		return savedValue(info, c.Args[1])
+	case "Unsetenv":
+		return w.inBranch()
+	}
+	return false
+}
+
+// restoresSetter reports whether a setter call that runs deferred or at
+// cleanup puts back a saved value: its arguments are variables, or, when
+// deferred directly, are evaluated at the defer statement.
+func (w *walker) restoresSetter(c *ast.CallExpr) bool {
+	info := w.b.pass.TypesInfo
+	direct := !w.f.restorer && w.restorers[c]
+	for _, a := range c.Args {
+		tv, ok := info.Types[a]
+		if ok && tv.Value != nil {
+			return false
+		}
+		if !direct && !savedValue(info, a) {
+			return false
+		}
+	}
+	return true
 }
 
 // read records a use of a package variable of this package. (Writes are
@@ -1017,6 +1103,7 @@ func (w *walker) write(stmt ast.Node, lhs ast.Expr, contents bool) {
 	if w.locked {
 		return // state guarded by a mutex is shared on purpose, and no race
 	}
+	resets := w.resets(stmt, lhs, v)
 	w.f.direct = append(w.f.direct, Site{
 		Node: stmt,
 		Effect: Effect{
@@ -1025,52 +1112,118 @@ func (w *walker) write(stmt ast.Node, lhs ast.Expr, contents bool) {
 			Param:   -1,
 			Where:   w.where(stmt),
 			Through: contents || through(info, lhs),
+			Resets:  resets,
 		},
-		Restores: w.f.restorer || w.resets(stmt, lhs, v),
+		Restores: w.f.restorer,
+		Inexact:  w.f.restorer && !resets && !w.putsBack(stmt, lhs) && !w.b.fieldBaseline(lhs, assigned(stmt, lhs)),
+		Final:    w.final(),
+		PutsBack: !w.f.restorer && w.putsBackSaved(stmt, lhs, v),
 	})
 }
 
-// resets reports whether the assignment stmt puts v back to its zero value
-// or to the very expression it is initialized with: that undoes a change,
-// and changes nothing a test could depend on.
-func (w *walker) resets(stmt ast.Node, lhs ast.Expr, v *types.Var) bool {
+// assigned returns the value the assignment stmt gives lhs, or nil.
+func assigned(stmt ast.Node, lhs ast.Expr) ast.Expr {
 	as, ok := stmt.(*ast.AssignStmt)
-	if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) || ast.Unparen(lhs) != ast.Unparen(lhs) {
-		return false
+	if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
+		return nil
 	}
-	var rhs ast.Expr
 	for i, l := range as.Lhs {
 		if l == lhs {
-			rhs = as.Rhs[i]
+			return as.Rhs[i]
 		}
 	}
-	if rhs == nil {
-		return false
-	}
-	if _, isIdent := ast.Unparen(lhs).(*ast.Ident); !isIdent {
-		if _, isSel := ast.Unparen(lhs).(*ast.SelectorExpr); !isSel || w.b.pass.TypesInfo.Selections[ast.Unparen(lhs).(*ast.SelectorExpr)] != nil {
-			return false // a field or element: not the variable itself
-		}
-	}
-	info := w.b.pass.TypesInfo
-	if isNilOrZero(info, rhs) {
-		return true
-	}
-	if cl, ok := ast.Unparen(rhs).(*ast.CompositeLit); ok && len(cl.Elts) == 0 {
-		return true
-	}
-	init := w.b.initializer(v)
-	return init != nil && w.b.sameExpr(init, rhs)
+	return nil
 }
 
-// sameExpr reports whether two expressions are written alike (types.ExprString
-// would render any two function literals alike).
-func (b *builder) sameExpr(x, y ast.Expr) bool {
-	var bx, by bytes.Buffer
-	if printer.Fprint(&bx, b.pass.Fset, x) != nil || printer.Fprint(&by, b.pass.Fset, y) != nil {
+// resets reports whether the assignment stmt puts the variable v itself
+// (not a field or element of it) back to its baseline: the value its
+// package's initializers, or the init functions of the test package,
+// give it. That changes nothing a later test could see, and undoes a
+// change made before.
+func (w *walker) resets(stmt ast.Node, lhs ast.Expr, v *types.Var) bool {
+	rhs := assigned(stmt, lhs)
+	if rhs == nil || lhsVar(w.b.pass.TypesInfo, lhs) != v {
 		return false
 	}
-	return bx.String() == by.String()
+	return w.b.isBaseline(v, rhs)
+}
+
+// putsBackSaved reports whether the assignment stmt puts back into v
+// the value a local saved from it earlier in the function: old := V …
+// V = old.
+func (w *walker) putsBackSaved(stmt ast.Node, lhs ast.Expr, v *types.Var) bool {
+	rhs := assigned(stmt, lhs)
+	if rhs == nil || lhsVar(w.b.pass.TypesInfo, lhs) != v {
+		return false
+	}
+	obj := identObj(w.b.pass.TypesInfo, rhs)
+	return obj != nil && w.saved[obj] == v
+}
+
+// putsBack reports whether a write that runs deferred or at cleanup puts
+// back a value saved before the change: it assigns a variable (orig, or
+// saved.Field), or deletes a map element in a branch, the other side of
+// `if had { m[k] = orig } else { delete(m, k) }`.
+func (w *walker) putsBack(stmt ast.Node, lhs ast.Expr) bool {
+	if c, ok := stmt.(*ast.CallExpr); ok {
+		return isBuiltin(w.b.pass.TypesInfo, c, "delete") && w.inBranch()
+	}
+	rhs := assigned(stmt, lhs)
+	return rhs != nil && savedValue(w.b.pass.TypesInfo, rhs)
+}
+
+// savedValue reports whether e reads a variable, where a restore keeps
+// the value it saved: orig, saved.Field, *p.
+func savedValue(info *types.Info, e ast.Expr) bool {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		_, ok := info.Uses[x].(*types.Var)
+		return ok
+	case *ast.SelectorExpr:
+		if info.Selections[x] == nil {
+			_, ok := info.Uses[x.Sel].(*types.Var)
+			return ok
+		}
+		return info.Selections[x].Kind() == types.FieldVal && savedValue(info, x.X)
+	case *ast.StarExpr:
+		return savedValue(info, x.X)
+	case *ast.TypeAssertExpr:
+		return savedValue(info, x.X) // helpFlag.(*BoolFlag)
+	case *ast.CallExpr:
+		// A conversion of a saved value.
+		return len(x.Args) == 1 && info.Types[x.Fun].IsType() && savedValue(info, x.Args[0])
+	}
+	return false
+}
+
+func isBuiltin(info *types.Info, c *ast.CallExpr, name string) bool {
+	b, ok := typeutil.Callee(info, c).(*types.Builtin)
+	return ok && b.Name() == name
+}
+
+// inBranch reports whether the node being walked is in an if or switch
+// statement of its function.
+func (w *walker) inBranch() bool {
+	for _, n := range w.stack {
+		switch n.(type) {
+		case *ast.IfStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt:
+			return true
+		}
+	}
+	return false
+}
+
+// final reports whether the node being walked is in a statement of a
+// declared function's own body: not in a branch, a loop or a literal.
+func (w *walker) final() bool {
+	if _, decl := w.f.node.(*ast.FuncDecl); !decl || len(w.stack) < 2 {
+		return false
+	}
+	switch w.stack[1].(type) {
+	case *ast.ExprStmt, *ast.AssignStmt, *ast.IncDecStmt:
+		return true
+	}
+	return false
 }
 
 // through reports whether an assignment to e writes memory the variable

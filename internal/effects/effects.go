@@ -29,7 +29,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:              "https://pkg.go.dev/github.com/isolint/isolint/internal/effects",
 	Run:              run,
 	RunDespiteErrors: true,
-	FactTypes:        []analysis.Fact{new(Summary)},
+	FactTypes:        []analysis.Fact{new(Summary), new(Baseline)},
 	ResultType:       reflect.TypeFor[*Result](),
 }
 
@@ -61,7 +61,8 @@ type Effect struct {
 	Key string
 	// Restored is true when the function undoes the effect before it
 	// returns or at the test's cleanup (save and restore with defer or
-	// t.Cleanup, t.Setenv), on every path that has it.
+	// t.Cleanup, t.Setenv, a reset to the baseline at its end), on every
+	// path that has it.
 	Restored bool
 	// Maybe is true when the effect happens only if code the function
 	// hands a function value to calls it (a handler given to a router, a
@@ -74,6 +75,12 @@ type Effect struct {
 	// of a function value it returns: it happens where a caller calls the
 	// result.
 	Returned bool
+	// Resets is true when every change of the state puts back its
+	// baseline: the value the package's initializers, or the init
+	// functions of the test package, establish (pkg.V = <its
+	// initializer>, gin.SetMode(gin.TestMode) where every init sets it).
+	// Such a change is no change a later test could see.
+	Resets bool
 }
 
 func (e Effect) key() effectKey { return effectKey{e.Kind, e.What, e.Param, e.Key, e.Returned} }
@@ -124,6 +131,9 @@ func (s *Summary) String() string {
 		}
 		if e.Returned {
 			p += " returned"
+		}
+		if e.Resets {
+			p += " resets"
 		}
 		parts[i] = p
 	}
@@ -189,6 +199,20 @@ type Site struct {
 	// Undone is true for a call whose result, a function, is deferred or
 	// registered for cleanup, which undoes what the call did.
 	Undone bool
+	// Inexact is true for a site that runs deferred or at cleanup but
+	// does not put back the value that was there: `defer os.Unsetenv(k)`,
+	// `defer func() { os.Setenv(k, os.Getenv(k)) }()`, `defer func() { v =
+	// true }()`. It changes nothing a test reports, and undoes nothing.
+	Inexact bool
+	// Final is true for a site in a statement of its function's own body
+	// (not nested in a branch, loop or literal): it runs at the end of
+	// every path that gets past it, so a reset to the baseline there
+	// undoes what came before.
+	Final bool
+	// PutsBack is true for a write, not deferred, that puts back into a
+	// package variable the value a local saved from it before (old := V
+	// … V = old): at the end of the function, it undoes what came before.
+	PutsBack bool
 }
 
 // Result holds the sites of every function of the package under analysis.
@@ -197,6 +221,7 @@ type Site struct {
 type Result struct {
 	funcs map[ast.Node]*function
 	byObj map[*types.Func]*function
+	bases map[string]Baseline // of the package variables the sites write
 }
 
 // Sites returns the effects reached from fn's own body (a *ast.FuncDecl or
@@ -255,16 +280,19 @@ func (f *function) walk(visit func(Site) bool) bool {
 
 func run(pass *analysis.Pass) (any, error) {
 	b := newBuilder(pass)
+	b.baselines()
 	b.collect()
 	b.propagate()
 	for _, d := range b.decls {
 		b.settle(d)
 	}
 	b.export()
+	var bases map[string]Baseline
 	if b.hasTests {
 		b.resolveSites()
+		bases = b.collectBaselines()
 	}
-	return &Result{funcs: b.funcs, byObj: b.byObj}, nil
+	return &Result{funcs: b.funcs, byObj: b.byObj, bases: bases}, nil
 }
 
 // sortEffects puts effects in a deterministic order for export.

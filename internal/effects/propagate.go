@@ -1,9 +1,11 @@
 package effects
 
 import (
+	"go/token"
 	"go/types"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/isolint/isolint/internal/catalog"
 )
@@ -27,23 +29,25 @@ func (s *effectSet) addWith(e Effect, chain func() []string) bool {
 	k := e.key()
 	if s.index[k] {
 		// An effect reached again may say more: that it goes through the
-		// variable, or that it happens for sure.
-		if e.Through || !e.Maybe {
-			for i := range s.list {
-				if s.list[i].key() != k {
-					continue
-				}
-				grew := false
-				if e.Through && !s.list[i].Through {
-					s.list[i].Through, grew = true, true
-				}
-				if !e.Maybe && s.list[i].Maybe {
-					s.list[i].Maybe, grew = false, true
-				}
-				return grew
+		// variable, that it happens for sure, or that it does not always
+		// reset the state to its baseline. Each only ever changes one way,
+		// so propagation terminates.
+		grew := false
+		for i := range s.list {
+			if s.list[i].key() != k {
+				continue
+			}
+			if e.Through && !s.list[i].Through {
+				s.list[i].Through, grew = true, true
+			}
+			if !e.Maybe && s.list[i].Maybe {
+				s.list[i].Maybe, grew = false, true
+			}
+			if !e.Resets && s.list[i].Resets {
+				s.list[i].Resets, grew = false, true
 			}
 		}
-		return false
+		return grew
 	}
 	limit := maxPerKind
 	if catalog.Of(e.Kind).Many {
@@ -342,7 +346,7 @@ func (b *builder) settle(d *function) {
 				ce, ok := b.viaCall(c, ce)
 				ce = apply(ce, r.mode)
 				if ok && mayRestore(ce) {
-					sites = append(sites, Site{Effect: ce, Callee: c.callee, Restores: c.restores || f.restorer, Undone: c.undone})
+					sites = append(sites, callSite(c, f, ce))
 				}
 			}
 		}
@@ -354,11 +358,41 @@ func (b *builder) settle(d *function) {
 	d.settled = 2
 }
 
+// callSite is the site at which call c, in f, reaches the callee's
+// effect e.
+func callSite(c call, f *function, e Effect) Site {
+	restores := c.restores || f.restorer
+	return Site{
+		Node: c.node, Effect: e, Callee: c.callee,
+		Restores: restores, Undone: c.undone, Final: c.final,
+		// A helper that unsets or clears, deferred, loses the value that
+		// was there; one that sets is taken to set one it was given.
+		Inexact: restores && e.Kind == catalog.Env && !strings.HasSuffix(e.What, ".Setenv"),
+	}
+}
+
 // Restored reports whether sites, those of one test or function, undo the
-// effect e: some site that runs deferred or at cleanup changes the same
-// state again, or a t.Setenv or t.Chdir isolates it, or every site that
-// has the effect is itself restored.
+// effect e: some site that runs deferred or at cleanup puts back the
+// value that was there, or a t.Setenv or t.Chdir isolates it, or every
+// site that has the effect is itself restored, resets the state to its
+// baseline, or is followed by such a reset at the end of the function.
 func Restored(sites []Site, e Effect) bool { return restored(sites, e) }
+
+// Undoes reports whether some site of sites undoes the change e when it
+// runs: a deferred or cleanup restore, an undo function, a t.Setenv or
+// t.Chdir, or a reset to the baseline at the end, after pos.
+func Undoes(sites []Site, e Effect, pos token.Pos) bool {
+	k := undoKey(e)
+	if k == "" {
+		return false
+	}
+	for _, s := range sites {
+		if undoes(s, e, k) || s.Final && (s.Effect.Resets || s.PutsBack) && !s.Restores && undoKey(s.Effect) == k && s.Node != nil && s.Node.Pos() > pos {
+			return true
+		}
+	}
+	return false
+}
 
 func restored(sites []Site, e Effect) bool {
 	k := undoKey(e)
@@ -367,20 +401,46 @@ func restored(sites []Site, e Effect) bool {
 	}
 	all := true
 	for _, s := range sites {
-		// A deferred or cleanup write undoes the change, and so does the
-		// deferred function a call returned (defer swap(x)()), which puts
-		// back what the variable held before the call.
-		if (s.Restores || s.Undone) && undoKey(s.Effect) == k && sameVar(s.Effect, e) {
+		if undoes(s, e, k) {
 			return true
 		}
-		if api, ok := catalog.Lookup(s.Effect.What); ok && (api.Isolates != 0 && kindKey(api.Isolates) == k && sameVar(s.Effect, e) || api.Undoes == e.What) {
-			return true
-		}
-		if s.Effect.key() == e.key() && !s.Restores && !s.Undone && !s.Effect.Restored {
+		if s.Effect.key() == e.key() && !s.Restores && !s.Undone && !s.Effect.Restored && !s.Effect.Resets && !s.PutsBack && !resetLater(sites, s) {
 			all = false
 		}
 	}
 	return all
+}
+
+// undoes reports whether the site s undoes the change e, whose undo key
+// is k: it runs deferred or at cleanup and puts back the value that was
+// there (a clearing of the whole environment only by setting variables
+// whose names are not constant: a loop over a saved os.Environ()), it
+// is the function a call returned to undo itself, or it isolates.
+func undoes(s Site, e Effect, k string) bool {
+	if (s.Restores && !s.Inexact || s.Undone) && undoKey(s.Effect) == k && sameVar(s.Effect, e) && (!clears(e) || s.Effect.Key == "") {
+		return true
+	}
+	api, ok := catalog.Lookup(s.Effect.What)
+	return ok && (api.Isolates != 0 && kindKey(api.Isolates) == k && sameVar(s.Effect, e) || api.Undoes == e.What)
+}
+
+// clears reports whether e clears the whole environment.
+func clears(e Effect) bool {
+	return strings.HasSuffix(e.What, ".Clearenv")
+}
+
+// resetLater reports whether a reset of the state that s changes to its
+// baseline follows s at the end of the function.
+func resetLater(sites []Site, s Site) bool {
+	if s.Node == nil {
+		return false
+	}
+	for _, r := range sites {
+		if r.Final && (r.Effect.Resets || r.PutsBack) && !r.Restores && undoKey(r.Effect) == undoKey(s.Effect) && r.Node != nil && r.Node.Pos() > s.Node.Pos() {
+			return true
+		}
+	}
+	return false
 }
 
 // mayRestore reports whether a site with the effect e can decide whether
@@ -465,7 +525,8 @@ func (b *builder) resolveSites() {
 						continue // the effect of a function returned to the caller
 					}
 					e, t := b.through(c, apply(ce, mode))
-					s := Site{Node: c.node, Effect: e, Callee: c.callee, T: t, Restores: c.restores || f.restorer, Undone: c.undone}
+					s := callSite(c, f, e)
+					s.T = t
 					sites = append(sites, s)
 					if b.fixedName(c, ce) {
 						s.Effect = sharedName(e)

@@ -312,7 +312,8 @@ func (s *Source) addImportAs(pass *analysis.Pass, file *ast.File, path, name str
 	if n, ok := ImportName(pass, file, path); ok {
 		return n, nil, true
 	}
-	if !mayImport(pass.Pkg.Path(), path) || name == "main" {
+	// A package cannot import itself: its own names are unqualified.
+	if !mayImport(pass.Pkg.Path(), path) || name == "main" || path == pass.Pkg.Path() {
 		return "", nil, false
 	}
 	if pass.Pkg.Scope().Lookup(name) != nil {

@@ -17,11 +17,11 @@ import (
 )
 
 var (
-	Counter int
-	Names   = map[string]int{}
-	Conf    struct{ Level int }
-	Ptr     = &struct{ N int }{}
-	Hook    func() int
+	Counter int                  // want Counter:"^baseline const\\(1\\)$"
+	Names   = map[string]int{}   // want Names:"^baseline type\\(map\\[string\\]int\\)\\{\\}$"
+	Conf    struct{ Level int }  // want Conf:"^baseline zero$"
+	Ptr     = &struct{ N int }{} // want Ptr:"^baseline &type\\(struct\\{N int\\}\\)\\{\\}$"
+	Hook    func() int           // want Hook:"^baseline zero$"
 	list    []int
 	lazy    *int
 	mu      sync.Mutex
@@ -134,12 +134,17 @@ func middle() { // want middle:"^env os.Setenv\\(K\\)$"
 	SetEnv()
 }
 
-// Recur's only write puts Counter back to zero: a reset.
-func Recur(n int) { // want Recur:"^global effects/lib\\.Counter restored; read effects/lib\\.Counter$"
+// Recur's only write puts Counter back to the value init gives it: a reset.
+func Recur(n int) { // want Recur:"^global effects/lib\\.Counter restored resets; read effects/lib\\.Counter$"
 	if n > 0 {
 		Recur(n - 1)
 		return
 	}
+	Counter = 1
+}
+
+// Zero is no baseline of a variable that init sets.
+func ZeroCounter() { // want ZeroCounter:"^global effects/lib\\.Counter; read effects/lib\\.Counter$"
 	Counter = 0
 }
 
@@ -202,9 +207,40 @@ func RestoredByCleanup(t *testing.T) { // want RestoredByCleanup:"^global effect
 	t.Cleanup(func() { Counter = old })
 }
 
-func EnvRestored() { // want EnvRestored:"^env os.Setenv\\(K\\) restored; env os.Unsetenv\\(K\\) restored$"
+// Unsetting loses the value K had before: no restore.
+func EnvUnsetIsNoRestore() { // want EnvUnsetIsNoRestore:"^env os.Setenv\\(K\\); env os.Unsetenv\\(K\\) restored$"
 	os.Setenv("K", "V")
 	defer os.Unsetenv("K")
+}
+
+// The arguments of a deferred call are read at the defer statement.
+func EnvRestoredDirectly() { // want EnvRestoredDirectly:"^env os.Setenv\\(K\\) restored$"
+	defer os.Setenv("K", os.Getenv("K"))
+	os.Setenv("K", "V")
+}
+
+// Inside a deferred literal, Getenv reads the changed value.
+func EnvReadLate() { // want EnvReadLate:"^env os.Setenv\\(K\\)$"
+	os.Setenv("K", "V")
+	defer func() { os.Setenv("K", os.Getenv("K")) }()
+}
+
+func EnvRestoredSaved() { // want EnvRestoredSaved:"^env os.Setenv\\(K\\) restored; env os.Unsetenv\\(K\\) restored$"
+	old, had := os.LookupEnv("K")
+	os.Setenv("K", "V")
+	defer func() {
+		if had {
+			os.Setenv("K", old)
+		} else {
+			os.Unsetenv("K")
+		}
+	}()
+}
+
+// A deferred write of a constant that is no baseline puts back nothing.
+func RestoresConstant() { // want RestoresConstant:"^global effects/lib\\.Counter; read effects/lib\\.Counter$"
+	Counter = 2
+	defer func() { Counter = 3 }()
 }
 
 func EnvIsolated(t *testing.T) { // want EnvIsolated:"^env os.Unsetenv\\(K\\) restored; deny \\(\\*testing.T\\).Setenv@0\\(K\\)$"
@@ -232,7 +268,7 @@ func UndoAtCleanup(t *testing.T) { // want UndoAtCleanup:"^global effects/lib\\.
 	t.Cleanup(Swap(1))
 }
 
-func restoreCounter() { Counter = 0 } // want restoreCounter:"^global effects/lib\\.Counter restored; read effects/lib\\.Counter$"
+func restoreCounter() { Counter = 1 } // want restoreCounter:"^global effects/lib\\.Counter restored resets; read effects/lib\\.Counter$"
 
 func RestoredByNamedFunc() { // want RestoredByNamedFunc:"^global effects/lib\\.Counter restored; read effects/lib\\.Counter$"
 	Counter = 5
@@ -250,10 +286,10 @@ func MixesRestoredAndNot() { // want MixesRestoredAndNot:"^global effects/lib\\.
 	Counter = 3
 }
 
-var Mode = "auto"
+var Mode = "auto" // want Mode:"^baseline const\\(\"auto\"\\)$"
 
 // Putting a variable back to its initializer or zero value is a reset.
-func ResetMode() { // want ResetMode:"^global effects/lib\\.Mode restored; read effects/lib\\.Mode$"
+func ResetMode() { // want ResetMode:"^global effects/lib\\.Mode restored resets; read effects/lib\\.Mode$"
 	Mode = "auto"
 }
 
@@ -286,9 +322,9 @@ func UndoOtherVar(t *testing.T) { // want UndoOtherVar:"^env os.Setenv\\(B\\); d
 type flagT struct{ set bool }
 
 var (
-	Help   any = &flagT{}
-	Client     = &struct{ Timeout int }{}
-	pool       sync.Pool
+	Help   any = &flagT{}                 // want Help:"^baseline &type\\(effects/lib.flagT\\)\\{\\}$"
+	Client     = &struct{ Timeout int }{} // want Client:"^baseline &type\\(struct\\{Timeout int\\}\\)\\{\\}$"
+	pool   sync.Pool
 )
 
 // Writes through a type assertion or a local alias of a package variable

@@ -1,0 +1,136 @@
+package undo
+
+import (
+	"os"
+	"testing"
+
+	"globalstate/undo/flagset"
+)
+
+// A helper that puts a fresh set back, built as the initializer builds
+// it, undoes what the test added in place.
+func resetCommandLine() {
+	flagset.CommandLine = flagset.NewFlagSet(os.Args[0])
+}
+
+func TestResetByHelper(t *testing.T) {
+	flagset.Bool("b")
+	resetCommandLine()
+}
+
+func TestResetDeferred(t *testing.T) {
+	defer func() { flagset.CommandLine = flagset.NewFlagSet(os.Args[0]) }()
+	flagset.Bool("b")
+}
+
+func TestResetByHelperAtCleanup(t *testing.T) {
+	t.Cleanup(resetCommandLine)
+	flagset.Bool("b")
+}
+
+// A change in place: saving the pointer would save the changed set, so
+// the fix puts a fresh one back.
+func TestMutatesInPlace(t *testing.T) {
+	flagset.Bool("b") // want `TestMutatesInPlace writes package variable flagset.CommandLine via helper Bool \(flagset.go:17\) and does not restore it, so the tests after it see the change; put a fresh flagset.CommandLine back with t.Cleanup`
+}
+
+func TestSwapThenMutate(t *testing.T) {
+	flagset.CommandLine = flagset.NewFlagSet("x") // want `TestSwapThenMutate writes package variable flagset.CommandLine and does not restore it, so the tests after it see the change; put a fresh flagset.CommandLine back with t.Cleanup`
+	flagset.Bool("b")
+}
+
+var level = 1
+
+func TestResetToInitializer(t *testing.T) {
+	level = 5
+	level = 1
+}
+
+// Zero is not the initializer's value, nor is a deferred constant.
+func TestZeroIsNoBaseline(t *testing.T) {
+	level = 0 // want `TestZeroIsNoBaseline writes package variable level and does not restore it, so the tests after it see the change; save level and restore it with t.Cleanup`
+}
+
+func TestDeferredConstant(t *testing.T) {
+	level = 5 // want `TestDeferredConstant writes package variable level and does not restore it`
+	defer func() { level = 3 }()
+}
+
+func TestDeferredSaved(t *testing.T) {
+	old := level
+	defer func() { level = old }()
+	level = 5
+}
+
+// Saved at the top and put back at the end, by hand.
+func TestSaveRestoreAtEnd(t *testing.T) {
+	old := level
+	level = 7
+	level = old
+}
+
+// Put back in a branch, not on every path.
+func TestRestoreInBranch(t *testing.T) {
+	old := level
+	level = 7 // want `TestRestoreInBranch writes package variable level and does not restore it`
+	if old > 0 {
+		level = old
+	}
+}
+
+// A restore must put back the value that was there.
+func TestUnsetIsNoRestore(t *testing.T) {
+	os.Setenv("UNDO_K", "v") // want `TestUnsetIsNoRestore changes the environment with os.Setenv and does not restore it, so the tests after it see the change; use t.Setenv`
+	defer os.Unsetenv("UNDO_K")
+}
+
+func TestGetenvLate(t *testing.T) {
+	os.Setenv("UNDO_K", "v") // want `TestGetenvLate changes the environment with os.Setenv and does not restore it`
+	defer func() { os.Setenv("UNDO_K", os.Getenv("UNDO_K")) }()
+}
+
+// The arguments of a deferred call are evaluated at the defer statement.
+func TestGetenvAtDefer(t *testing.T) {
+	defer os.Setenv("UNDO_K", os.Getenv("UNDO_K"))
+	os.Setenv("UNDO_K", "v")
+}
+
+func TestLookupRestore(t *testing.T) {
+	old, had := os.LookupEnv("UNDO_K")
+	defer func() {
+		if had {
+			os.Setenv("UNDO_K", old)
+		} else {
+			os.Unsetenv("UNDO_K")
+		}
+	}()
+	os.Setenv("UNDO_K", "v")
+}
+
+// A scratch variable that every reader writes first carries nothing from
+// one test to the next.
+var scratch string
+
+func render(s string) string {
+	scratch = s
+	return scratch + "!"
+}
+
+func TestScratch(t *testing.T) {
+	scratch = "x"
+	_ = render("y")
+}
+
+// A subtest's change that its parent restores stays among its subtests.
+var args []string
+
+func use() int { return len(args) }
+
+func TestParentRestores(t *testing.T) {
+	orig := args
+	t.Cleanup(func() { args = orig })
+	t.Run("a", func(t *testing.T) {
+		args = []string{"a"}
+		_ = use()
+	})
+}
