@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/http"
 	"os"
@@ -38,8 +37,13 @@ func TestToolchains(t *testing.T) {
 
 	// What isolint does with the go command of Go 1.26.
 	want := toolchainRun(t, bin, "go")
-	if want.report.code != 3 {
-		t.Fatalf("isolint ./... with the go command of Go 1.26: exit code %d, want 3\n%s", want.report.code, want.report.stderr)
+	for _, c := range []struct {
+		r    result
+		code int
+	}{{want.text, 3}, {want.report, 3}, {want.diff, 0}, {want.fix, 0}, {want.broken, 1}, {want.vet, 1}} {
+		if c.r.code != c.code {
+			t.Fatalf("%s with %s: exit code %d, want %d\nstdout:\n%s\nstderr:\n%s", c.r.cmd, want.version, c.r.code, c.code, c.r.stdout, c.r.stderr)
+		}
 	}
 	wantFindings(t, want.report.stdout)
 
@@ -79,7 +83,10 @@ func toolchainRun(t *testing.T, bin, goCmd string) toolchainOutcome {
 	var o toolchainOutcome
 	var d demoCopy
 	cmd := func(name string, args ...string) result {
-		r := runBounded(t, d.dir, pathEnv, name, args...)
+		// At most two minutes for each command.
+		ctx, cancel := context.WithTimeout(t.Context(), 2*time.Minute)
+		defer cancel()
+		r := runEnv(ctx, t, d.dir, []string{pathEnv}, name, args...)
 		r.stdout, r.stderr = d.norm(r.stdout), d.norm(r.stderr)
 		return r
 	}
@@ -104,31 +111,6 @@ func toolchainRun(t *testing.T, bin, goCmd string) toolchainOutcome {
 	o.broken = isolint("./...")
 	o.brokenJSON = isolint("-json", "./...")
 	return o
-}
-
-// runBounded is run, with the environment variable env set, and at most
-// two minutes for the command.
-func runBounded(t *testing.T, dir, env, name string, args ...string) result {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(t.Context(), 2*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, name, args...)
-	cmd.Dir = dir
-	// As run: offline, outside any workspace, with the go command on
-	// PATH and no build flags of the user's.
-	cmd.Env = append(cmd.Environ(), "GOFLAGS=-buildvcs=false", "GOPROXY=off", "GOWORK=off", "GOTOOLCHAIN=local", env)
-	var stdout, stderr strings.Builder
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	r := result{cmd: strings.Join(append([]string{filepath.Base(name)}, args...), " ")}
-	if err := cmd.Run(); err != nil {
-		var exit *exec.ExitError
-		if !errors.As(err, &exit) || exit.ExitCode() < 0 {
-			t.Fatalf("%s: %v\n%s", r.cmd, err, stderr.String())
-		}
-		r.code = exit.ExitCode()
-	}
-	r.stdout, r.stderr = stdout.String(), stderr.String()
-	return r
 }
 
 // compare checks that o, with an older go command, is what want is with
