@@ -191,7 +191,12 @@ func findGo() (goTool, error) {
 	if code != 0 {
 		return goTool{}, fmt.Errorf("go env GOVERSION: %s", strings.TrimSpace(stderr.String()))
 	}
-	v := strings.TrimSpace(stdout.String())
+	return newGoTool(strings.TrimSpace(stdout.String()), dir)
+}
+
+// newGoTool returns the go command whose go env GOVERSION is v, or an
+// error when isolint cannot run with it.
+func newGoTool(v, dir string) (goTool, error) {
 	lang := ""
 	for _, f := range strings.Fields(v) { // "go1.24.13", or "devel go1.27-abcdef …"
 		if version.IsValid(f) {
@@ -200,6 +205,7 @@ func findGo() (goTool, error) {
 		}
 	}
 	if lang == "" || version.Compare(lang, minGo) < 0 {
+		// Before Go 1.16, go env GOVERSION prints an empty line.
 		return goTool{}, fmt.Errorf("the go command on PATH is %q; isolint needs %s or later", cmp.Or(v, "older than "+minGo), minGo)
 	}
 	return goTool{version: v, legacy: version.Compare(lang, "go1.26") < 0, dir: dir}, nil
