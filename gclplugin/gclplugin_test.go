@@ -1,12 +1,16 @@
 package gclplugin
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/golangci/plugin-module-register/register"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/isolint/isolint/analyzers"
+	"github.com/isolint/isolint/analyzers/globalstate"
 )
 
 func TestRegistered(t *testing.T) { //isolint:ignore parallel sets the analyzers' flags, which are package variables
@@ -146,4 +150,30 @@ func flagValue(key string) string {
 		}
 	}
 	return "no analyzer " + name
+}
+
+// TestWithoutRelated checks that the plugin's analyzers report what
+// isolint's do, without the related positions, which golangci-lint would
+// show as issues of their own.
+func TestWithoutRelated(t *testing.T) {
+	t.Parallel()
+	dir, err := filepath.Abs("testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	related := func(a *analysis.Analyzer) int {
+		n := 0
+		for _, r := range analysistest.Run(t, dir, a, "related") {
+			for _, d := range r.Diagnostics {
+				n += len(d.Related)
+			}
+		}
+		return n
+	}
+	if n := related(globalstate.Analyzer); n == 0 {
+		t.Fatal("globalstate reports the helper's finding without a related position: nothing to take away")
+	}
+	if n := related(withoutRelated(globalstate.Analyzer)); n != 0 {
+		t.Errorf("the plugin's globalstate reports %d related positions, want none", n)
+	}
 }

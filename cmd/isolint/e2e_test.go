@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -617,9 +618,17 @@ type result struct {
 // refuses a repository that another user owns.
 func run(t *testing.T, dir, name string, args ...string) result {
 	t.Helper()
-	cmd := exec.CommandContext(t.Context(), name, args...)
+	return runEnv(t.Context(), t, dir, nil, name, args...)
+}
+
+// runEnv is run, with the environment variables env set too, and ctx to
+// stop the command.
+func runEnv(ctx context.Context, t *testing.T, dir string, env []string, name string, args ...string) result {
+	t.Helper()
+	cmd := exec.CommandContext(ctx, name, args...)
 	cmd.Dir = dir
 	cmd.Env = append(cmd.Environ(), "GOFLAGS=-buildvcs=false", "GOPROXY=off", "GOWORK=off", "GOTOOLCHAIN=local")
+	cmd.Env = append(cmd.Env, env...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	r := result{cmd: strings.Join(append([]string{filepath.Base(name)}, args...), " ")}

@@ -38,5 +38,6 @@ func main() {
 	if delegate(os.Args[1:]) {
 		os.Exit(runVet(analyzers.All(), os.Args[1:]))
 	}
+	os.Args = vettoolArgs(os.Args)
 	multichecker.Main(analyzers.All()...)
 }

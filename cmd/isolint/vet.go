@@ -2,9 +2,11 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"go/version"
 	"io"
 	"os"
 	"os/exec"
@@ -127,9 +129,9 @@ const maxFixRounds = 3
 // fixAll applies the fixes with go vet -fix, then again as long as a pass
 // finds more to fix (at most maxFixRounds passes), so that one -fix leaves
 // nothing a second would change. It returns the exit code.
-func fixAll(self string, rest []string) int {
+func fixAll(g goTool, self string, rest []string) int {
 	for round := 1; ; round++ {
-		_, stderr, code, err := goCommand(append([]string{"vet", "-vettool=" + self, "-fix"}, rest...))
+		_, stderr, code, err := g.vet(self, vetFix, rest)
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "isolint: running go vet: %v\n", err)
 			return 1
@@ -139,7 +141,7 @@ func fixAll(self string, rest []string) int {
 			return 1
 		}
 		// Is there more? go vet -diff prints what a pass would change.
-		diff, stderr, code, err := goCommand(append([]string{"vet", "-vettool=" + self, "-fix", "-diff"}, rest...))
+		diff, stderr, code, err := g.vet(self, vetDiff, rest)
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "isolint: running go vet: %v\n", err)
 			return 1
@@ -158,10 +160,121 @@ func fixAll(self string, rest []string) int {
 	}
 }
 
-// goCommand runs the go command with args and returns its output and exit
-// code; err is set only when it could not be run.
-func goCommand(args []string) (stdout, stderr *bytes.Buffer, code int, err error) {
+// A goTool is the go command that PATH and GOTOOLCHAIN select, as go vet
+// will run it: its version decides how isolint talks to go vet.
+type goTool struct {
+	version string // as go env GOVERSION prints it, e.g. go1.24.13
+	// legacy is set before Go 1.26, whose go vet has no -fix flag and
+	// prints what the tool prints on its own standard error, under "# pkg"
+	// lines (see vetjson.Legacy).
+	legacy bool
+	dir    string // the directory go vet runs in
+}
+
+// minGo is the oldest go command isolint runs: go env GOVERSION is new in
+// Go 1.16.
+const minGo = "go1.16"
+
+// findGo asks the go command for its version, once per run. The go command
+// on PATH may hand over to another toolchain (GOTOOLCHAIN, the go and
+// toolchain lines of go.mod): go env, run where go vet will run, answers
+// for the one that will run go vet.
+func findGo() (goTool, error) {
+	dir, err := os.Getwd()
+	if err != nil {
+		return goTool{}, err
+	}
+	stdout, stderr, code, err := goCommand(nil, []string{"env", "GOVERSION"})
+	if err != nil {
+		return goTool{}, err
+	}
+	if code != 0 {
+		return goTool{}, fmt.Errorf("go env GOVERSION: %s", strings.TrimSpace(stderr.String()))
+	}
+	return newGoTool(strings.TrimSpace(stdout.String()), dir)
+}
+
+// newGoTool returns the go command whose go env GOVERSION is v, or an
+// error when isolint cannot run with it.
+func newGoTool(v, dir string) (goTool, error) {
+	lang := ""
+	for _, f := range strings.Fields(v) { // "go1.24.13", or "devel go1.27-abcdef …"
+		if version.IsValid(f) {
+			lang = version.Lang(f)
+			break
+		}
+	}
+	if lang == "" || version.Compare(lang, minGo) < 0 {
+		// Before Go 1.16, go env GOVERSION prints an empty line.
+		return goTool{}, fmt.Errorf("the go command on PATH is %q; isolint needs %s or later", cmp.Or(v, "older than "+minGo), minGo)
+	}
+	return goTool{version: v, legacy: version.Compare(lang, "go1.26") < 0, dir: dir}, nil
+}
+
+// A vetMode is what a go vet run asks of the tool.
+type vetMode int
+
+const (
+	vetReport vetMode = iota // print the findings as JSON
+	vetFix                   // apply the fixes
+	vetDiff                  // print the fixes as a unified diff
+)
+
+// vettoolFix is the environment variable through which isolint asks the
+// tool runs of a go vet older than Go 1.26, which has no -fix flag, to
+// apply the fixes ("fix") or to print them as a diff ("diff").
+const vettoolFix = "ISOLINT_VETTOOL_FIX"
+
+// vettoolArgs returns the command line of a tool run of go vet (its last
+// argument is a .cfg file) with the flags that vettoolFix asks for.
+func vettoolArgs(args []string) []string {
+	if len(args) < 2 || !strings.HasSuffix(args[len(args)-1], ".cfg") {
+		return args
+	}
+	switch os.Getenv(vettoolFix) {
+	case "fix":
+		return slices.Concat(args[:1], []string{"-fix"}, args[1:])
+	case "diff":
+		return slices.Concat(args[:1], []string{"-fix", "-diff"}, args[1:])
+	}
+	return args
+}
+
+// vet runs go vet with isolint (self) as its tool and returns what the
+// tool printed (JSON, or a diff), go vet's messages, and its exit code;
+// err is set only when go vet could not be run. Whatever the go command's
+// version, the output is that of Go 1.26, except that go vet before 1.26
+// exits with 0, not 1, when -diff prints a diff.
+func (g goTool) vet(self string, mode vetMode, rest []string) (out, msgs *bytes.Buffer, code int, err error) {
+	args := []string{"vet", "-vettool=" + self}
+	var env []string
+	switch {
+	case mode == vetReport:
+		args = append(args, "-json")
+	case !g.legacy && mode == vetFix:
+		args = append(args, "-fix")
+	case !g.legacy:
+		args = append(args, "-fix", "-diff")
+	case mode == vetFix:
+		env = []string{vettoolFix + "=fix"}
+	default:
+		env = []string{vettoolFix + "=diff"}
+	}
+	stdout, stderr, code, err := goCommand(env, append(args, rest...))
+	if err != nil || !g.legacy {
+		return stdout, stderr, code, err
+	}
+	o, m := vetjson.Legacy(stderr.Bytes(), g.dir)
+	stdout.Write(o)
+	return stdout, bytes.NewBuffer(m), code, nil
+}
+
+// goCommand runs the go command with args, and env added to isolint's
+// environment, and returns its output and exit code; err is set only when
+// it could not be run.
+func goCommand(env, args []string) (stdout, stderr *bytes.Buffer, code int, err error) {
 	cmd := exec.Command("go", args...)
+	cmd.Env = append(os.Environ(), env...)
 	stdout, stderr = new(bytes.Buffer), new(bytes.Buffer)
 	cmd.Stdout, cmd.Stderr = stdout, stderr
 	err = cmd.Run()
@@ -190,16 +303,19 @@ func runVet(analyzers []*analysis.Analyzer, args []string) int {
 		fmt.Fprintf(os.Stderr, "isolint: %v\n", err)
 		return 1
 	}
+	g, err := findGo()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "isolint: %v\n", err)
+		return 1
+	}
 	if r.fix && !r.diff {
-		return fixAll(self, r.rest)
+		return fixAll(g, self, r.rest)
 	}
-	vetArgs := []string{"vet", "-vettool=" + self}
+	mode := vetReport
 	if r.fix {
-		vetArgs = append(vetArgs, "-fix", "-diff")
-	} else {
-		vetArgs = append(vetArgs, "-json")
+		mode = vetDiff
 	}
-	stdout, stderr, code, err := goCommand(append(vetArgs, r.rest...))
+	stdout, stderr, code, err := g.vet(self, mode, r.rest)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "isolint: running go vet: %v\n", err)
 		return 1
