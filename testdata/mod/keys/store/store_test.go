@@ -66,8 +66,10 @@ func TestRedis(t *testing.T) {
 func TestRedisAgain(t *testing.T) {
 	ctx := context.Background()
 	rdb := client()
-	rdb.Set(ctx, "greeting", "hi", 0)                                   // want `"greeting" is a unique key \(parameter key\)`
-	_ = SaveSession(ctx, rdb, "s-alice", 2)                             // want `"s-alice" is a unique key \(parameter sessionID\)`
+	rdb.Set(ctx, "greeting", "hi", 0) // want `"greeting" is a unique key \(parameter key\)`
+
+	_ = SaveSession(ctx, rdb, "s-alice", 2) // want `"s-alice" is a unique key \(parameter sessionID\)`
+
 	if err := users.Register(ctx, rdb, "dan@example.com"); err != nil { // want `"dan@example.com" is a unique key \(parameter email\)`
 		t.Fatal(err)
 	}
