@@ -969,7 +969,9 @@ func (c *checker) ownConstruction(fn ast.Node, def ast.Expr) bool {
 	}
 	info := c.pass.TypesInfo
 	ownServer := false
-	plain := !networky(callee.Name())
+	// A method makes its result from its receiver: a transaction or a
+	// pipeline of a shared client is as shared as the client.
+	plain := !networky(callee.Name()) && callee.Signature().Recv() == nil
 	for _, arg := range call.Args {
 		ast.Inspect(arg, func(n ast.Node) bool {
 			switch n := n.(type) {

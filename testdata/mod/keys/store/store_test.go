@@ -54,6 +54,8 @@ func TestRedis(t *testing.T) {
 	rdb.Del(ctx, "greeting")
 	rdb.Publish(ctx, "events", "created") // only this test uses the channel: nobody else hears it
 
+	rdb.Set(ctx, "pipelined", "2", 0) // want `"pipelined" is a unique key \(parameter key\)`
+
 	if err := SaveSession(ctx, rdb, "s-alice", 1); err != nil { // want `"s-alice" is a unique key \(parameter sessionID\) .* via helper SaveSession \(store.go:32\)`
 		t.Fatal(err)
 	}
@@ -67,6 +69,11 @@ func TestRedisAgain(t *testing.T) {
 	ctx := context.Background()
 	rdb := client()
 	rdb.Set(ctx, "greeting", "hi", 0) // want `"greeting" is a unique key \(parameter key\)`
+
+	// A pipeline of the shared client writes to the shared server.
+	pipe := rdb.Pipeline()
+	pipe.Set(ctx, "pipelined", "1", 0) // want `"pipelined" is a unique key \(parameter key\)`
+	pipe.Exec(ctx)
 
 	_ = SaveSession(ctx, rdb, "s-alice", 2) // want `"s-alice" is a unique key \(parameter sessionID\)`
 
