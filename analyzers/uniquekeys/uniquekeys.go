@@ -873,7 +873,7 @@ func (c *checker) ownStore(t *tests.Test, k key) bool {
 			return true
 		}
 		def := definitionIn(c.pass.TypesInfo, root, obj)
-		if def != nil && c.ownConstruction(root, def) {
+		if def != nil && c.ownConstruction(root, def, 0) {
 			return true
 		}
 	}
@@ -955,12 +955,12 @@ func networky(name string) bool {
 
 // ownConstruction reports whether def, a call that makes a store value in
 // the test function fn, makes one that nobody else shares: a constructor
-// that names no server and is given only constants and literals (an
-// in-process cache), or any constructor given the address of a server
+// that names no server and is given only constants, literals and stores
+// of the test's own (an in-process cache), or any constructor given the address of a server
 // that fn starts (a variable of fn of a type this package declares).
-func (c *checker) ownConstruction(fn ast.Node, def ast.Expr) bool {
+func (c *checker) ownConstruction(fn ast.Node, def ast.Expr, depth int) bool {
 	call, ok := ast.Unparen(def).(*ast.CallExpr)
-	if !ok {
+	if !ok || depth > 2 {
 		return false
 	}
 	callee, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
@@ -988,10 +988,11 @@ func (c *checker) ownConstruction(fn ast.Node, def ast.Expr) bool {
 				if !ok {
 					return true
 				}
-				if !v.IsField() {
-					plain = false
+				local := v.Pos() >= fn.Pos() && v.Pos() <= fn.End()
+				if !v.IsField() && !(local && c.ownVar(fn, v, depth)) {
+					plain = false // unless built from a store of the test's own
 				}
-				if v.Pos() >= fn.Pos() && v.Pos() <= fn.End() && c.serverType(v.Type()) && definitionIn(info, fn, v) != nil {
+				if local && c.serverType(v.Type()) && definitionIn(info, fn, v) != nil {
 					ownServer = true
 				}
 			}
@@ -1023,4 +1024,11 @@ func storeType(t types.Type) bool {
 	}
 	named, ok := t.(*types.Named)
 	return ok && named.Obj().Pkg() != nil && catalog.StorePackage(named.Obj().Pkg().Path())
+}
+
+// ownVar reports whether a variable of the test function fn holds a store
+// of the test's own, built by a call that ownConstruction accepts.
+func (c *checker) ownVar(fn ast.Node, v *types.Var, depth int) bool {
+	def := definitionIn(c.pass.TypesInfo, fn, v)
+	return def != nil && c.ownConstruction(fn, def, depth+1)
 }
