@@ -216,3 +216,9 @@ func TestExplicitIDUsedAgain(t *testing.T) {
 func TestAssignedID(t *testing.T) {
 	db.Create(&Code{ID: 5, Name: "five"})
 }
+
+// Negative: the cache lives in the test's process, made by the test.
+func TestLocalCache(t *testing.T) {
+	cache := redis.NewLocalCache(redis.CacheConfig{MaxEntries: 16})
+	cache.Reserve("greeting", []string{"rk"})
+}
