@@ -29,6 +29,22 @@
 //     kafka-go, franz-go, the AWS SDK v2 service clients, Google Cloud
 //     Storage, the etcd client).
 //
+// A finding also needs a second writer that the value can meet: another
+// test or subtest of the package writes the same literal to a shared
+// store; or the literal is written in a parallel subtest started in a
+// loop, whose iterations run at the same time; or the store enforces
+// uniqueness (an SQL INSERT column, an ORM's unique field or
+// auto-incremented ID, an identity passed to a helper that reaches an SQL
+// database), so that the test's own rerun fails, unless the test deletes
+// its rows (DELETE FROM) or the package recreates its store. A key that one
+// non-parallel test alone writes to a store that overwrites (Redis, a
+// broker) is not reported. Neither is a key written to a store the test
+// makes itself in its own function: the call's receiver, or the store
+// argument of a helper, is a variable of the test built by a constructor
+// that names no server and is given only literals (an in-process cache),
+// a client given the address of a server the test starts (a variable of a
+// type the package declares), or a client closed before the write.
+//
 // The fix makes the value unique per run with crypto/rand.Text (Go 1.24),
 // imported as crand when rand is taken (in files older than Go 1.24,
 // strconv.FormatInt(time.Now().UnixNano(), 36)):
@@ -67,6 +83,6 @@
 // again; literals inside the SQL text itself; helpers, TestMain,
 // benchmarks and fuzz targets. A package whose TestMain recreates the
 // store (drops tables, flushes the database) collides only with itself:
-// there only a value two of its tests use is reported; a test that
+// there only a value two of its tests write is reported; a test that
 // recreates its tables itself is not reported.
 package uniquekeys

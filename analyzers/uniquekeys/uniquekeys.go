@@ -79,17 +79,28 @@ func run(pass *analysis.Pass) (any, error) {
 		keys []key
 	}
 	var all []found
-	roots := make(map[string]map[ast.Node]bool) // the tests that use each value as a key
+	roots := make(map[string]map[ast.Node]bool)   // the tests that use each value as a key
+	writers := make(map[string]map[ast.Node]bool) // the tests and subtests that do
+	own := make(map[*ast.BasicLit]bool)           // keys written to a store of the test's own
 	for _, t := range c.tests.All() {
 		if t.Root().Kind != tests.TopLevel {
 			continue // benchmarks and fuzz targets run apart from go test's default run
 		}
-		keys := c.keys(t)
+		var keys []key
+		for _, k := range c.keys(t) {
+			if c.ownStore(t, k) {
+				own[k.lit] = true
+				continue // the test made the store itself: nobody else sees it
+			}
+			keys = append(keys, k)
+		}
 		for _, k := range keys {
 			if roots[k.value] == nil {
 				roots[k.value] = make(map[ast.Node]bool)
+				writers[k.value] = make(map[ast.Node]bool)
 			}
 			roots[k.value][t.Root().Func] = true
+			writers[k.value][t.Func] = true
 		}
 		all = append(all, found{t, keys})
 	}
@@ -99,7 +110,7 @@ func run(pass *analysis.Pass) (any, error) {
 	// nothing.
 	// A value that another test uses but does not write as a key (it reads
 	// what this one wrote) would be lost to it by a fix in one test.
-	elsewhere := c.usedBy(roots)
+	elsewhere := c.usedBy(roots, own)
 	freshRun := c.freshRun()
 	freshTest := make(map[ast.Node]bool)
 	for _, f := range all {
@@ -111,8 +122,18 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		seen := make(map[string]bool)
+		looped := parallelLoop(f.t)
+		cleans := c.cleansUp(f.t.Root().Func)
 		for _, k := range f.keys {
-			if seen[k.value] || c.claimed[k.lit] || freshRun && len(roots[k.value]) < 2 || elsewhere[k.value] {
+			if seen[k.value] || c.claimed[k.lit] || elsewhere[k.value] {
+				continue
+			}
+			// A collision needs a second writer of the value: another
+			// test or subtest, the parallel iterations of a table loop,
+			// or the next run of this very test, when the store keeps
+			// the value unique and nothing removes it in between.
+			rerun := !freshRun && !cleans && enforcesUnique(k)
+			if len(writers[k.value]) < 2 && !looped && !rerun {
 				continue
 			}
 			seen[k.value] = true
@@ -125,8 +146,9 @@ func run(pass *analysis.Pass) (any, error) {
 // usedBy returns the values of keys that some other code of the tests
 // uses: a test that does not write them as keys, a helper, a package-level
 // declaration of a test file. roots maps each key value to the tests that
-// write it.
-func (c *checker) usedBy(roots map[string]map[ast.Node]bool) map[string]bool {
+// write it; own are the literals written to a store of a test's own,
+// which touch no other test's data.
+func (c *checker) usedBy(roots map[string]map[ast.Node]bool, own map[*ast.BasicLit]bool) map[string]bool {
 	out := make(map[string]bool)
 	for _, file := range c.pass.Files {
 		tok := c.pass.Fset.File(file.FileStart)
@@ -135,6 +157,9 @@ func (c *checker) usedBy(roots map[string]map[ast.Node]bool) map[string]bool {
 		}
 		for _, d := range file.Decls {
 			ast.Inspect(d, func(n ast.Node) bool {
+				if lit, ok := n.(*ast.BasicLit); ok && own[lit] {
+					return true
+				}
 				if v, ok := c.stringValue(n); ok && roots[v] != nil && !roots[v][d] {
 					out[v] = true
 				}
@@ -730,4 +755,280 @@ func reads(name string) bool {
 		}
 	}
 	return true
+}
+
+// enforcesUnique reports whether the store rejects a second write of the
+// key, so that a rerun of the test (go test -count=2, or the next CI run
+// on the same server) fails: a column of an SQL INSERT, a field an ORM
+// keeps unique, or an identity passed to a helper that reaches an SQL
+// database. A key-value store or a broker overwrites or appends instead.
+func enforcesUnique(k key) bool {
+	if strings.HasPrefix(k.why, "column ") || strings.HasPrefix(k.why, "field ") {
+		return true
+	}
+	what := k.site.Effect.What
+	for _, p := range []string{"database/sql", "jackc/pgx", "jmoiron/sqlx", "gorm.io/gorm", "uptrace/bun", "xorm"} {
+		if strings.Contains(what, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// cleansUp reports whether a test removes rows itself: SQL text that
+// deletes them, so that its next run does not meet them.
+func (c *checker) cleansUp(fn ast.Node) bool {
+	found := false
+	ast.Inspect(fn, func(n ast.Node) bool {
+		if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING && strings.Contains(strings.ToUpper(lit.Value), "DELETE FROM") {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// parallelLoop reports whether a subtest, or one of its ancestors, is a
+// parallel subtest started in a loop: its iterations run at the same time
+// and write the same literal keys.
+func parallelLoop(t *tests.Test) bool {
+	for ; t != nil && t.Parent != nil; t = t.Parent {
+		if t.Parallel != nil && t.Run != nil && inLoop(t.Parent.Body, t.Run) {
+			return true
+		}
+	}
+	return false
+}
+
+// inLoop reports whether node lies in the body of a for or range
+// statement of body.
+func inLoop(body *ast.BlockStmt, node ast.Node) bool {
+	if body == nil {
+		return false
+	}
+	found := false
+	var stack []ast.Node
+	ast.Inspect(body, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		if n == node {
+			for _, a := range stack {
+				switch a.(type) {
+				case *ast.ForStmt, *ast.RangeStmt:
+					found = true
+				}
+			}
+			return false
+		}
+		if _, ok := n.(*ast.FuncLit); ok && len(stack) > 0 {
+			return false // another function's loops
+		}
+		stack = append(stack, n)
+		return true
+	})
+	return found
+}
+
+// ownStore reports whether the store a key goes to is one the test made
+// itself, in its own function: a client closed before the write (which
+// then fails and writes nothing), a store built without naming a server
+// (an in-process cache), or a client of a server that the test starts.
+// It follows the receiver of a direct call and the arguments of a helper.
+func (c *checker) ownStore(t *tests.Test, k key) bool {
+	call, ok := k.site.Node.(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	var cands []ast.Expr
+	if k.site.Callee == nil {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			cands = append(cands, sel.X)
+		}
+	} else {
+		for _, a := range call.Args {
+			if storeType(c.pass.TypesInfo.TypeOf(a)) {
+				cands = append(cands, a)
+			}
+		}
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			cands = append(cands, sel.X)
+		}
+	}
+	root := t.Root().Func
+	for _, e := range cands {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok {
+			continue
+		}
+		obj, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+		if !ok || obj.Pos() < root.Pos() || obj.Pos() > root.End() {
+			continue // not a variable of the test
+		}
+		if c.closedBefore(root, obj, call) {
+			return true
+		}
+		def := definitionIn(c.pass.TypesInfo, root, obj)
+		if def != nil && c.ownConstruction(root, def, 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// closedBefore reports whether fn calls v.Close() before call, outside a
+// defer.
+func (c *checker) closedBefore(fn ast.Node, v *types.Var, call *ast.CallExpr) bool {
+	found := false
+	ast.Inspect(fn, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.DeferStmt:
+			return false
+		case *ast.CallExpr:
+			if n.Pos() >= call.Pos() {
+				return true
+			}
+			sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr)
+			if !ok || sel.Sel.Name != "Close" || len(n.Args) != 0 {
+				return true
+			}
+			if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && c.pass.TypesInfo.Uses[id] == v {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// definitionIn returns the value a variable is declared with, by v := x
+// or var v = x, in fn.
+func definitionIn(info *types.Info, fn ast.Node, obj types.Object) ast.Expr {
+	var found ast.Expr
+	ast.Inspect(fn, func(n ast.Node) bool {
+		if found != nil {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if n.Tok == token.DEFINE && len(n.Lhs) == len(n.Rhs) {
+				for i, l := range n.Lhs {
+					if id, ok := l.(*ast.Ident); ok && info.Defs[id] == obj {
+						found = n.Rhs[i]
+					}
+				}
+			}
+		case *ast.ValueSpec:
+			if len(n.Names) == len(n.Values) {
+				for i, id := range n.Names {
+					if info.Defs[id] == obj {
+						found = n.Values[i]
+					}
+				}
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// networkWords are the words of a constructor's name, or of a field of
+// its options, that say it reaches a server.
+var networkWords = map[string]bool{
+	"client": true, "dial": true, "connect": true, "conn": true, "open": true, "pool": true,
+	"ring": true, "addr": true, "addrs": true, "address": true, "url": true, "dsn": true,
+	"host": true, "endpoint": true, "endpoints": true, "server": true, "port": true, "network": true,
+}
+
+func networky(name string) bool {
+	for _, w := range splitWords(name) {
+		if networkWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// ownConstruction reports whether def, a call that makes a store value in
+// the test function fn, makes one that nobody else shares: a constructor
+// that names no server and is given only constants, literals and stores
+// of the test's own (an in-process cache), or any constructor given the address of a server
+// that fn starts (a variable of fn of a type this package declares).
+func (c *checker) ownConstruction(fn ast.Node, def ast.Expr, depth int) bool {
+	call, ok := ast.Unparen(def).(*ast.CallExpr)
+	if !ok || depth > 2 {
+		return false
+	}
+	callee, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	if !ok {
+		return false
+	}
+	info := c.pass.TypesInfo
+	ownServer := false
+	// A method makes its result from its receiver: a transaction or a
+	// pipeline of a shared client is as shared as the client.
+	plain := !networky(callee.Name()) && callee.Signature().Recv() == nil
+	for _, arg := range call.Args {
+		ast.Inspect(arg, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.KeyValueExpr:
+				if id, ok := n.Key.(*ast.Ident); ok && networky(id.Name) {
+					plain = false
+				}
+			case *ast.CallExpr:
+				if tv, ok := info.Types[n.Fun]; !ok || !tv.IsType() {
+					plain = false // a value computed elsewhere
+				}
+			case *ast.Ident:
+				v, ok := info.Uses[n].(*types.Var)
+				if !ok {
+					return true
+				}
+				local := v.Pos() >= fn.Pos() && v.Pos() <= fn.End()
+				if !v.IsField() && !(local && c.ownVar(fn, v, depth)) {
+					plain = false // unless built from a store of the test's own
+				}
+				if local && c.serverType(v.Type()) && definitionIn(info, fn, v) != nil {
+					ownServer = true
+				}
+			}
+			return true
+		})
+	}
+	return plain || ownServer
+}
+
+// serverType reports whether t, or what it points to, is a named type
+// that the package under test declares: a fake server of its own.
+func (c *checker) serverType(t types.Type) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := t.(*types.Named)
+	if !ok || named.Obj().Pkg() != c.pass.Pkg {
+		return false
+	}
+	_, isStruct := named.Underlying().(*types.Struct)
+	return isStruct
+}
+
+// storeType reports whether t, or what it points to, is a type of a store
+// client package: the argument of a helper that carries the store.
+func storeType(t types.Type) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := t.(*types.Named)
+	return ok && named.Obj().Pkg() != nil && catalog.StorePackage(named.Obj().Pkg().Path())
+}
+
+// ownVar reports whether a variable of the test function fn holds a store
+// of the test's own, built by a call that ownConstruction accepts.
+func (c *checker) ownVar(fn ast.Node, v *types.Var, depth int) bool {
+	def := definitionIn(c.pass.TypesInfo, fn, v)
+	return def != nil && c.ownConstruction(fn, def, depth+1)
 }

@@ -36,19 +36,23 @@ func TestUniquekeysVet(t *testing.T) {
 		got = append(got, file+" "+value)
 	}
 	want := []string{
-		`store/store_test.go:22:35 "alice@example.com"`,
-		`store/store_test.go:28:19 "bob@example.com"`,
-		`store/store_test.go:37:28 "acme"`,
-		`store/store_test.go:37:59 "globex"`,
-		`store/store_test.go:41:37 "carol@example.com"`,
-		`store/store_test.go:49:15 "greeting"`,
-		`store/store_test.go:54:19 "events"`,
-		`store/store_test.go:56:34 "s-alice"`,
-		`store/store_test.go:59:37 "dan@example.com"`, // through a helper of another package
-		`store/store_test.go:69:15 "pair:a"`,
-		`store/store_test.go:69:25 "pair:b"`,
-		`store/store_test.go:125:19 ID: 42`,
-		`store/store_test.go:128:3 ID: 43`,
+		`store/store_test.go:23:35 "alice@example.com"`,
+		`store/store_test.go:29:19 "bob@example.com"`,
+		`store/store_test.go:38:28 "acme"`,
+		`store/store_test.go:38:59 "globex"`,
+		`store/store_test.go:42:37 "carol@example.com"`,
+		`store/store_test.go:50:15 "greeting"`, // TestRedisAgain writes it too
+		`store/store_test.go:57:15 "pipelined"`,
+		`store/store_test.go:59:34 "s-alice"`,
+		`store/store_test.go:62:37 "dan@example.com"`, // through a helper of another package
+		`store/store_test.go:71:15 "greeting"`,
+		`store/store_test.go:75:16 "pipelined"`, // through a pipeline of the shared client
+		`store/store_test.go:78:28 "s-alice"`,
+		`store/store_test.go:80:37 "dan@example.com"`,
+		`store/store_test.go:94:17 "pair:a"`, // parallel subtests of a table loop
+		`store/store_test.go:94:27 "pair:b"`,
+		`store/store_test.go:200:19 ID: 42`,
+		`store/store_test.go:203:3 ID: 43`,
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("isolint -uniquekeys ./... reported\n%s\nwant\n%s\nstderr:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"), r.stderr)

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"crypto/rand"
+	"net"
 	"os"
 	"testing"
 
@@ -51,7 +52,9 @@ func TestRedis(t *testing.T) {
 		t.Fatal(got)
 	}
 	rdb.Del(ctx, "greeting")
-	rdb.Publish(ctx, "events", "created") // want `"events" is a unique key \(parameter channel\)`
+	rdb.Publish(ctx, "events", "created") // only this test uses the channel: nobody else hears it
+
+	rdb.Set(ctx, "pipelined", "2", 0) // want `"pipelined" is a unique key \(parameter key\)`
 
 	if err := SaveSession(ctx, rdb, "s-alice", 1); err != nil { // want `"s-alice" is a unique key \(parameter sessionID\) .* via helper SaveSession \(store.go:32\)`
 		t.Fatal(err)
@@ -61,17 +64,89 @@ func TestRedis(t *testing.T) {
 	}
 }
 
-// Two keys that first appear in one call, where both variables would be
-// named after its parameter.
-func TestRedisTwoKeys(t *testing.T) {
+// A second test writes the keys of TestRedis: the two meet on them.
+func TestRedisAgain(t *testing.T) {
 	ctx := context.Background()
 	rdb := client()
-	rdb.Del(ctx, "pair:a", "pair:b") // want `"pair:a" is a unique key \(parameter keys\) .* in key and use it at all 3 places` `"pair:b" is a unique key \(parameter keys\) .* in key2 and use it at all 3 places`
-	rdb.Set(ctx, "pair:a", "1", 0)
-	rdb.Set(ctx, "pair:b", "2", 0)
-	if rdb.Get(ctx, "pair:a").Val() != "1" || rdb.Get(ctx, "pair:b").Val() != "2" {
-		t.Fatal("lost a write")
+	rdb.Set(ctx, "greeting", "hi", 0) // want `"greeting" is a unique key \(parameter key\)`
+
+	// A pipeline of the shared client writes to the shared server.
+	pipe := rdb.Pipeline()
+	pipe.Set(ctx, "pipelined", "1", 0) // want `"pipelined" is a unique key \(parameter key\)`
+	pipe.Exec(ctx)
+
+	_ = SaveSession(ctx, rdb, "s-alice", 2) // want `"s-alice" is a unique key \(parameter sessionID\)`
+
+	if err := users.Register(ctx, rdb, "dan@example.com"); err != nil { // want `"dan@example.com" is a unique key \(parameter email\)`
+		t.Fatal(err)
 	}
+}
+
+// Two keys that first appear in one call, where both variables would be
+// named after its parameter, in parallel subtests of a table loop: the
+// iterations run at the same time and write the same keys.
+func TestRedisTwoKeys(t *testing.T) {
+	for _, v := range []string{"1", "2"} {
+		t.Run(v, func(t *testing.T) {
+			t.Parallel()
+			ctx := context.Background()
+			rdb := client()
+			rdb.Del(ctx, "pair:a", "pair:b") // want `"pair:a" is a unique key \(parameter keys\) .* in key and use it at all 3 places` `"pair:b" is a unique key \(parameter keys\) .* in key2 and use it at all 3 places`
+			rdb.Set(ctx, "pair:a", v, 0)
+			rdb.Set(ctx, "pair:b", v, 0)
+			if rdb.Get(ctx, "pair:a").Val() != v || rdb.Get(ctx, "pair:b").Val() != v {
+				t.Fatal("lost a write")
+			}
+		})
+	}
+}
+
+// Negatives: a key that one non-parallel test alone writes meets nothing
+// but a second go test process on the same server; the table loop's
+// subtests run one after the other.
+func TestRedisAlone(t *testing.T) {
+	ctx := context.Background()
+	rdb := client()
+	rdb.Set(ctx, "alone", "v", 0)
+	for _, v := range []string{"1", "2"} {
+		t.Run(v, func(t *testing.T) {
+			rdb.Set(ctx, "sequential", v, 0)
+		})
+	}
+}
+
+// Negative: the client is closed, the write fails and writes nothing.
+func TestRedisClosed(t *testing.T) {
+	ctx := context.Background()
+	rdb := client()
+	rdb.Close()
+	if err := rdb.Set(ctx, "greeting", "x", 0).Err(); err != redis.ErrClosed {
+		t.Fatal(err)
+	}
+}
+
+// fakeServer is a server the test starts for itself.
+type fakeServer struct{ ln net.Listener }
+
+func startServer(t *testing.T) *fakeServer {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ln.Close() })
+	return &fakeServer{ln: ln}
+}
+
+func (s *fakeServer) addr() string { return s.ln.Addr().String() }
+
+// Negative: the client talks to the test's own server, which no other
+// test shares.
+func TestRedisOwnServer(t *testing.T) {
+	ctx := context.Background()
+	srv := startServer(t)
+	rdb := redis.NewClient(&redis.Options{Addr: srv.addr()})
+	rdb.Set(ctx, "greeting", "x", 0)
+	_ = SaveSession(ctx, rdb, "s-alice", 3)
 }
 
 // Negatives.
@@ -140,4 +215,10 @@ func TestExplicitIDUsedAgain(t *testing.T) {
 
 func TestAssignedID(t *testing.T) {
 	db.Create(&Code{ID: 5, Name: "five"})
+}
+
+// Negative: the cache lives in the test's process, made by the test.
+func TestLocalCache(t *testing.T) {
+	cache := redis.NewLocalCache(redis.CacheConfig{MaxEntries: 16})
+	cache.Reserve("greeting", []string{"rk"})
 }

@@ -166,3 +166,11 @@ func countOlga(t *testing.T, db *sql.DB) {
 		t.Fatal(n)
 	}
 }
+
+// Negative: the test deletes its row, so its next run inserts it again
+// without a violation, and no other test writes the value.
+func TestInsertThenDelete(t *testing.T) {
+	db := open(t)
+	db.Exec("INSERT INTO users (email) VALUES ($1)", "zoe@example.com")
+	t.Cleanup(func() { db.Exec("DELETE FROM users WHERE email = $1", "zoe@example.com") })
+}
