@@ -301,11 +301,28 @@ func (b *builder) effectsOf(fn *types.Func) []Effect {
 	}
 	var s Summary
 	if fn.Pkg() != nil && fn.Pkg() != b.pass.Pkg && b.pass.ImportObjectFact(fn, &s) {
+		if fn.Pkg().Path() == "testing" {
+			s.Effects = testingOwn(s.Effects)
+		}
 		b.imported[fn] = s.Effects
 		return s.Effects
 	}
 	b.imported[fn] = nil
 	return nil
+}
+
+// testingOwn marks as Maybe the effects of a testing package function
+// that do not act on a testing value. The testing package runs tests: the
+// process-wide state it sets for the tests it runs (GOMAXPROCS to the
+// -test.cpu value, in testing.RunTests) is no change that a test calling
+// it makes, though two such calls at once still race.
+func testingOwn(es []Effect) []Effect {
+	out := make([]Effect, len(es))
+	for i, e := range es {
+		e.Maybe = e.Maybe || !catalog.Of(e.Kind).OnT
+		out[i] = e
+	}
+	return out
 }
 
 // settle computes the Restored flag of each effect in d's summary, after

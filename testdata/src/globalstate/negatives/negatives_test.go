@@ -43,3 +43,11 @@ func FuzzState(f *testing.F) {
 		state = n
 	})
 }
+
+// TestRunsTests runs tests of its own (as testify's suite tests do): the
+// process-wide state the testing package sets for the tests it runs
+// (GOMAXPROCS to the -test.cpu value) is no change this test makes.
+func TestRunsTests(t *testing.T) {
+	testing.RunTests(func(pat, str string) (bool, error) { return true, nil },
+		[]testing.InternalTest{{Name: "TestInner", F: func(t *testing.T) {}}})
+}
