@@ -573,6 +573,7 @@ func (w *walker) deferred(d *ast.CallExpr) {
 	switch fun := ast.Unparen(d.Fun).(type) {
 	case *ast.FuncLit:
 		w.mark(&w.restorers, fun)
+		w.undoneIn(fun)
 	case *ast.CallExpr:
 		w.undo(fun)
 	default:
@@ -592,6 +593,7 @@ func (w *walker) cleanup(arg ast.Expr) {
 	switch e := ast.Unparen(arg).(type) {
 	case *ast.FuncLit:
 		w.mark(&w.restorers, e)
+		w.undoneIn(e)
 	case *ast.CallExpr:
 		w.undo(e)
 	default:
@@ -599,6 +601,25 @@ func (w *walker) cleanup(arg ast.Expr) {
 			w.undo(w.definedBy[obj])
 		} else if funcRef(info, e) != nil {
 			w.mark(&w.restorers, arg)
+		}
+	}
+}
+
+// undoneIn notes the calls that a literal run deferred or at cleanup
+// undoes by calling the functions they returned, kept in locals:
+// `revert := swap(x); t.Cleanup(func() { revert() })`.
+func (w *walker) undoneIn(lit *ast.FuncLit) {
+	for _, st := range lit.Body.List {
+		es, ok := st.(*ast.ExprStmt)
+		if !ok {
+			continue
+		}
+		c, ok := ast.Unparen(es.X).(*ast.CallExpr)
+		if !ok || len(c.Args) != 0 {
+			continue
+		}
+		if obj := identObj(w.b.pass.TypesInfo, c.Fun); obj != nil && w.definedBy[obj] != nil {
+			w.undo(w.definedBy[obj])
 		}
 	}
 }

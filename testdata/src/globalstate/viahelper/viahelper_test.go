@@ -38,6 +38,21 @@ func TestUndoAtCleanup(t *testing.T) {
 	t.Cleanup(helpers.Swap(true))
 }
 
+// TestUndoInCleanupLiteral keeps the function Swap returns and calls it
+// from a literal at cleanup (etcd's testutil.BeforeTest does this).
+func TestUndoInCleanupLiteral(t *testing.T) {
+	revert := helpers.Swap(true)
+	t.Cleanup(func() {
+		revert()
+	})
+}
+
+// TestUndoInDeferredLiteral calls it from a deferred literal.
+func TestUndoInDeferredLiteral(t *testing.T) {
+	revert := helpers.Swap(true)
+	defer func() { revert() }()
+}
+
 func TestRegistersMethod(t *testing.T) {
 	helpers.RegisterMethod("BOO") // a partial restore would be worse: not reported
 }
