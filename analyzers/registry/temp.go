@@ -22,18 +22,30 @@ import (
 // to, may hold open is not moved under t.TempDir(), whose removal at
 // cleanup fails on Windows while a file in it is open.
 
+// tempAssign returns the statement `x, err = os.MkdirTemp("", pattern)`
+// (or CreateTemp) of the site s, when a fix may put what it makes under
+// t.TempDir().
+func (c *checker) tempAssign(t *tests.Test, s effects.Site) (*ast.AssignStmt, bool) {
+	call, ok := s.Node.(*ast.CallExpr)
+	if !ok || len(call.Args) != 2 || !c.isZeroDir(call.Args[0]) || !fixes.AtLeast(c.pass, t.File, fixes.TempDir) {
+		return nil, false
+	}
+	as, ok := fixes.Stmt(t.File, t.Func, call).(*ast.AssignStmt)
+	if !ok || len(as.Lhs) != 2 || len(as.Rhs) != 1 || as.Rhs[0] != call {
+		return nil, false
+	}
+	return as, true
+}
+
 // tempDir replaces `dir, err := os.MkdirTemp("", pattern)` and the check
 // of its error with `dir := t.TempDir()`.
 func (c *checker) tempDir(t *tests.Test, s effects.Site, src *fixes.Source) (finding, bool) {
-	call, ok := s.Node.(*ast.CallExpr)
-	if !ok || len(call.Args) != 2 || !c.isZeroDir(call.Args[0]) || !fixes.AtLeast(c.pass, t.File, fixes.TempDir) {
+	as, ok := c.tempAssign(t, s)
+	if !ok || as.Tok != token.DEFINE {
 		return finding{}, false
 	}
-	stmt := fixes.Stmt(t.File, t.Func, call)
-	as, ok := stmt.(*ast.AssignStmt)
-	if !ok || as.Tok != token.DEFINE || len(as.Lhs) != 2 || len(as.Rhs) != 1 || as.Rhs[0] != call {
-		return finding{}, false
-	}
+	var stmt ast.Stmt = as
+	call := as.Rhs[0].(*ast.CallExpr)
 	dir, ok := as.Lhs[0].(*ast.Ident)
 	errID, ok2 := as.Lhs[1].(*ast.Ident)
 	if !ok || !ok2 || dir.Name == "_" {
@@ -86,15 +98,12 @@ func (c *checker) usesLocals(n ast.Node, allowed ...types.Object) bool {
 // tempFile makes `f, err := os.CreateTemp("", pattern)` create the file
 // under t.TempDir().
 func (c *checker) tempFile(t *tests.Test, s effects.Site, src *fixes.Source) (finding, bool) {
-	call, ok := s.Node.(*ast.CallExpr)
-	if !ok || len(call.Args) != 2 || !c.isZeroDir(call.Args[0]) || !fixes.AtLeast(c.pass, t.File, fixes.TempDir) {
+	as, ok := c.tempAssign(t, s)
+	if !ok {
 		return finding{}, false
 	}
-	stmt := fixes.Stmt(t.File, t.Func, call)
-	as, ok := stmt.(*ast.AssignStmt)
-	if !ok || len(as.Lhs) != 2 || len(as.Rhs) != 1 || as.Rhs[0] != call {
-		return finding{}, false
-	}
+	var stmt ast.Stmt = as
+	call := as.Rhs[0].(*ast.CallExpr)
 	id, ok := as.Lhs[0].(*ast.Ident)
 	if !ok || id.Name == "_" {
 		return finding{}, false // the file stays open
