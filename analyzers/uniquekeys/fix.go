@@ -196,7 +196,7 @@ func (c *checker) suffix(src *fixes.Source, file *ast.File, at []token.Pos) (str
 		}
 		return name, ok
 	}
-	if fixes.AtLeast(c.pass, file, randText) {
+	if fixes.AtLeast(c.pass, file, fixes.Text) {
 		rand, ok := imp("crypto/rand", "crand", "cryptorand")
 		return rand + ".Text()", edits, ok
 	}

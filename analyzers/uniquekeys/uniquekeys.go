@@ -240,9 +240,6 @@ func recreates(sql string) bool {
 	return false
 }
 
-// randText is the Go version that has crypto/rand.Text.
-const randText = "go1.24"
-
 // usesLocalStore reports whether the package imports an in-process
 // stand-in for a store, or its build includes a SQLite driver: a SQLite
 // database is a file or the memory of the test process, and tests that
