@@ -39,6 +39,8 @@ type corpusOptions struct {
 var online = []string{"GOWORK=off", "GOTOOLCHAIN=local", "GOFLAGS=-mod=mod -buildvcs=false"}
 
 // readCorpus reads the module list: module@version a line, # comments.
+// The word large after a module marks one whose run takes longer than
+// CI's sample can give a module; only -full and -match run it.
 func readCorpus(file string) ([]module, error) {
 	data, err := os.ReadFile(file)
 	if err != nil {
@@ -51,12 +53,19 @@ func readCorpus(file string) ([]module, error) {
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		if strings.Count(line, "@") != 1 || strings.ContainsAny(line, " \t") {
-			return nil, fmt.Errorf("%s:%d: %q is not module@version", file, n, line)
+		fields := strings.Fields(line)
+		large := len(fields) == 2 && fields[1] == "large"
+		if strings.Count(fields[0], "@") != 1 || len(fields) > 2 || len(fields) == 2 && !large {
+			return nil, fmt.Errorf("%s:%d: %q is not module@version [large]", file, n, line)
 		}
-		mods = append(mods, module{name: line})
+		mods = append(mods, module{name: fields[0], large: large})
 	}
 	return mods, nil
+}
+
+// sampleable returns the modules that CI's time-bounded sample may run.
+func sampleable(mods []module) []module {
+	return slices.DeleteFunc(slices.Clone(mods), func(m module) bool { return m.large })
 }
 
 // sampleOrder puts the modules in a pseudo-random order that changes

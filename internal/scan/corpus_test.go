@@ -156,6 +156,19 @@ func TestReadCorpus(t *testing.T) {
 	if _, err := readCorpus(bad); err == nil {
 		t.Error("a line without a version: no error")
 	}
+	os.WriteFile(bad, []byte("example.com/m@v1.0.0 huge\n"), 0o644)
+	if _, err := readCorpus(bad); err == nil {
+		t.Error("a line with a word other than large: no error")
+	}
+	marked := filepath.Join(t.TempDir(), "modules.txt")
+	os.WriteFile(marked, []byte("# c\nexample.com/a@v1.0.0\nexample.com/b@v1.0.0 large\n"), 0o644)
+	ms, err := readCorpus(marked)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := sampleable(ms); len(ms) != 2 || len(got) != 1 || got[0].name != "example.com/a@v1.0.0" || !ms[1].large {
+		t.Errorf("readCorpus = %+v, sampleable = %+v", ms, got)
+	}
 	if _, err := readLedger("corpus/ledger.tsv"); err != nil {
 		t.Errorf("the ledger in the repository: %v", err)
 	}
