@@ -296,7 +296,7 @@ func (c *checker) fixedPath(t *tests.Test, s effects.Site, p string) (string, bo
 		base = path.Base(p)
 	case strings.Contains(p, "/") && s.Effect.What != "os.MkdirAll":
 		return "", false
-	case c.changesDir(t):
+	case c.changesDir(t), c.setupInOwnDir(t, s):
 		return "", false
 	}
 	if s.Effect.What == "net.Listen" && !socketFits(t, base) {
@@ -489,6 +489,32 @@ func (c *checker) changesDir(t *tests.Test) bool {
 		}
 	}
 	return false
+}
+
+// setupInOwnDir reports whether the site s is in a function literal of
+// the test t (a table's setup func) and every subtest of t, where such a
+// literal runs, changes its working directory: its relative paths are the
+// subtest's own.
+func (c *checker) setupInOwnDir(t *tests.Test, s effects.Site) bool {
+	if len(t.Subtests) == 0 || s.Node == nil {
+		return false
+	}
+	inLit := false
+	ast.Inspect(t.Body, func(n ast.Node) bool {
+		if lit, ok := n.(*ast.FuncLit); ok && lit.Pos() <= s.Node.Pos() && s.Node.End() <= lit.End() {
+			inLit = true
+		}
+		return !inLit
+	})
+	if !inLit {
+		return false
+	}
+	for _, sub := range t.Subtests {
+		if !c.changesDir(sub) {
+			return false
+		}
+	}
+	return true
 }
 
 // errorCheck returns the statement right after stmt that checks err and

@@ -93,6 +93,41 @@ func TestChdir(t *testing.T) {
 	os.WriteFile("local.txt", nil, 0o644) // the working directory is the test's own: not reported
 }
 
+// The table's setup func runs in the subtest, which has made the working
+// directory its own first: the relative path is the subtest's.
+func TestSetupAfterChdir(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		setup func(t *testing.T)
+		path  string
+	}{
+		{name: "dir", setup: func(t *testing.T) { os.Mkdir("shots.png", 0o755) }, path: "shots.png"}, // not reported
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Chdir(t.TempDir())
+			tc.setup(t)
+			os.Stat(tc.path)
+		})
+	}
+}
+
+// Without the subtest's t.Chdir the setup func makes the path in the
+// package directory.
+func TestSetupNoChdir(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		setup func(t *testing.T)
+		path  string
+	}{
+		{name: "dir", setup: func(t *testing.T) { os.Mkdir("clips.png", 0o755) }, path: "clips.png"}, // want `TestSetupNoChdir creates the fixed path "clips.png" \(os.Mkdir\)`
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.setup(t)
+			os.Stat(tc.path)
+		})
+	}
+}
+
 func TestMkdirTemp(t *testing.T) {
 	dir, err := os.MkdirTemp("", "work") // want `TestMkdirTemp makes a temporary directory with os.MkdirTemp and does not remove it on every path: it is left behind; use t.TempDir\(\)`
 	if err != nil {
