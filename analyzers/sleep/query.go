@@ -50,6 +50,10 @@ func (e *env) queryCall(call *ast.CallExpr, depth int, own func(ast.Expr) bool) 
 		switch fn.Name() {
 		case "len", "cap", "min", "max", "real", "imag", "complex", "make", "new":
 			return true
+		case "copy":
+			// It writes to its first argument: a getter copies into a
+			// slice of its own (out := make([]T, len(s.items)); copy(out, s.items)).
+			return len(call.Args) == 2 && own != nil && own(call.Args[0])
 		case "append":
 			// It writes to the array of its first argument when that has
 			// room: a fresh slice, or one of the function's own.
