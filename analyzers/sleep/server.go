@@ -30,12 +30,28 @@ var listens = map[string]int{
 	"(*github.com/gofiber/fiber/v2.App).ListenTLS": 0,
 }
 
+// serves are the calls that serve on a listener the test made, by full
+// name, with the index of the listener argument. The listener accepts
+// connections from the moment it is made: a sleep after starting one of
+// these waits for nothing.
+var serves = map[string]int{
+	"net/http.Serve":                                 0,
+	"net/http.ServeTLS":                              0,
+	"(*net/http.Server).Serve":                       0,
+	"(*net/http.Server).ServeTLS":                    0,
+	"(*google.golang.org/grpc.Server).Serve":         0,
+	"(*github.com/gin-gonic/gin.Engine).RunListener": 0,
+}
+
 // An address is where a server the test started listens, as the test
 // spells it.
 type address struct {
 	text string     // the expression to dial
 	port string     // the port, when the address is a constant
 	v    *types.Var // the variable that holds it, when it is one
+	// listener is true when v is a listener the server accepts on, which
+	// accepts connections already.
+	listener bool
 }
 
 // server recognizes a sleep that gives a server the test started in a
@@ -64,6 +80,14 @@ func (e *env) server() (fixed, bool) {
 	addr, ok := e.served(g)
 	if !ok || !e.requested(addr) {
 		return fixed{}, false
+	}
+	if addr.listener {
+		edits := []analysis.TextEdit{e.src.DeleteStmt(e.w.stmt)}
+		if drop, ok := e.src.DropImport(e.pass, e.sc.file, "time", e.w.stmt); ok {
+			edits = append(edits, drop)
+		}
+		because := fmt.Sprintf("waits a fixed time for the server started on line %d, but %s accepts connections since it was made: the wait only slows the test", e.line(g), addr.text)
+		return e.offer(because, "remove it", edits...)
 	}
 	nn, imp, ok := e.src.AddStdImportAs(e.pass, e.sc.file, "net", []token.Pos{e.w.stmt.Pos()})
 	if !ok {
@@ -114,6 +138,12 @@ func (e *env) served(g *ast.GoStmt) (address, bool) {
 		fn, ok := typeutil.Callee(e.pass.TypesInfo, call).(*types.Func)
 		if !ok {
 			continue
+		}
+		if i, ok := serves[fn.FullName()]; ok {
+			if i >= len(call.Args) {
+				return address{}, false
+			}
+			return e.listenerOf(call.Args[i])
 		}
 		i, ok := listens[fn.FullName()]
 		if !ok {
@@ -215,6 +245,25 @@ func (e *env) addressOf(x ast.Expr) (address, bool) {
 		return address{}, false
 	}
 	return address{text: id.Name, v: v}, true
+}
+
+// listenerOf returns the listener x names: a local variable in scope at
+// the wait whose type has Accept and Addr methods.
+func (e *env) listenerOf(x ast.Expr) (address, bool) {
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	if !ok {
+		return address{}, false
+	}
+	v, ok := e.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() || !e.visible(v, e.w.stmt.Pos()) {
+		return address{}, false
+	}
+	for _, m := range []string{"Accept", "Addr"} {
+		if obj, _, _ := types.LookupFieldOrMethod(v.Type(), true, v.Pkg(), m); obj == nil {
+			return address{}, false
+		}
+	}
+	return address{text: id.Name, v: v, listener: true}, true
 }
 
 // requested reports whether one of the three statements after the wait

@@ -82,9 +82,9 @@ type checker struct {
 
 func run(pass *analysis.Pass) (any, error) {
 	c := &checker{
-		pass:    pass,
-		eff:     pass.ResultOf[effects.Analyzer].(*effects.Result),
-		tests:   pass.ResultOf[tests.Analyzer].(*tests.Result),
+		pass:     pass,
+		eff:      pass.ResultOf[effects.Analyzer].(*effects.Result),
+		tests:    pass.ResultOf[tests.Analyzer].(*tests.Result),
 		rep:      ignore.NewReporter(pass),
 		labeled:  make(map[ast.Stmt]bool),
 		settlers: make(map[*types.Func]*ast.ExprStmt),

@@ -3,6 +3,7 @@
 package shapes
 
 import (
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -16,7 +17,7 @@ import (
 
 func TestServerLiteral(t *testing.T) {
 	go http.ListenAndServe("127.0.0.1:18080", http.NotFoundHandler())
-	time.Sleep(100 * time.Millisecond) // want `time.Sleep waits a fixed time for the server started on line 18 to listen on "127.0.0.1:18080": slow when the wait is long, flaky when it is short; poll until it accepts a connection, with a deadline`
+	time.Sleep(100 * time.Millisecond) // want `time.Sleep waits a fixed time for the server started on line 19 to listen on "127.0.0.1:18080": slow when the wait is long, flaky when it is short; poll until it accepts a connection, with a deadline`
 	resp, err := http.Get("http://127.0.0.1:18080/")
 	if err != nil {
 		t.Fatal(err)
@@ -31,7 +32,7 @@ func TestServerField(t *testing.T) {
 		_ = srv.ListenAndServe()
 	}()
 	defer srv.Close()
-	time.Sleep(50 * time.Millisecond) // want `time.Sleep waits a fixed time for the server started on line 30 to listen on addr`
+	time.Sleep(50 * time.Millisecond) // want `time.Sleep waits a fixed time for the server started on line 31 to listen on addr`
 	resp, err := http.Get("http://" + addr + "/")
 	if err != nil {
 		t.Fatal(err)
@@ -102,7 +103,7 @@ func (s *store) Counted() []string {
 func TestGetterRead(t *testing.T) {
 	s := &store{}
 	go s.add("a")
-	time.Sleep(10 * time.Millisecond) // want `time.Sleep waits a fixed time for the goroutine started on line 104 before the check on line 107: slow when the wait is long, flaky when it is short; poll until the check passes, with a deadline`
+	time.Sleep(10 * time.Millisecond) // want `time.Sleep waits a fixed time for the goroutine started on line 105 before the check on line 108: slow when the wait is long, flaky when it is short; poll until the check passes, with a deadline`
 	got := s.Items()
 	if len(got) != 1 {
 		t.Fatalf("got %v", got)
@@ -123,7 +124,7 @@ func TestGetterWrites(t *testing.T) {
 func TestFileRead(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "out")
 	go os.WriteFile(p, []byte("done"), 0o600)
-	time.Sleep(10 * time.Millisecond) // want `time.Sleep waits a fixed time for the goroutine started on line 125 before the checks on lines 128-131`
+	time.Sleep(10 * time.Millisecond) // want `time.Sleep waits a fixed time for the goroutine started on line 126 before the checks on lines 129-132`
 	data, err := os.ReadFile(p)
 	if err != nil {
 		t.Fatal(err)
@@ -136,7 +137,7 @@ func TestFileRead(t *testing.T) {
 func TestFileStat(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "out")
 	go os.WriteFile(p, nil, 0o600)
-	time.Sleep(10 * time.Millisecond) // want `time.Sleep waits a fixed time for the goroutine started on line 138 before the check on line 141`
+	time.Sleep(10 * time.Millisecond) // want `time.Sleep waits a fixed time for the goroutine started on line 139 before the check on line 142`
 	_, err := os.Stat(p)
 	if err != nil {
 		t.Fatalf("not written: %v", err)
@@ -178,7 +179,7 @@ func settleT(t *testing.T) {
 func TestSettle(t *testing.T) {
 	s := &store{}
 	go s.add("a")
-	settle() // want `time.Sleep in helper settle \(shapes_test.go:171\) waits a fixed time for the goroutine started on line 180 before the check on line 182`
+	settle() // want `time.Sleep in helper settle \(shapes_test.go:172\) waits a fixed time for the goroutine started on line 181 before the check on line 183`
 	if len(s.Items()) != 1 {
 		t.Fatal("not added")
 	}
@@ -187,7 +188,7 @@ func TestSettle(t *testing.T) {
 func TestSettleT(t *testing.T) {
 	s := &store{}
 	go s.add("a")
-	settleT(t) // want `time.Sleep in helper settleT \(shapes_test.go:175\) waits a fixed time`
+	settleT(t) // want `time.Sleep in helper settleT \(shapes_test.go:176\) waits a fixed time`
 	got := s.Items()
 	if len(got) == 0 {
 		t.Fatal("not added")
@@ -216,4 +217,33 @@ func TestSettleNothing(t *testing.T) {
 	if len(s.Items()) != 0 {
 		t.Fatal("added")
 	}
+}
+
+// A listener accepts connections from the moment it is made: the sleep
+// after serving on it waits for nothing.
+func TestServeListener(t *testing.T) {
+	lis, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &http.Server{Handler: http.NotFoundHandler()}
+	go srv.Serve(lis)
+	defer srv.Close()
+	time.Sleep(10 * time.Millisecond) // want `time.Sleep waits a fixed time for the server started on line 230, but lis accepts connections since it was made: the wait only slows the test; remove it`
+	resp, err := http.Get("http://" + lis.Addr().String() + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+}
+
+// Negative: the sleep is followed by no use of the listener.
+func TestServeListenerNoRequest(t *testing.T) {
+	lis, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go http.Serve(lis, nil)
+	time.Sleep(10 * time.Millisecond)
+	lis.Close()
 }
