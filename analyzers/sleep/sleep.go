@@ -36,6 +36,7 @@ var Analyzer = &analysis.Analyzer{
 	Run:              run,
 	RunDespiteErrors: true,
 	Requires:         []*analysis.Analyzer{effects.Analyzer, tests.Analyzer, ignore.Analyzer},
+	FactTypes:        []analysis.Fact{new(reader)},
 }
 
 func flags() flag.FlagSet {
@@ -78,6 +79,8 @@ type checker struct {
 	// settlers caches, for a function of the package, the wait in its
 	// body when it only waits (see settler).
 	settlers map[*types.Func]*ast.ExprStmt
+	// readers caches whether a function of the package only reads.
+	readers map[*ast.FuncDecl]bool
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -88,7 +91,9 @@ func run(pass *analysis.Pass) (any, error) {
 		rep:      ignore.NewReporter(pass),
 		labeled:  make(map[ast.Stmt]bool),
 		settlers: make(map[*types.Func]*ast.ExprStmt),
+		readers:  make(map[*ast.FuncDecl]bool),
 	}
+	c.exportReaders()
 	benchmarks := pass.Analyzer.Flags.Lookup("benchmarks").Value.String() == "true"
 	helpers := c.helpers()
 	byWhere := make(map[string][]helperWait)
