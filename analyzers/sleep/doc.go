@@ -17,8 +17,14 @@
 //   - a condition polled in a loop that has no deadline, which hangs the
 //     test until go test's timeout when the condition never holds;
 //   - a condition checked right after it, by a testify assertion or an
-//     if statement that fails the test;
+//     if statement that fails the test, directly or through a read the
+//     checks test (got := s.Items(), data, err := os.ReadFile(p));
+//   - a server the test started in a goroutine, before a request to its
+//     address;
 //   - goroutines the test started earlier.
+//
+// A call to a test helper that does nothing but sleep (settle()) is a
+// sleep where it is called, reported and fixed there.
 //
 // The fix waits for the event itself:
 //
@@ -33,6 +39,12 @@
 //	time.Sleep(d); if n.Load() != 3 { t.Fatalf(…) }
 //	    → a loop that polls until the check would pass, for at most ten
 //	      seconds, and then the check as it was
+//	time.Sleep(d); data, err := os.ReadFile(p); require.NoError(t, err); …
+//	    → the read and the checks inside require.EventuallyWithT; without
+//	      testify, a loop that reads again until the checks would pass
+//	go http.ListenAndServe(":8080", h); time.Sleep(d); http.Get("http://localhost:8080/")
+//	    → a loop that dials ":8080" until it accepts a connection, for at
+//	      most ten seconds
 //	go work(); time.Sleep(d)
 //	    → synctest.Test(t, func(t *testing.T) { go work(); synctest.Wait() })
 //	      (Go 1.25), when the goroutines cannot block (no channel
@@ -49,5 +61,5 @@
 // work), in a synctest bubble (virtual time), in TestMain, in fuzz
 // targets, in benchmarks unless -sleep.benchmarks is set, and sleeps for
 // which none of the fixes above is safe, such as a sleep followed by an
-// HTTP request to a server the test started.
+// HTTP request to a server the test did not start in a goroutine.
 package sleep

@@ -46,6 +46,11 @@ type env struct {
 	src *fixes.Source
 	tn  string // the file's name for package time
 	t   string // the testing value's name
+	// read is the statement between the wait and its checks that reads
+	// what they check (data, err := os.ReadFile(p); got := s.Items()),
+	// and reads are the variables it declares; nil when there is none.
+	read  *ast.AssignStmt
+	reads map[*types.Var]bool
 }
 
 // fix recognizes what the wait w waits for and builds the rewrite that
@@ -64,6 +69,9 @@ func (c *checker) fix(sc *scope, w wait) (fixed, bool) {
 		return fixed{}, false
 	}
 	if w.loop != nil {
+		if w.settle != nil {
+			return fixed{}, false // the poll's interval is the helper's to say
+		}
 		if f, ok := e.poll(); ok {
 			return f, true
 		}
@@ -81,6 +89,10 @@ func (c *checker) fix(sc *scope, w wait) (fixed, bool) {
 			return fixed{}, false
 		}
 		return e.checks(checks)
+	}
+
+	if f, ok := e.server(); ok {
+		return f, true
 	}
 	if g, _ := e.spawnedBefore(); g != nil {
 		return e.bubble(g)
@@ -121,6 +133,9 @@ func (e *env) orphans() bool {
 			if _, _, ok := e.waitCall(n); ok {
 				return false
 			}
+			if in, _ := e.settleCall(n); in != nil {
+				return false // a call to a helper that only waits, which a fix removes
+			}
 		case *ast.Ident:
 			if v, ok := e.pass.TypesInfo.Uses[n].(*types.Var); ok {
 				delete(locals, v)
@@ -158,11 +173,9 @@ func (e *env) repeats(checks []check) bool {
 			if st.End() > e.w.stmt.Pos() {
 				return
 			}
-			if es, ok := st.(*ast.ExprStmt); ok {
-				if _, _, ok := e.waitCall(es); ok {
-					waited = true
-					continue
-				}
+			if es, ok := st.(*ast.ExprStmt); ok && e.isWait(es) {
+				waited = true
+				continue
 			}
 			ch, ok := e.check(st)
 			if !ok {
@@ -456,13 +469,24 @@ type check struct {
 // checksAfter returns the checks that follow the wait, up to the first
 // statement that is not one.
 func (e *env) checksAfter() []check {
+	rest := e.w.list[e.w.index+1:]
+	if len(rest) > 1 {
+		e.read, e.reads = e.readStmt(rest[0])
+		if e.read != nil {
+			rest = rest[1:]
+		}
+	}
 	var out []check
-	for _, st := range e.w.list[e.w.index+1:] {
+	for _, st := range rest {
 		ch, ok := e.check(st)
 		if !ok {
 			break
 		}
 		out = append(out, ch)
+	}
+	if e.read != nil && !e.readChecked(out) {
+		e.read, e.reads = nil, nil
+		return nil
 	}
 	return out
 }
@@ -551,6 +575,8 @@ func (e *env) expectsEvent(name string, args []ast.Expr) bool {
 		return e.expected(arg(0)) && e.changing(arg(1))
 	case "Len":
 		return arg(1) != nil && !e.zero(arg(1)) && e.changing(arg(0))
+	case "NoError":
+		return e.readVar(arg(0)) // the read succeeds: the file is there
 	}
 	return false
 }
@@ -566,6 +592,9 @@ func (e *env) happened(fails ast.Expr) bool {
 	case *ast.BinaryExpr:
 		switch x.Op {
 		case token.NEQ:
+			if e.isNil(x.Y) && e.readVar(x.X) {
+				return true // the read fails until the file is there
+			}
 			return e.expected(x.Y) && e.changing(x.X) || e.expected(x.X) && e.changing(x.Y)
 		case token.EQL:
 			if e.isNil(x.Y) && e.changing(x.X) || e.isNil(x.X) && e.changing(x.Y) {
@@ -689,7 +718,7 @@ func (e *env) changing(x ast.Expr) bool {
 				found = true
 			}
 		case *ast.Ident:
-			if v, ok := e.pass.TypesInfo.Uses[n].(*types.Var); ok && (v.Pkg() != nil && v.Parent() == v.Pkg().Scope() || e.shared(v)) {
+			if v, ok := e.pass.TypesInfo.Uses[n].(*types.Var); ok && (v.Pkg() != nil && v.Parent() == v.Pkg().Scope() || e.shared(v) || e.reads[v]) {
 				found = true
 			}
 		}
@@ -768,6 +797,15 @@ func (e *env) shared(v *types.Var) bool {
 // a loop polls until the if statements' failure conditions clear, and the
 // checks stay as they were.
 func (e *env) checks(checks []check) (fixed, bool) {
+	if e.read != nil {
+		// A bubble keeps the read and its checks as they are, and does not
+		// wait at all: it is the better fix where it is safe.
+		if g, _ := e.spawnedBefore(); g != nil {
+			if f, ok := e.bubble(g); ok {
+				return f, true
+			}
+		}
+	}
 	last := checks[len(checks)-1].stmt
 	what := "the check on line " + strconv.Itoa(e.line(checks[0].stmt))
 	if len(checks) > 1 {
@@ -789,11 +827,16 @@ func (e *env) checks(checks []check) (fixed, bool) {
 		}
 	}
 	var fails []string
+	var conds []ast.Expr
 	for _, ch := range checks {
 		if ch.fails == nil {
 			return fixed{}, false
 		}
 		fails = append(fails, e.src.Text(ch.fails))
+		conds = append(conds, ch.fails)
+	}
+	if e.read != nil {
+		return e.pollRead(because, checks, conds)
 	}
 	waiting := strings.Join(fails, " || ")
 	if len(fails) > 1 || strings.Contains(waiting, "||") {
@@ -820,6 +863,9 @@ func (e *env) line(n ast.Node) int { return e.pass.Fset.Position(n.Pos()).Line }
 //		assert.Equal(c, 3, n.Load())
 //	}, 10*time.Second, 10*time.Millisecond)
 func (e *env) eventuallyWithT(because string, checks []check, stops bool) (fixed, bool) {
+	if e.unguarded(checks) || e.read != nil && e.usedAfter(checks[len(checks)-1].stmt) {
+		return fixed{}, false
+	}
 	assertPkg := e.assertPackage()
 	if assertPkg == nil || assertPkg.Scope().Lookup("CollectT") == nil {
 		return fixed{}, false // a testify older than 1.8.3

@@ -50,6 +50,10 @@ func (e *env) queryCall(call *ast.CallExpr, depth int, own func(ast.Expr) bool) 
 		switch fn.Name() {
 		case "len", "cap", "min", "max", "real", "imag", "complex", "make", "new":
 			return true
+		case "copy":
+			// It writes to its first argument: a getter copies into a
+			// slice of its own (out := make([]T, len(s.items)); copy(out, s.items)).
+			return len(call.Args) == 2 && own != nil && own(call.Args[0])
 		case "append":
 			// It writes to the array of its first argument when that has
 			// room: a fresh slice, or one of the function's own.
@@ -79,7 +83,14 @@ func (e *env) queryFunc(fn *types.Func, depth int) bool {
 	}
 	if fn.Pkg() == e.pass.Pkg {
 		if decl, _ := e.tests.Decl(fn.Origin()); decl != nil {
-			return depth < queryDepth && e.queryBody(decl, depth+1)
+			if r, ok := e.readers[decl]; ok {
+				return r
+			}
+			r := depth < queryDepth && e.queryBody(decl, depth+1)
+			if r || depth == 0 {
+				e.readers[decl] = r // not a false that the depth cut short
+			}
+			return r
 		}
 		return readingName(fn.Name())
 	}
@@ -89,7 +100,42 @@ func (e *env) queryFunc(fn *types.Func, depth int) bool {
 	if fixes.Std(fn.Pkg().Path()) {
 		return stdQueries[fn.Name()] || strings.HasPrefix(fn.Name(), "Is")
 	}
-	return readingName(fn.Name())
+	var f reader
+	return e.pass.ImportObjectFact(fn.Origin(), &f) || readingName(fn.Name())
+}
+
+// reader is the fact that a function only reads, by the rule queryBody
+// applies: a test in another package may call it again and again while
+// it waits (store.Items() that locks to copy the slice it guards).
+type reader struct{}
+
+// AFact marks reader as an analysis fact.
+func (*reader) AFact() {}
+
+func (*reader) String() string { return "reads" }
+
+// exportReaders exports the reader fact for each function of the package,
+// but those of _test.go files (no other package sees them) and the
+// standard library's, whose methods are known by name.
+func (c *checker) exportReaders() {
+	if fixes.Std(c.pass.Pkg.Path()) {
+		return
+	}
+	e := &env{checker: c}
+	for _, file := range c.pass.Files {
+		if tok := c.pass.Fset.File(file.FileStart); tok == nil || strings.HasSuffix(tok.Name(), "_test.go") {
+			continue
+		}
+		for _, d := range file.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			if fn, ok := c.pass.TypesInfo.Defs[fd.Name].(*types.Func); ok && e.queryFunc(fn, 0) {
+				c.pass.ExportObjectFact(fn, new(reader))
+			}
+		}
+	}
 }
 
 // stdQueries are the names of the standard library's methods that read:

@@ -36,6 +36,7 @@ var Analyzer = &analysis.Analyzer{
 	Run:              run,
 	RunDespiteErrors: true,
 	Requires:         []*analysis.Analyzer{effects.Analyzer, tests.Analyzer, ignore.Analyzer},
+	FactTypes:        []analysis.Fact{new(reader)},
 }
 
 func flags() flag.FlagSet {
@@ -63,6 +64,9 @@ type wait struct {
 	index int      // of stmt in list
 	owner ast.Node // the node whose statement list holds stmt
 	loop  ast.Stmt // the innermost loop around stmt, or nil
+	// settle is the wait in the body of a helper that only waits
+	// (settle()), when stmt is a call to it; nil when stmt waits itself.
+	settle *ast.ExprStmt
 }
 
 type checker struct {
@@ -72,16 +76,24 @@ type checker struct {
 	rep     *ignore.Reporter
 	labeled map[ast.Stmt]bool
 	names   fixes.Names // the names the pass's fixes declare
+	// settlers caches, for a function of the package, the wait in its
+	// body when it only waits (see settler).
+	settlers map[*types.Func]*ast.ExprStmt
+	// readers caches whether a function of the package only reads.
+	readers map[*ast.FuncDecl]bool
 }
 
 func run(pass *analysis.Pass) (any, error) {
 	c := &checker{
-		pass:    pass,
-		eff:     pass.ResultOf[effects.Analyzer].(*effects.Result),
-		tests:   pass.ResultOf[tests.Analyzer].(*tests.Result),
-		rep:     ignore.NewReporter(pass),
-		labeled: make(map[ast.Stmt]bool),
+		pass:     pass,
+		eff:      pass.ResultOf[effects.Analyzer].(*effects.Result),
+		tests:    pass.ResultOf[tests.Analyzer].(*tests.Result),
+		rep:      ignore.NewReporter(pass),
+		labeled:  make(map[ast.Stmt]bool),
+		settlers: make(map[*types.Func]*ast.ExprStmt),
+		readers:  make(map[*ast.FuncDecl]bool),
 	}
+	c.exportReaders()
 	benchmarks := pass.Analyzer.Flags.Lookup("benchmarks").Value.String() == "true"
 	helpers := c.helpers()
 	byWhere := make(map[string][]helperWait)
@@ -255,6 +267,10 @@ func (c *checker) waits(body *ast.BlockStmt) []wait {
 		if es, ok := st.(*ast.ExprStmt); ok {
 			if what, dur, ok := c.waitCall(es); ok {
 				out = append(out, wait{stmt: es, what: what, dur: dur, list: stmts, index: i, owner: owner, loop: loop})
+			} else if in, fn := c.settleCall(es); in != nil {
+				what, dur, _ := c.waitCall(in)
+				what = fmt.Sprintf("%s in helper %s (%s)", what, fn.Name(), c.where(in))
+				out = append(out, wait{stmt: es, what: what, dur: dur, list: stmts, index: i, owner: owner, loop: loop, settle: in})
 			}
 			return
 		}
@@ -317,6 +333,73 @@ func (c *checker) waitCall(es *ast.ExprStmt) (string, ast.Expr, bool) {
 	return "", nil, false
 }
 
+// isWait reports whether es waits: by itself, or by calling a helper
+// that only waits.
+func (c *checker) isWait(es *ast.ExprStmt) bool {
+	if _, _, ok := c.waitCall(es); ok {
+		return true
+	}
+	in, _ := c.settleCall(es)
+	return in != nil
+}
+
+// settleCall recognizes a call to a helper of the package's test code
+// whose body does nothing but wait (func settle() { time.Sleep(d) }, with
+// t.Helper() allowed): the call is the wait, and the checks after it are
+// what it waits for. It returns the helper's wait and the helper.
+func (c *checker) settleCall(es *ast.ExprStmt) (*ast.ExprStmt, *types.Func) {
+	call, ok := ast.Unparen(es.X).(*ast.CallExpr)
+	if !ok {
+		return nil, nil
+	}
+	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	if !ok || fn.Pkg() != c.pass.Pkg {
+		return nil, nil
+	}
+	fn = fn.Origin()
+	if in, ok := c.settlers[fn]; ok {
+		return in, fn
+	}
+	in := c.settler(fn)
+	c.settlers[fn] = in
+	return in, fn
+}
+
+// settler returns the one wait in fn's body when the body has nothing
+// else but calls of a testing value's Helper method, and fn is test code:
+// declared in a _test.go file, taking a testing value, or in a
+// test-support package. Code under test that waits is behaviour.
+func (c *checker) settler(fn *types.Func) *ast.ExprStmt {
+	decl, file := c.tests.Decl(fn)
+	if decl == nil || decl.Body == nil || file == nil {
+		return nil
+	}
+	tok := c.pass.Fset.File(file.FileStart)
+	if !(tok != nil && strings.HasSuffix(tok.Name(), "_test.go") || testingParam(fn) != nil || catalog.TestSupport(c.pass.Pkg.Path())) {
+		return nil
+	}
+	var in *ast.ExprStmt
+	for _, st := range decl.Body.List {
+		es, ok := st.(*ast.ExprStmt)
+		if !ok {
+			return nil
+		}
+		if _, _, ok := c.waitCall(es); ok && in == nil {
+			in = es
+			continue
+		}
+		call, ok := es.X.(*ast.CallExpr)
+		if !ok {
+			return nil
+		}
+		m, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+		if !ok || m.Name() != "Helper" || m.Pkg() == nil || m.Pkg().Path() != "testing" {
+			return nil
+		}
+	}
+	return in
+}
+
 // calls reports whether call calls the function with the given full name
 // with one argument.
 func (c *checker) calls(call *ast.CallExpr, name string) bool {
@@ -341,6 +424,9 @@ func (c *checker) check(sc *scope, w wait, via string, at ast.Node) {
 		subject = fmt.Sprintf("%s in %s", w.what, via)
 		pos = at.Pos()
 		related = []analysis.RelatedInformation{{Pos: w.stmt.Pos(), End: w.stmt.End(), Message: w.what + " here"}}
+	} else if w.settle != nil {
+		what, _, _ := c.waitCall(w.settle)
+		related = []analysis.RelatedInformation{{Pos: w.settle.Pos(), End: w.settle.End(), Message: what + " here"}}
 	}
 	c.rep.Report(analysis.Diagnostic{
 		Pos:            pos,

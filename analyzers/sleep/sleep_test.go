@@ -11,7 +11,7 @@ import (
 
 func TestSleep(t *testing.T) {
 	t.Parallel()
-	analysistest.RunWithSuggestedFixes(t, fixtures.Root(t), sleep.Analyzer, "sleep/basic", "sleep/bubble")
+	analysistest.RunWithSuggestedFixes(t, fixtures.Root(t), sleep.Analyzer, "sleep/basic", "sleep/bubble", "sleep/shapes", "sleep/external")
 }
 
 // TestTestify runs on a module whose tests use testify as a real

@@ -19,11 +19,11 @@ func (w *Worker) Do(job string) {
 }
 
 // Done returns the jobs done so far.
-func (w *Worker) Done() []string {
+func (w *Worker) Done() []string { // want Done:"reads"
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	return append([]string(nil), w.done...)
 }
 
 // Count returns how many jobs are done.
-func (w *Worker) Count() int { return len(w.Done()) }
+func (w *Worker) Count() int { return len(w.Done()) } // want Count:"reads"
