@@ -50,6 +50,9 @@ type key struct {
 	// set, for an integer primary key the test fixes, is the model
 	// field whose element the fix removes.
 	set modelField
+	// inline is true for a value written in the SQL text that lit is,
+	// INSERT … VALUES ('alice@example.com'), not lit's whole value.
+	inline bool
 }
 
 type checker struct {
@@ -358,6 +361,9 @@ func (c *checker) callKeys(t *tests.Test, call *ast.CallExpr, s effects.Site) []
 				}
 			}
 		}
+		if k, ok := inlineKey(call.Args[q.index-1], q.text, s); ok {
+			out = append(out, k)
+		}
 	}
 	// A field tagged unique in a model that the call writes.
 	if s.Callee == nil && !catalog.StoreWrite(fn.FullName()) || s.Callee != nil && read {
@@ -374,6 +380,31 @@ func (c *checker) callKeys(t *tests.Test, call *ast.CallExpr, s effects.Site) []
 		}
 	}
 	return out
+}
+
+// inlineKey returns the key that an INSERT statement writes in its own
+// text, INSERT INTO users (email) VALUES ('alice@example.com'), when the
+// query is a string literal of the call and has exactly one identity
+// column given a literal.
+func inlineKey(arg ast.Expr, text string, s effects.Site) (key, bool) {
+	lit, ok := ast.Unparen(arg).(*ast.BasicLit)
+	if !ok || lit.Kind != token.STRING {
+		return key{}, false
+	}
+	vals, ok := insertLiterals(text)
+	if !ok {
+		return key{}, false
+	}
+	var found []key
+	for col, v := range vals {
+		if identity(col) && keyLike(v) {
+			found = append(found, key{lit: lit, value: v, why: "column " + col + " in the SQL text", name: camel(col), site: s, inline: true})
+		}
+	}
+	if len(found) != 1 {
+		return key{}, false // one fix per literal: two would edit it both
+	}
+	return found[0], true
 }
 
 // explicitID returns the integer literal that a model literal sets its
@@ -550,11 +581,11 @@ type query struct {
 }
 
 // queryArg finds, in a call to a variadic function, the constant string
-// argument just before the variadic ones: the SQL text of Exec(query,
-// args...) and its many cousins.
+// argument just before the variadic ones, which may be absent: the SQL
+// text of Exec(query, args...) and its many cousins.
 func queryArg(info *types.Info, sig *types.Signature, call *ast.CallExpr) (query, bool) {
 	n := sig.Params().Len()
-	if !sig.Variadic() || n < 2 || call.Ellipsis.IsValid() || len(call.Args) < n {
+	if !sig.Variadic() || n < 2 || call.Ellipsis.IsValid() || len(call.Args) < n-1 {
 		return query{}, false
 	}
 	qi := n - 2
