@@ -8,6 +8,7 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -300,19 +301,29 @@ func (f *sqliteBuild) String() string { return "sqlite " + f.Driver }
 // keys returns the keys of one test's own store calls, in source order.
 func (c *checker) keys(t *tests.Test) []key {
 	var keys []key
-	for _, s := range c.eff.Sites(t.Func) {
+	sites := c.eff.Sites(t.Func)
+	// The arguments of calls to helpers that write them to a store.
+	persists := make(map[ast.Node][]int)
+	for _, s := range sites {
+		if s.Effect.Kind == catalog.Persists && s.Callee != nil && s.Effect.Param >= 0 {
+			persists[s.Node] = append(persists[s.Node], s.Effect.Param)
+		}
+	}
+	for _, s := range sites {
 		call, ok := s.Node.(*ast.CallExpr)
 		if !ok || s.Effect.Kind != catalog.Store {
 			continue
 		}
-		keys = append(keys, c.callKeys(t, call, s)...)
+		keys = append(keys, c.callKeys(t, call, s, persists[call])...)
 	}
 	sort.SliceStable(keys, func(i, j int) bool { return keys[i].lit.Pos() < keys[j].lit.Pos() })
 	return keys
 }
 
-// callKeys returns the unique-by-intent literals of a store call.
-func (c *checker) callKeys(t *tests.Test, call *ast.CallExpr, s effects.Site) []key {
+// callKeys returns the unique-by-intent literals of a store call;
+// persisted are the indices of the arguments that a helper call writes to
+// the store.
+func (c *checker) callKeys(t *tests.Test, call *ast.CallExpr, s effects.Site, persisted []int) []key {
 	info := c.pass.TypesInfo
 	fn, _ := typeutil.Callee(info, call).(*types.Func)
 	if fn == nil {
@@ -365,11 +376,16 @@ func (c *checker) callKeys(t *tests.Test, call *ast.CallExpr, s effects.Site) []
 			out = append(out, k)
 		}
 	}
-	// A field tagged unique in a model that the call writes.
-	if s.Callee == nil && !catalog.StoreWrite(fn.FullName()) || s.Callee != nil && read {
+	// A field tagged unique in a model that the call writes: any
+	// argument of a store method that inserts, the arguments that a
+	// helper writes.
+	if s.Callee == nil && !catalog.StoreWrite(fn.FullName()) {
 		return out
 	}
-	for _, arg := range call.Args {
+	for i, arg := range call.Args {
+		if s.Callee != nil && !slices.Contains(persisted, i) {
+			continue
+		}
 		for _, mf := range c.modelFields(t, arg) {
 			why := fmt.Sprintf("field %s (%s)", mf.field.Name(), mf.tag)
 			if id, ok := c.explicitID(mf); ok {
@@ -726,12 +742,17 @@ func uniqueTag(tag string) (string, bool) {
 			}
 		}
 	}
-	if v, ok := st.Lookup("bun"); ok {
+	// bun and go-pg spell options alike: name,pk or name,unique.
+	for _, orm := range []string{"bun", "pg"} {
+		v, ok := st.Lookup(orm)
+		if !ok {
+			continue
+		}
 		opts := strings.Split(v, ",")
 		for _, opt := range opts[1:] {
 			name, _, _ := strings.Cut(opt, ":")
 			if name == "pk" || name == "unique" {
-				return fmt.Sprintf("bun:%q", v), true
+				return fmt.Sprintf("%s:%q", orm, v), true
 			}
 		}
 	}

@@ -71,6 +71,11 @@ const (
 	// itself. It is no hazard by itself; it tells that a flag a test
 	// defines on the command line is meant for the code that reads it.
 	FlagsRead
+	// Persists writes a value the function receives (its parameter
+	// Param) to an external store: a model it hands to (*gorm.DB).Create,
+	// a field of it bound to an Exec's placeholders. It tells which
+	// argument of a call to the code under test becomes a row.
+	Persists
 )
 
 // Info describes the properties of a Kind.
@@ -114,6 +119,7 @@ var kinds = [...]Info{
 	TempFiles: {Name: "temporary file removed by hand"},
 	Store:     {Name: "external store I/O"},
 	FlagsRead: {Name: "read of the command line's flags"},
+	Persists:  {Name: "write of a value it receives to an external store", ByParam: true},
 }
 
 // Of returns the properties of k; an unknown kind has the zero Info.
