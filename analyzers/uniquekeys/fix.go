@@ -234,7 +234,7 @@ func randomized(k key, call string) string {
 func sqlName(name string) bool {
 	for _, w := range splitWords(name) {
 		switch w {
-		case "table", "database", "db", "schema":
+		case "table", "database", "db", "schema", "keyspace":
 			return true
 		}
 	}

@@ -83,6 +83,7 @@ func run(pass *analysis.Pass) (any, error) {
 		keys []key
 	}
 	var all []found
+	var created []creation
 	roots := make(map[string]map[ast.Node]bool)   // the tests that use each value as a key
 	writers := make(map[string]map[ast.Node]bool) // the tests and subtests that do
 	own := make(map[*ast.BasicLit]bool)           // keys written to a store of the test's own
@@ -107,6 +108,7 @@ func run(pass *analysis.Pass) (any, error) {
 			writers[k.value][t.Func] = true
 		}
 		all = append(all, found{t, keys})
+		created = append(created, c.creations(t)...)
 	}
 	// A package that starts every run with a fresh store (TestMain drops
 	// and recreates it) collides only with itself: on a value that two of
@@ -144,6 +146,7 @@ func run(pass *analysis.Pass) (any, error) {
 			c.report(f.t, k)
 		}
 	}
+	c.reportCreations(created, freshRun)
 	return nil, nil
 }
 
@@ -526,7 +529,7 @@ var identities = map[string]bool{
 	"email": true, "username": true, "login": true, "slug": true, "key": true, "keys": true,
 	"id": true, "uuid": true, "topic": true, "topics": true, "bucket": true, "queue": true,
 	"table": true, "database": true, "db": true, "namespace": true, "tenant": true,
-	"channel": true, "channels": true, "stream": true, "schema": true,
+	"channel": true, "channels": true, "stream": true, "schema": true, "keyspace": true,
 }
 
 // identity reports whether a parameter or column name says identity:

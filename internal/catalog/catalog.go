@@ -542,6 +542,7 @@ var storePackages = []string{
 	"github.com/aws/aws-sdk-go-v2/service/",
 	"cloud.google.com/go/storage",
 	"go.etcd.io/etcd/client/v3",
+	"github.com/gocql/gocql", "github.com/apache/cassandra-gocql-driver/v2",
 }
 
 // storeWrites are the store methods that write a model value they are
@@ -582,7 +583,9 @@ var localStores = []string{
 // (NullString, …) do not, nor do gorm's chain methods, which only build a
 // statement (Where, Table) or keep a setting (Set, Get).
 var storeTypes = map[string][]string{
-	"database/sql": {"DB", "Tx", "Conn", "Stmt"},
+	"database/sql":                                {"DB", "Tx", "Conn", "Stmt"},
+	"github.com/gocql/gocql":                      {"Session", "Query", "Batch"},
+	"github.com/apache/cassandra-gocql-driver/v2": {"Session", "Query", "Batch"},
 	"gorm.io/gorm": {
 		"DB.Create", "DB.CreateInBatches", "DB.Save", "DB.First", "DB.Take", "DB.Last", "DB.Find",
 		"DB.FindInBatches", "DB.FirstOrInit", "DB.FirstOrCreate", "DB.Update", "DB.Updates",
