@@ -36,7 +36,7 @@ func (c *checker) creations(t *tests.Test) []creation {
 	seen := make(map[*ast.BasicLit]bool)
 	for _, s := range c.eff.Sites(t.Func) {
 		call, ok := s.Node.(*ast.CallExpr)
-		if !ok || s.Effect.Kind != catalog.Store {
+		if !ok || s.Effect.Kind != catalog.Store || c.inTransaction(call) {
 			continue
 		}
 		for _, arg := range call.Args {
@@ -339,4 +339,20 @@ func statement(s string) bool {
 		}
 	}
 	return false
+}
+
+// inTransaction reports whether a call is a method of a transaction
+// (sql.Tx, pgx.Tx): where DDL is transactional, a rollback removes what
+// it creates.
+func (c *checker) inTransaction(call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	t := c.pass.TypesInfo.TypeOf(sel.X)
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := t.(*types.Named)
+	return ok && strings.HasSuffix(named.Obj().Name(), "Tx")
 }

@@ -107,3 +107,14 @@ func TestQuoted(t *testing.T) {
 	db := open(t)
 	db.Exec(`CREATE TABLE "Cogs" (id int)`)
 }
+
+// DDL in a transaction the test rolls back leaves nothing behind.
+func TestInTransaction(t *testing.T) {
+	db := open(t)
+	tx, err := db.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	tx.Exec("CREATE TABLE flanges (id int)")
+}
