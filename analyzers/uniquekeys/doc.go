@@ -13,16 +13,19 @@
 // a test or subtest only when two independent signals agree:
 //
 //   - it is meant to be unique: it sets a field that an ORM keeps unique
-//     (gorm primaryKey, unique or uniqueIndex; bun pk or unique; xorm pk
-//     or unique) in a model literal the test writes with (*gorm.DB).Create,
-//     Save, FirstOrCreate, CreateInBatches, bun's Model on an insert, xorm
-//     Insert, or passes to a helper that reaches the store; it is bound by
-//     a placeholder ($1 or ?) to a column that names an identity (email,
-//     username, id, key, slug, …) in a simple single-row INSERT with a
-//     column list; or it is passed for a parameter whose name says
+//     (gorm primaryKey, unique or uniqueIndex; bun or go-pg pk or unique;
+//     xorm pk or unique) in a model literal the test writes with
+//     (*gorm.DB).Create, Save, FirstOrCreate, CreateInBatches, bun's Model
+//     on an insert, xorm Insert, or passes to code under test that writes
+//     that argument (the engine's facts record which parameters a function
+//     writes to a store); it is bound by a placeholder ($1 or ?) to a
+//     column that names an identity (email, username, id, key, slug, …) in
+//     a simple single-row INSERT with a column list, or written for one in
+//     the text (VALUES ('alice@example.com')); or it is passed for a
+//     parameter whose name says
 //     identity (email, username, login, slug, key, keys, id, uuid, topic,
 //     bucket, queue, channel, stream, table, database, dbName, schema,
-//     namespace, tenant, and names such as userID or bucketName);
+//     keyspace, namespace, tenant, and names such as userID or bucketName);
 //   - the call reaches a shared store: it is, or through helpers in any
 //     package reaches, a method of a store client (database/sql, pgx,
 //     sqlx, gorm, bun, xorm, go-redis, the MongoDB driver, sarama,
@@ -59,6 +62,28 @@
 // or to compare with it, one variable holds the randomized value and
 // replaces every occurrence, so that the test still finds its own data.
 //
+// A value written in an INSERT's text is randomized in place, the literal
+// split around the random part, when no other string of the tests
+// contains it.
+//
+// A schema object that a test creates with a fixed name (CREATE TABLE,
+// TYPE, DATABASE, SCHEMA or KEYSPACE in SQL or CQL text passed to a store
+// call), without IF NOT EXISTS and dropped by no string of the tests,
+// makes the test's next run fail. The fix names it after t.Name(), cut to
+// the characters and length an identifier allows, with a random suffix,
+// and uses that name in every statement of the test that names it:
+//
+//	db.Exec("CREATE TABLE widgets (id int)")
+//	    → table := regexp.MustCompile(`\W+`).ReplaceAllString(strings.ToLower(t.Name()), "_")
+//	      table = table[:min(len(table), 30)] + "_" + strings.ToLower(rand.Text()[:8])
+//	      db.Exec("CREATE TABLE " + table + " (id int)")
+//
+// It is not reported when any other string names the object (another
+// test, a constant, a message), when a helper reaches the store from the
+// test without a statement that names a table, for tables of a package
+// that uses an ORM, in a database the test creates itself, or when
+// TestMain recreates the store.
+//
 // A model literal that sets its auto-incremented integer primary key to a
 // number (gorm primaryKey on an integer field, bun pk,autoincrement, xorm
 // pk autoincr) collides with any test that picks the same number; the fix
@@ -80,7 +105,7 @@
 // testcontainers, dockertest, an embedded etcd), or whose build includes
 // a SQLite driver (a SQLite database is a file or the process's memory);
 // integer IDs the application assigns, and one whose number the test uses
-// again; literals inside the SQL text itself; helpers, TestMain,
+// again; SQL beyond a single-row INSERT and those CREATE statements; helpers, TestMain,
 // benchmarks and fuzz targets. A package whose TestMain recreates the
 // store (drops tables, flushes the database) collides only with itself:
 // there only a value two of its tests write is reported; a test that

@@ -23,6 +23,10 @@ func (c *checker) report(t *tests.Test, k key) {
 		c.reportID(t, k)
 		return
 	}
+	if k.inline {
+		c.reportInline(t, k)
+		return
+	}
 	occ, ok := c.occurrences(t, k.value)
 	if !ok {
 		return
@@ -230,7 +234,7 @@ func randomized(k key, call string) string {
 func sqlName(name string) bool {
 	for _, w := range splitWords(name) {
 		switch w {
-		case "table", "database", "db", "schema":
+		case "table", "database", "db", "schema", "keyspace":
 			return true
 		}
 	}
@@ -344,4 +348,73 @@ func (c *checker) reportID(t *tests.Test, k key) {
 		Message:        fmt.Sprintf("%s: %s sets the auto-incremented primary key (%s) of a row written to a store every test shares, %s: tests that run at the same time collide on it; %s", k.set.field.Name(), k.lit.Value, k.why, c.reached(k), how),
 		SuggestedFixes: []analysis.SuggestedFix{fix},
 	})
+}
+
+// reportInline reports a key written in the text of an INSERT statement,
+// with a fix that splits the literal around a random part:
+//
+//	"INSERT INTO users (email) VALUES ('alice@example.com')"
+//	→ "INSERT INTO users (email) VALUES ('alice-" + rand.Text() + "@example.com')"
+//
+// It reports nothing when any other string of the package's tests
+// contains the value (a query that reads the row back, another test's
+// insert), which the fix would not follow, or when the literal's source
+// spells the value other than once and quoted.
+func (c *checker) reportInline(t *tests.Test, k key) {
+	if c.mentionedElsewhere(k.lit, k.value) {
+		return
+	}
+	src, ok := fixes.Read(c.pass, t.File)
+	if !ok {
+		return
+	}
+	text := src.Text(k.lit)
+	at := strings.Index(text, "'"+k.value+"'")
+	if at < 0 || strings.Count(text, k.value) != 1 {
+		return
+	}
+	suffix, edits, ok := c.suffix(src, t.File, []token.Pos{k.lit.Pos()})
+	if !ok {
+		return
+	}
+	q := text[:1]
+	cut := at + 1 + len(k.value)
+	sep := "-"
+	if local, domain, ok := strings.Cut(k.value, "@"); ok && local != "" && domain != "" && !strings.Contains(domain, "@") {
+		cut = at + 1 + len(local)
+	} else if sqlName(k.name) {
+		sep = "_"
+	}
+	expr := text[:cut] + sep + q + " + " + suffix + " + " + q + text[cut:]
+	how := "randomize it per run"
+	fix, ok := src.Fix(how, append(edits, src.Replace(k.lit, expr))...)
+	if !ok {
+		return
+	}
+	c.claimed[k.lit] = true
+	c.rep.Report(analysis.Diagnostic{
+		Pos:            k.lit.Pos(),
+		End:            k.lit.End(),
+		Message:        fmt.Sprintf("%s is a unique key (%s) written to a store every test shares, %s: tests that run at the same time collide on it; %s", strconv.Quote(k.value), k.why, c.reached(k), how),
+		SuggestedFixes: []analysis.SuggestedFix{fix},
+	})
+}
+
+// mentionedElsewhere reports whether a string of the package's test files
+// other than lit contains v.
+func (c *checker) mentionedElsewhere(lit *ast.BasicLit, v string) bool {
+	found := false
+	for _, file := range c.pass.Files {
+		tok := c.pass.Fset.File(file.FileStart)
+		if tok == nil || !strings.HasSuffix(tok.Name(), "_test.go") {
+			continue
+		}
+		ast.Inspect(file, func(n ast.Node) bool {
+			if s, ok := c.stringValue(n); ok && n != lit && strings.Contains(s, v) {
+				found = true
+			}
+			return !found
+		})
+	}
+	return found
 }

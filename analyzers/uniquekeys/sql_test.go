@@ -117,3 +117,72 @@ func TestUniqueTag(t *testing.T) {
 		}
 	}
 }
+
+func TestInsertLiterals(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		q    string
+		want map[string]string // nil: not parsed
+	}{
+		{"INSERT INTO users (email, n) VALUES ('a@x.io', 3)", map[string]string{"email": "a@x.io"}},
+		{"insert into t (slug) values ('acme') returning id", map[string]string{"slug": "acme"}},
+		{"INSERT INTO t (slug) VALUES ('acme');", map[string]string{"slug": "acme"}},
+		{"INSERT INTO t (slug) VALUES ('o''b')", map[string]string{}},
+		{"INSERT INTO t (slug) VALUES ('a') ON CONFLICT DO NOTHING", nil},
+		{"INSERT INTO t (slug) VALUES ('a'), ('b')", nil},
+		{"INSERT IGNORE INTO t (slug) VALUES ('a')", nil},
+		{"INSERT INTO t VALUES ('a')", nil},
+	} {
+		got, ok := insertLiterals(c.q)
+		if ok != (c.want != nil) || ok && !maps.Equal(got, c.want) {
+			t.Errorf("insertLiterals(%q) = %v, %v; want %v", c.q, got, ok, c.want)
+		}
+	}
+}
+
+func TestCreatedObject(t *testing.T) {
+	t.Parallel()
+	for q, want := range map[string]schemaObject{
+		"CREATE TABLE users (id int)":                         {kind: "TABLE", name: "users"},
+		"create table if not exists users(id int)":            {kind: "TABLE", name: "users", ifNotExists: true},
+		"CREATE KEYSPACE ks WITH replication = {}":            {kind: "KEYSPACE", name: "ks"},
+		"CREATE DATABASE reports":                             {kind: "DATABASE", name: "reports"},
+		"  CREATE TYPE mood AS ENUM ('sad', 'ok')":            {kind: "TYPE", name: "mood"},
+		"CREATE TABLE ks.users (id int)":                      {},
+		`CREATE TABLE "Users" (id int)`:                       {},
+		"CREATE TEMPORARY TABLE t (id int)":                   {},
+		"CREATE TABLE ":                                       {},
+		"CREATE TABLE 1t (id int)":                            {},
+		"CREATE INDEX users_email ON users (email)":           {},
+		"CREATE TABLE IF EXISTS users (id int)":               {},
+		"SELECT 'CREATE TABLE users (id int)'":                {},
+		"CREATE DATABASE %s":                                  {},
+		"CREATE TABLE users;":                                 {kind: "TABLE", name: "users"},
+		"CREATE SCHEMA audit AUTHORIZATION joe":               {kind: "SCHEMA", name: "audit"},
+		"CREATE TABLE `users` (id int)":                       {},
+		"CREATE TABLE users\n(id int)":                        {kind: "TABLE", name: "users"},
+		"CREATE TABLE users(id int)":                          {kind: "TABLE", name: "users"},
+		"CREATE TABLE IF NOT EXISTS ks.t (id int)":            {},
+		"CREATE TABLE IF NOT EXISTS t_1 (id int PRIMARY KEY)": {kind: "TABLE", name: "t_1", ifNotExists: true},
+	} {
+		got, ok := createdObject(q)
+		if ok != (want.kind != "") || ok && got != want {
+			t.Errorf("createdObject(%q) = %+v, %v; want %+v", q, got, ok, want)
+		}
+	}
+}
+
+func TestSpliced(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct{ text, want string }{
+		{`"CREATE TABLE users (id int)"`, `"CREATE TABLE " + table + " (id int)"`},
+		{`"users"`, `table`},
+		{"`SELECT * FROM users`", "`SELECT * FROM ` + table"},
+		{`"users_old, users"`, `"users_old, " + table`},
+		{`"INSERT INTO users SELECT * FROM users"`, `"INSERT INTO " + table + " SELECT * FROM " + table`},
+	} {
+		if got := spliced(c.text, "users", "table"); got != c.want {
+			t.Errorf("spliced(%s) = %s, want %s", c.text, got, c.want)
+		}
+	}
+}

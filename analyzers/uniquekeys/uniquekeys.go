@@ -8,6 +8,7 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -50,6 +51,9 @@ type key struct {
 	// set, for an integer primary key the test fixes, is the model
 	// field whose element the fix removes.
 	set modelField
+	// inline is true for a value written in the SQL text that lit is,
+	// INSERT … VALUES ('alice@example.com'), not lit's whole value.
+	inline bool
 }
 
 type checker struct {
@@ -79,6 +83,7 @@ func run(pass *analysis.Pass) (any, error) {
 		keys []key
 	}
 	var all []found
+	var created []creation
 	roots := make(map[string]map[ast.Node]bool)   // the tests that use each value as a key
 	writers := make(map[string]map[ast.Node]bool) // the tests and subtests that do
 	own := make(map[*ast.BasicLit]bool)           // keys written to a store of the test's own
@@ -103,6 +108,7 @@ func run(pass *analysis.Pass) (any, error) {
 			writers[k.value][t.Func] = true
 		}
 		all = append(all, found{t, keys})
+		created = append(created, c.creations(t)...)
 	}
 	// A package that starts every run with a fresh store (TestMain drops
 	// and recreates it) collides only with itself: on a value that two of
@@ -140,6 +146,7 @@ func run(pass *analysis.Pass) (any, error) {
 			c.report(f.t, k)
 		}
 	}
+	c.reportCreations(created, freshRun)
 	return nil, nil
 }
 
@@ -297,19 +304,29 @@ func (f *sqliteBuild) String() string { return "sqlite " + f.Driver }
 // keys returns the keys of one test's own store calls, in source order.
 func (c *checker) keys(t *tests.Test) []key {
 	var keys []key
-	for _, s := range c.eff.Sites(t.Func) {
+	sites := c.eff.Sites(t.Func)
+	// The arguments of calls to helpers that write them to a store.
+	persists := make(map[ast.Node][]int)
+	for _, s := range sites {
+		if s.Effect.Kind == catalog.Persists && s.Callee != nil && s.Effect.Param >= 0 {
+			persists[s.Node] = append(persists[s.Node], s.Effect.Param)
+		}
+	}
+	for _, s := range sites {
 		call, ok := s.Node.(*ast.CallExpr)
 		if !ok || s.Effect.Kind != catalog.Store {
 			continue
 		}
-		keys = append(keys, c.callKeys(t, call, s)...)
+		keys = append(keys, c.callKeys(t, call, s, persists[call])...)
 	}
 	sort.SliceStable(keys, func(i, j int) bool { return keys[i].lit.Pos() < keys[j].lit.Pos() })
 	return keys
 }
 
-// callKeys returns the unique-by-intent literals of a store call.
-func (c *checker) callKeys(t *tests.Test, call *ast.CallExpr, s effects.Site) []key {
+// callKeys returns the unique-by-intent literals of a store call;
+// persisted are the indices of the arguments that a helper call writes to
+// the store.
+func (c *checker) callKeys(t *tests.Test, call *ast.CallExpr, s effects.Site, persisted []int) []key {
 	info := c.pass.TypesInfo
 	fn, _ := typeutil.Callee(info, call).(*types.Func)
 	if fn == nil {
@@ -358,12 +375,20 @@ func (c *checker) callKeys(t *tests.Test, call *ast.CallExpr, s effects.Site) []
 				}
 			}
 		}
+		if k, ok := inlineKey(call.Args[q.index-1], q.text, s); ok {
+			out = append(out, k)
+		}
 	}
-	// A field tagged unique in a model that the call writes.
-	if s.Callee == nil && !catalog.StoreWrite(fn.FullName()) || s.Callee != nil && read {
+	// A field tagged unique in a model that the call writes: any
+	// argument of a store method that inserts, the arguments that a
+	// helper writes.
+	if s.Callee == nil && !catalog.StoreWrite(fn.FullName()) {
 		return out
 	}
-	for _, arg := range call.Args {
+	for i, arg := range call.Args {
+		if s.Callee != nil && !slices.Contains(persisted, i) {
+			continue
+		}
 		for _, mf := range c.modelFields(t, arg) {
 			why := fmt.Sprintf("field %s (%s)", mf.field.Name(), mf.tag)
 			if id, ok := c.explicitID(mf); ok {
@@ -374,6 +399,31 @@ func (c *checker) callKeys(t *tests.Test, call *ast.CallExpr, s effects.Site) []
 		}
 	}
 	return out
+}
+
+// inlineKey returns the key that an INSERT statement writes in its own
+// text, INSERT INTO users (email) VALUES ('alice@example.com'), when the
+// query is a string literal of the call and has exactly one identity
+// column given a literal.
+func inlineKey(arg ast.Expr, text string, s effects.Site) (key, bool) {
+	lit, ok := ast.Unparen(arg).(*ast.BasicLit)
+	if !ok || lit.Kind != token.STRING {
+		return key{}, false
+	}
+	vals, ok := insertLiterals(text)
+	if !ok {
+		return key{}, false
+	}
+	var found []key
+	for col, v := range vals {
+		if identity(col) && keyLike(v) {
+			found = append(found, key{lit: lit, value: v, why: "column " + col + " in the SQL text", name: camel(col), site: s, inline: true})
+		}
+	}
+	if len(found) != 1 {
+		return key{}, false // one fix per literal: two would edit it both
+	}
+	return found[0], true
 }
 
 // explicitID returns the integer literal that a model literal sets its
@@ -479,7 +529,7 @@ var identities = map[string]bool{
 	"email": true, "username": true, "login": true, "slug": true, "key": true, "keys": true,
 	"id": true, "uuid": true, "topic": true, "topics": true, "bucket": true, "queue": true,
 	"table": true, "database": true, "db": true, "namespace": true, "tenant": true,
-	"channel": true, "channels": true, "stream": true, "schema": true,
+	"channel": true, "channels": true, "stream": true, "schema": true, "keyspace": true,
 }
 
 // identity reports whether a parameter or column name says identity:
@@ -550,11 +600,11 @@ type query struct {
 }
 
 // queryArg finds, in a call to a variadic function, the constant string
-// argument just before the variadic ones: the SQL text of Exec(query,
-// args...) and its many cousins.
+// argument just before the variadic ones, which may be absent: the SQL
+// text of Exec(query, args...) and its many cousins.
 func queryArg(info *types.Info, sig *types.Signature, call *ast.CallExpr) (query, bool) {
 	n := sig.Params().Len()
-	if !sig.Variadic() || n < 2 || call.Ellipsis.IsValid() || len(call.Args) < n {
+	if !sig.Variadic() || n < 2 || call.Ellipsis.IsValid() || len(call.Args) < n-1 {
 		return query{}, false
 	}
 	qi := n - 2
@@ -695,12 +745,17 @@ func uniqueTag(tag string) (string, bool) {
 			}
 		}
 	}
-	if v, ok := st.Lookup("bun"); ok {
+	// bun and go-pg spell options alike: name,pk or name,unique.
+	for _, orm := range []string{"bun", "pg"} {
+		v, ok := st.Lookup(orm)
+		if !ok {
+			continue
+		}
 		opts := strings.Split(v, ",")
 		for _, opt := range opts[1:] {
 			name, _, _ := strings.Cut(opt, ":")
 			if name == "pk" || name == "unique" {
-				return fmt.Sprintf("bun:%q", v), true
+				return fmt.Sprintf("%s:%q", orm, v), true
 			}
 		}
 	}

@@ -11,7 +11,7 @@ import (
 
 func TestSQL(t *testing.T) {
 	t.Parallel()
-	analysistest.RunWithSuggestedFixes(t, fixtures.Root(t), uniquekeys.Analyzer, "uniquekeys/sqlkeys", "uniquekeys/mocked", "uniquekeys/freshrun", "uniquekeys/sqlite")
+	analysistest.RunWithSuggestedFixes(t, fixtures.Root(t), uniquekeys.Analyzer, "uniquekeys/sqlkeys", "uniquekeys/mocked", "uniquekeys/freshrun", "uniquekeys/sqlite", "uniquekeys/inline", "uniquekeys/schema")
 }
 
 // TestModules runs on a module whose tests use gorm and go-redis as real

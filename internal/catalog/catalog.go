@@ -71,6 +71,11 @@ const (
 	// itself. It is no hazard by itself; it tells that a flag a test
 	// defines on the command line is meant for the code that reads it.
 	FlagsRead
+	// Persists writes a value the function receives (its parameter
+	// Param) to an external store: a model it hands to (*gorm.DB).Create,
+	// a field of it bound to an Exec's placeholders. It tells which
+	// argument of a call to the code under test becomes a row.
+	Persists
 )
 
 // Info describes the properties of a Kind.
@@ -114,6 +119,7 @@ var kinds = [...]Info{
 	TempFiles: {Name: "temporary file removed by hand"},
 	Store:     {Name: "external store I/O"},
 	FlagsRead: {Name: "read of the command line's flags"},
+	Persists:  {Name: "write of a value it receives to an external store", ByParam: true},
 }
 
 // Of returns the properties of k; an unknown kind has the zero Info.
@@ -536,6 +542,7 @@ var storePackages = []string{
 	"github.com/aws/aws-sdk-go-v2/service/",
 	"cloud.google.com/go/storage",
 	"go.etcd.io/etcd/client/v3",
+	"github.com/gocql/gocql", "github.com/apache/cassandra-gocql-driver/v2",
 }
 
 // storeWrites are the store methods that write a model value they are
@@ -576,7 +583,9 @@ var localStores = []string{
 // (NullString, …) do not, nor do gorm's chain methods, which only build a
 // statement (Where, Table) or keep a setting (Set, Get).
 var storeTypes = map[string][]string{
-	"database/sql": {"DB", "Tx", "Conn", "Stmt"},
+	"database/sql":                                {"DB", "Tx", "Conn", "Stmt"},
+	"github.com/gocql/gocql":                      {"Session", "Query", "Batch"},
+	"github.com/apache/cassandra-gocql-driver/v2": {"Session", "Query", "Batch"},
 	"gorm.io/gorm": {
 		"DB.Create", "DB.CreateInBatches", "DB.Save", "DB.First", "DB.Take", "DB.Last", "DB.Find",
 		"DB.FindInBatches", "DB.FirstOrInit", "DB.FirstOrCreate", "DB.Update", "DB.Updates",

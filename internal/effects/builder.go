@@ -684,6 +684,7 @@ func (w *walker) call(c *ast.CallExpr) {
 		}
 		if catalog.StoreCall(obj) && (!w.b.store || w.f.inTest) {
 			w.f.direct = append(w.f.direct, Site{Node: c, Effect: Effect{Kind: catalog.Store, What: obj.Pkg().Path(), Param: -1, Where: w.where(c)}})
+			w.storeWrites(c, obj)
 		}
 		if api, ok := catalog.Lookup(name); ok {
 			if api.ReadsIfZero && len(c.Args) > 0 && isNilOrZero(info, c.Args[0]) {
@@ -924,6 +925,63 @@ func (w *walker) registersArg(c *ast.CallExpr, api *catalog.API) {
 		Effect: Effect{Kind: catalog.Registers, What: api.Name, Param: -1, Where: w.where(c)},
 		T:      p,
 	})
+}
+
+// storeWrites records the parameters of the function that a store call
+// writes: a model handed to a method that inserts it ((*gorm.DB).Create),
+// or a value, or a field of one, bound to the arguments of an Exec whose
+// constant text inserts. Each becomes a Persists site on the parameter.
+func (w *walker) storeWrites(c *ast.CallExpr, fn *types.Func) {
+	info := w.b.pass.TypesInfo
+	var args []ast.Expr
+	switch {
+	case catalog.StoreWrite(fn.FullName()):
+		args = c.Args
+	case strings.HasPrefix(fn.Name(), "Exec") || strings.HasPrefix(fn.Name(), "MustExec") || strings.HasPrefix(fn.Name(), "NamedExec"):
+		for i, a := range c.Args {
+			tv, ok := info.Types[a]
+			if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+				continue
+			}
+			if q := strings.ToUpper(strings.TrimSpace(constant.StringVal(tv.Value))); strings.HasPrefix(q, "INSERT") || strings.HasPrefix(q, "UPSERT") {
+				args = c.Args[i+1:]
+			}
+			break
+		}
+	}
+	seen := make(map[types.Object]bool)
+	for _, a := range args {
+		p := w.param(valueRoot(a))
+		if p == nil || seen[p] {
+			continue
+		}
+		seen[p] = true
+		w.f.direct = append(w.f.direct, Site{
+			Node:   c,
+			Effect: Effect{Kind: catalog.Persists, What: fn.Pkg().Path(), Param: -1, Where: w.where(c)},
+			T:      p,
+		})
+	}
+}
+
+// valueRoot returns the variable expression a value is taken from: u for
+// &u, u.Email, *u or (u).
+func valueRoot(e ast.Expr) ast.Expr {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.UnaryExpr:
+			if x.Op != token.AND {
+				return x
+			}
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		case *ast.SelectorExpr:
+			e = x.X
+		default:
+			return x
+		}
+	}
 }
 
 // createsArg records a call that creates the file or directory at a path

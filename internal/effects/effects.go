@@ -174,6 +174,8 @@ func kindTag(k catalog.Kind) string {
 		return "store"
 	case catalog.FlagsRead:
 		return "flagsread"
+	case catalog.Persists:
+		return "persists"
 	}
 	return fmt.Sprintf("kind%d", k)
 }

@@ -264,7 +264,11 @@ func (b *builder) throughArg(c call, ce Effect) (Effect, types.Object) {
 	e := ce
 	var t types.Object
 	if info := catalog.Of(ce.Kind); (info.OnT || info.ByParam) && ce.Param >= 0 && ce.Param < len(c.args) {
-		t = identObj(b.pass.TypesInfo, c.args[ce.Param])
+		arg := c.args[ce.Param]
+		if ce.Kind == catalog.Persists {
+			arg = valueRoot(arg) // &u, u.Email: the value the caller received
+		}
+		t = identObj(b.pass.TypesInfo, arg)
 	}
 	return e, t
 }
@@ -273,7 +277,7 @@ func (b *builder) throughArg(c call, ce Effect) (Effect, types.Object) {
 // that the callee's effect ce registers: a fixed name in a process-wide
 // namespace, which is no parameter of the caller's.
 func (b *builder) fixedName(c call, ce Effect) bool {
-	if !catalog.Of(ce.Kind).ByParam || ce.Param < 0 || ce.Param >= len(c.args) {
+	if ce.Kind != catalog.Registers || ce.Param < 0 || ce.Param >= len(c.args) {
 		return false
 	}
 	tv, ok := b.pass.TypesInfo.Types[c.args[ce.Param]]

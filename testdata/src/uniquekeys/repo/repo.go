@@ -22,3 +22,9 @@ func CreateTable(db *sql.DB, table string) error {
 func Valid(email string) bool {
 	return len(email) > 3
 }
+
+// Prune deletes the users that have no e-mail address.
+func Prune(db *sql.DB) error {
+	_, err := db.Exec("DELETE FROM users WHERE email = ''")
+	return err
+}
