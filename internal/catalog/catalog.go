@@ -379,20 +379,20 @@ var Vars = map[string]Kind{
 	"flag.CommandLine": FlagsRead,
 }
 
-// HasReaders reports whether the catalog knows the calls that read the
-// default the setter named changes (log.Writer for log.SetOutput): only
-// then can isolint tell that no test observes a change of it.
-func HasReaders(setter string) bool {
-	return readers[setter]
+// HasReaders reports whether the catalog knows the calls of the standard
+// library that read the state named, a default a setter changes
+// ("log.SetOutput", read by log.Writer) or a variable ("os.Args", read by
+// flag.Parse): only then can isolint tell that no test observes a change
+// of it, since it does not follow the standard library's own reads.
+func HasReaders(state string) bool {
+	return readers[state]
 }
 
 var readers = func() map[string]bool {
 	m := make(map[string]bool)
 	for _, a := range APIs {
 		for _, r := range a.Reads {
-			if _, ok := byName[r]; ok {
-				m[r] = true
-			}
+			m[r] = true
 		}
 	}
 	return m

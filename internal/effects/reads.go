@@ -196,28 +196,33 @@ func unguarded(gs []guard, f *function, what string, pos token.Pos) bool {
 // observed collects the state that the package reads before it writes
 // it: the ReadsFirst effects of its functions, those of its test files
 // (the tests and what they reach) and its others (what a later test may
-// call), and, for an external test package, those of the package it
-// tests.
+// call); of the functions of the package an external test package tests;
+// and, since a test may reach code through interfaces that no summary
+// follows, of every function, in any package, that reads a variable of
+// its own package first.
 func (b *builder) observed() map[string]bool {
 	out := make(map[string]bool)
-	add := func(es []Effect) {
-		for _, e := range es {
+	for _, d := range b.decls {
+		for _, e := range d.summary.list {
 			if e.Kind == catalog.ReadsFirst {
 				out[e.What] = true
 			}
 		}
 	}
-	for _, d := range b.decls {
-		add(d.summary.list)
-	}
 	under, external := strings.CutSuffix(b.pass.Pkg.Path(), "_test")
-	if !external {
-		return out
-	}
 	for _, f := range b.pass.AllObjectFacts() {
 		s, ok := f.Fact.(*Summary)
-		if fn, isFunc := f.Object.(*types.Func); ok && isFunc && fn.Pkg() != nil && fn.Pkg().Path() == under {
-			add(s.Effects)
+		if !ok || f.Object.Pkg() == nil {
+			continue
+		}
+		path := f.Object.Pkg().Path()
+		for _, e := range s.Effects {
+			if e.Kind != catalog.ReadsFirst {
+				continue
+			}
+			if name, own := strings.CutPrefix(e.What, path+"."); own && !strings.ContainsAny(name, "./") || external && path == under {
+				out[e.What] = true
+			}
 		}
 	}
 	return out
