@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 
-
 	"github.com/isolint/isolint/internal/catalog"
 )
 
