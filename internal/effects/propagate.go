@@ -190,7 +190,7 @@ func (b *builder) summarize(d *function) bool {
 				if !b.carries(d, f, ce.Kind) {
 					continue
 				}
-				if ce.Kind == catalog.ReadsFirst && guarded(f, ce.What, c.node.Pos()) {
+				if ce.Kind == catalog.ReadsFirst && c.node != nil && guarded(f, ce.What, c.node.Pos()) {
 					continue
 				}
 				ce, ok := b.viaCall(c, ce)

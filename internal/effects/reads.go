@@ -153,7 +153,7 @@ func (b *builder) guards(d *function) []guard {
 	for _, r := range d.reached {
 		out = append(out, r.f.guards...)
 		for _, c := range r.f.calls {
-			if c.ref || c.restores || c.via != nil || !c.scope.IsValid() {
+			if c.node == nil || c.ref || c.restores || c.via != nil || !c.scope.IsValid() {
 				continue
 			}
 			for _, ce := range b.effectsOfCall(c) {

@@ -24,3 +24,7 @@ func Rerun() {
 	cli.Main()
 	os.Args = []string{"app", "run"}
 }
+
+// Entry is the command's entry point, replaceable by tests: what it holds
+// reads os.Args where it is called.
+var Entry = cli.Main
