@@ -127,6 +127,9 @@ func (c *checker) checkTest(t *tests.Test) {
 		if s.Effect.Kind == catalog.GlobalVar && c.scratch[s.Effect.What] && !s.Effect.Through && !t.ParallelInTree() {
 			continue // every reader writes it first: nothing carries over to the next test
 		}
+		if c.unobserved(t, s) {
+			continue // no test reads it before writing it: nothing carries over
+		}
 		k := cause{s.Effect.Kind, s.Effect.What, s.Effect.Key}
 		if seen[k] {
 			continue
@@ -204,6 +207,42 @@ func (c *checker) check(t *tests.Test, s effects.Site, sites []effects.Site) {
 		d.Related = []analysis.RelatedInformation{{Pos: s.Callee.Pos(), Message: fmt.Sprintf("%s makes the change (%s)", s.Callee.Name(), s.Effect.Where)}}
 	}
 	c.rep.Report(d)
+}
+
+// unobserved reports whether the change at site s of test t is one no
+// test of the binary can see: nothing the package and its tests reach
+// reads the package variable before writing it; or, for a default, two
+// signals: the code under test changes it, deeper than the helper the test
+// calls and outside test files (caddy's provisioning redirects the
+// standard logger), and nothing reads it back (the catalog knows the
+// reads: log.Writer for log.SetOutput). A test that runs in parallel
+// still races with the others, and is reported.
+func (c *checker) unobserved(t *tests.Test, s effects.Site) bool {
+	if t.ParallelInTree() || c.eff.Observed(s.Effect.What) {
+		return false
+	}
+	switch s.Effect.Kind {
+	case catalog.GlobalVar:
+		// The standard library's reads of its own variables are known
+		// only from the catalog: time.Now reads time.Local.
+		return !stdVar(s.Effect.What) || catalog.HasReaders(s.Effect.What)
+	case catalog.Setter:
+		return len(s.Effect.Chain) >= 2 && !inTestFile(s.Effect.Where) && catalog.HasReaders(s.Effect.What)
+	}
+	return false
+}
+
+// stdVar reports whether "import/path.Name" is a variable of the
+// standard library.
+func stdVar(what string) bool {
+	i := strings.LastIndex(what, ".")
+	return i > 0 && fixes.Std(what[:i])
+}
+
+// inTestFile reports whether a position "file.go:12" is in a test file.
+func inTestFile(where string) bool {
+	file, _, _ := strings.Cut(where, ":")
+	return strings.HasSuffix(file, "_test.go")
 }
 
 // restoredByAncestor reports whether a test that t runs under undoes the

@@ -76,6 +76,11 @@ const (
 	// a field of it bound to an Exec's placeholders. It tells which
 	// argument of a call to the code under test becomes a row.
 	Persists
+	// ReadsFirst reads a piece of process-wide state, a package variable
+	// or the default a catalog setter changes, before the function itself
+	// writes it: it sees what an earlier test may have left there. What
+	// names the variable ("os.Args") or the setter ("log.SetOutput").
+	ReadsFirst
 )
 
 // Info describes the properties of a Kind.
@@ -103,23 +108,24 @@ type Info struct {
 }
 
 var kinds = [...]Info{
-	Env:       {Name: "environment", BlocksParallel: true, FromStd: true},
-	Cwd:       {Name: "working directory", BlocksParallel: true, FromStd: true},
-	GlobalVar: {Name: "package variable", BlocksParallel: true},
-	Setter:    {Name: "process-wide default", BlocksParallel: true, FromStd: true},
-	Observe:   {Name: "whole-process measurement", BlocksParallel: true, FromStd: true},
-	Parallel:  {Name: "t.Parallel", OnT: true, FromStd: true},
-	Deny:      {Name: "parallel-denying call", BlocksParallel: true, OnT: true, FromStd: true},
-	Shared:    {Name: "process-wide name", BlocksParallel: true, FromStd: true},
-	Read:      {Name: "package variable read", Many: true},
-	Sleep:     {Name: "clock wait"},
-	IO:        {Name: "real I/O"},
-	Spawn:     {Name: "goroutine start"},
-	Registers: {Name: "registration of a name", ByParam: true},
-	TempFiles: {Name: "temporary file removed by hand"},
-	Store:     {Name: "external store I/O"},
-	FlagsRead: {Name: "read of the command line's flags"},
-	Persists:  {Name: "write of a value it receives to an external store", ByParam: true},
+	Env:        {Name: "environment", BlocksParallel: true, FromStd: true},
+	Cwd:        {Name: "working directory", BlocksParallel: true, FromStd: true},
+	GlobalVar:  {Name: "package variable", BlocksParallel: true},
+	Setter:     {Name: "process-wide default", BlocksParallel: true, FromStd: true},
+	Observe:    {Name: "whole-process measurement", BlocksParallel: true, FromStd: true},
+	Parallel:   {Name: "t.Parallel", OnT: true, FromStd: true},
+	Deny:       {Name: "parallel-denying call", BlocksParallel: true, OnT: true, FromStd: true},
+	Shared:     {Name: "process-wide name", BlocksParallel: true, FromStd: true},
+	Read:       {Name: "package variable read", Many: true},
+	Sleep:      {Name: "clock wait"},
+	IO:         {Name: "real I/O"},
+	Spawn:      {Name: "goroutine start"},
+	Registers:  {Name: "registration of a name", ByParam: true},
+	TempFiles:  {Name: "temporary file removed by hand"},
+	Store:      {Name: "external store I/O"},
+	FlagsRead:  {Name: "read of the command line's flags"},
+	Persists:   {Name: "write of a value it receives to an external store", ByParam: true},
+	ReadsFirst: {Name: "read of process-wide state before any write", Many: true},
 }
 
 // Of returns the properties of k; an unknown kind has the zero Info.
@@ -175,6 +181,11 @@ type API struct {
 	// call creates the file or directory there: passed down from a
 	// caller, the path makes the caller create it too.
 	Creates bool
+	// Reads names the process-wide state the call reads: package
+	// variables ("os.Args" for flag.Parse) and the setters whose default
+	// it reports ("log.SetOutput" for log.Writer). A test that makes the
+	// call observes what an earlier test left there.
+	Reads []string
 }
 
 // ArgKind is what a constant argument must be for a call to count.
@@ -228,6 +239,10 @@ var APIs = []API{
 	{Name: "log.SetOutput", Kind: Setter, Short: "log.SetOutput", Alt: "a *log.Logger of the test's own", Undo: &Undo{Save: "{pkg}.Writer()", Restore: "{pkg}.SetOutput({v})"}},
 	{Name: "log.SetFlags", Kind: Setter, Short: "log.SetFlags", Alt: "a *log.Logger of the test's own", Undo: &Undo{Save: "{pkg}.Flags()", Restore: "{pkg}.SetFlags({v})"}},
 	{Name: "log.SetPrefix", Kind: Setter, Short: "log.SetPrefix", Alt: "a *log.Logger of the test's own", Undo: &Undo{Save: "{pkg}.Prefix()", Restore: "{pkg}.SetPrefix({v})"}},
+	{Name: "log.Writer", Kind: ReadsFirst, Short: "log.Writer", Reads: []string{"log.SetOutput"}},
+	{Name: "log.Flags", Kind: ReadsFirst, Short: "log.Flags", Reads: []string{"log.SetFlags"}},
+	{Name: "log.Prefix", Kind: ReadsFirst, Short: "log.Prefix", Reads: []string{"log.SetPrefix"}},
+	{Name: "log.Default", Kind: ReadsFirst, Short: "log.Default", Reads: []string{"log.SetOutput", "log.SetFlags", "log.SetPrefix"}},
 	{Name: "log/slog.SetDefault", Kind: Setter, Short: "slog.SetDefault", Alt: "a *slog.Logger passed to the code under test"},
 	{Name: "log/slog.SetLogLoggerLevel", Kind: Setter, Short: "slog.SetLogLoggerLevel", Alt: "a *slog.Logger passed to the code under test", Undo: &Undo{ReturnsPrevious: true, Restore: "{pkg}.SetLogLoggerLevel({v})"}},
 	{Name: "math/rand.Seed", Kind: Setter, Short: "rand.Seed", Alt: "rand.New(rand.NewSource(seed))"},
@@ -321,7 +336,7 @@ var APIs = []API{
 	{Name: "image.RegisterFormat", Kind: Shared, Short: "image.RegisterFormat", Alt: "registering the format once, in an init function"},
 
 	// Reads of the command line's flags.
-	{Name: "flag.Parse", Kind: FlagsRead, Short: "flag.Parse"},
+	{Name: "flag.Parse", Kind: FlagsRead, Short: "flag.Parse", Reads: []string{"os.Args"}},
 	{Name: "flag.Parsed", Kind: FlagsRead, Short: "flag.Parsed"},
 	{Name: "flag.Args", Kind: FlagsRead, Short: "flag.Args"},
 	{Name: "flag.Arg", Kind: FlagsRead, Short: "flag.Arg"},
@@ -369,6 +384,25 @@ var byName = func() map[string]*API {
 var Vars = map[string]Kind{
 	"flag.CommandLine": FlagsRead,
 }
+
+// HasReaders reports whether the catalog knows the calls of the standard
+// library that read the state named, a default a setter changes
+// ("log.SetOutput", read by log.Writer) or a variable ("os.Args", read by
+// flag.Parse): only then can isolint tell that no test observes a change
+// of it, since it does not follow the standard library's own reads.
+func HasReaders(state string) bool {
+	return readers[state]
+}
+
+var readers = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, a := range APIs {
+		for _, r := range a.Reads {
+			m[r] = true
+		}
+	}
+	return m
+}()
 
 // Lookup returns the row for the function with the given full name.
 func Lookup(fullName string) (*API, bool) {

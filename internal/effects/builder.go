@@ -35,8 +35,9 @@ type function struct {
 	inTest   bool // declared in a _test.go file
 	restorer bool // a literal that runs deferred or at cleanup: it undoes
 
-	direct []Site // effects in the body itself
-	calls  []call // static calls made by the body
+	direct []Site  // effects in the body itself
+	guards []guard // writes of process-wide state in the body itself
+	calls  []call  // static calls made by the body
 	lits   []*function
 
 	summary effectSet // declarations only: everything reachable, literals included
@@ -84,6 +85,8 @@ type call struct {
 	// final is true for a call in a statement of a declared function's
 	// own body, not nested in a branch, loop or literal.
 	final bool
+	// scope is the end of the innermost block that holds the call.
+	scope token.Pos
 }
 
 type builder struct {
@@ -114,6 +117,9 @@ type builder struct {
 	// constLocals maps each local variable that holds one constant for
 	// its whole life to it; built on first use.
 	constLocals map[*types.Var]constant.Value
+	// assigned holds the package variables that some function of the
+	// package assigns to; built on first use.
+	assigned map[*types.Var]bool
 }
 
 // constLocal returns the constant that a local variable holds for its
@@ -654,6 +660,7 @@ func (w *walker) addCall(cl call) {
 		w.calls[cl.node] = len(w.f.calls)
 	}
 	i := len(w.f.calls)
+	cl.scope = w.scopeEnd()
 	var local types.Object
 	cl.result, local = w.useOf(cl.node, w.stack[:len(w.stack)-1])
 	w.f.calls = append(w.f.calls, cl)
@@ -687,6 +694,10 @@ func (w *walker) call(c *ast.CallExpr) {
 			w.storeWrites(c, obj)
 		}
 		if api, ok := catalog.Lookup(name); ok {
+			w.readsAPI(c, api)
+			if api.Kind == catalog.ReadsFirst {
+				return
+			}
 			if api.ReadsIfZero && len(c.Args) > 0 && isNilOrZero(info, c.Args[0]) {
 				return
 			}
@@ -697,6 +708,7 @@ func (w *walker) call(c *ast.CallExpr) {
 			s := Site{Node: c, Effect: Effect{Kind: api.Kind, What: api.Name, Param: -1, Where: w.where(c), Key: envKey(info, api, c)}, Restores: w.restoring(c), Final: w.final()}
 			switch api.Kind {
 			case catalog.Setter:
+				w.guard(c, api.Name)
 				s.Effect.Resets = w.b.isSetterBaseline(c)
 				s.Inexact = s.Restores && !s.Effect.Resets && !w.restoresSetter(c)
 			case catalog.Env:
@@ -803,7 +815,11 @@ func (w *walker) restoresSetter(c *ast.CallExpr) bool {
 // uses too; a write is also a read of what the test leaves there.)
 func (w *walker) read(id *ast.Ident) {
 	v, ok := w.b.pass.TypesInfo.Uses[id].(*types.Var)
-	if !ok || v.Pkg() == nil || !isPackageLevel(v) || w.lazy {
+	if !ok || v.Pkg() == nil || !isPackageLevel(v) {
+		return
+	}
+	w.readsFirst(id, v)
+	if w.lazy {
 		return
 	}
 	if v.Pkg() != w.b.pass.Pkg {
@@ -1175,6 +1191,9 @@ func (w *walker) write(stmt ast.Node, lhs ast.Expr, contents bool) {
 	}
 	if v == nil || !isPackageLevel(v) {
 		return
+	}
+	if !contents && !through(info, lhs) {
+		w.guard(stmt, v.Pkg().Path()+"."+v.Name())
 	}
 	if w.lazy || w.guarded(v) {
 		return // lazy initialization: `if v == nil { v = … }` or sync.Once

@@ -110,9 +110,15 @@ type Summary struct {
 // AFact marks Summary as an analysis fact.
 func (*Summary) AFact() {}
 
+// String renders the summary for tests. It leaves out the ReadsFirst
+// effects, which only globalstate's Observed consumes and its tests cover:
+// they would repeat every read in every fact.
 func (s *Summary) String() string {
-	parts := make([]string, len(s.Effects))
-	for i, e := range s.Effects {
+	parts := make([]string, 0, len(s.Effects))
+	for _, e := range s.Effects {
+		if e.Kind == catalog.ReadsFirst {
+			continue
+		}
 		p := fmt.Sprintf("%s %s", kindTag(e.Kind), e.What)
 		if info := catalog.Of(e.Kind); info.OnT || info.ByParam {
 			p += fmt.Sprintf("@%d", e.Param)
@@ -135,7 +141,7 @@ func (s *Summary) String() string {
 		if e.Resets {
 			p += " resets"
 		}
-		parts[i] = p
+		parts = append(parts, p)
 	}
 	return strings.Join(parts, "; ")
 }
@@ -176,6 +182,8 @@ func kindTag(k catalog.Kind) string {
 		return "flagsread"
 	case catalog.Persists:
 		return "persists"
+	case catalog.ReadsFirst:
+		return "readsfirst"
 	}
 	return fmt.Sprintf("kind%d", k)
 }
@@ -224,6 +232,9 @@ type Result struct {
 	funcs map[ast.Node]*function
 	byObj map[*types.Func]*function
 	bases map[string]Baseline // of the package variables the sites write
+	// observed is the state the package's tests read before they write
+	// it; nil when the package has no tests.
+	observed map[string]bool
 }
 
 // Sites returns the effects reached from fn's own body (a *ast.FuncDecl or
@@ -290,11 +301,13 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	b.export()
 	var bases map[string]Baseline
+	var observed map[string]bool
 	if b.hasTests {
 		b.resolveSites()
 		bases = b.collectBaselines()
+		observed = b.observed()
 	}
-	return &Result{funcs: b.funcs, byObj: b.byObj, bases: bases}, nil
+	return &Result{funcs: b.funcs, byObj: b.byObj, bases: bases, observed: observed}, nil
 }
 
 // sortEffects puts effects in a deterministic order for export.

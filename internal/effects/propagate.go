@@ -53,8 +53,20 @@ func (s *effectSet) addWith(e Effect, chain func() []string) bool {
 	if catalog.Of(e.Kind).Many {
 		limit = maxMany
 	}
+	if e.Kind == catalog.ReadsFirst {
+		limit = maxReads
+	}
 	if s.byKind[e.Kind] >= limit {
-		return false
+		if e.Kind != catalog.ReadsFirst || e.What == AnyState {
+			return false
+		}
+		// More reads than a summary keeps: it reads anything.
+		e = Effect{Kind: catalog.ReadsFirst, What: AnyState, Param: -1, Where: e.Where}
+		if s.index[e.key()] {
+			return false
+		}
+		s.byKind[e.Kind]--
+		chain = nil
 	}
 	if s.index == nil {
 		s.index = make(map[effectKey]bool)
@@ -152,10 +164,21 @@ func (f *function) all() []*function {
 // it, and reports whether the summary grew.
 func (b *builder) summarize(d *function) bool {
 	grew := false
+	var gs []guard // built on first need
+	built := false
+	guarded := func(f *function, what string, pos token.Pos) bool {
+		if !built {
+			gs, built = b.guards(d), true
+		}
+		return !unguarded(gs, f, what, pos)
+	}
 	for _, r := range d.reached {
 		f := r.f
 		for _, s := range f.direct {
 			if !b.carries(d, f, s.Effect.Kind) {
+				continue
+			}
+			if s.Effect.Kind == catalog.ReadsFirst && guarded(f, s.Effect.What, s.Node.Pos()) {
 				continue
 			}
 			if e, ok := d.lift(apply(s.Effect, r.mode), s.T); ok && d.summary.add(e) {
@@ -165,6 +188,9 @@ func (b *builder) summarize(d *function) bool {
 		for _, c := range f.calls {
 			for _, ce := range b.effectsOfCall(c) {
 				if !b.carries(d, f, ce.Kind) {
+					continue
+				}
+				if ce.Kind == catalog.ReadsFirst && c.node != nil && guarded(f, ce.What, c.node.Pos()) {
 					continue
 				}
 				ce, ok := b.viaCall(c, ce)

@@ -8,3 +8,10 @@ var Verbose = false
 
 // Home returns the directory named by $APP_HOME.
 func Home() string { return os.Getenv("APP_HOME") }
+
+// Logf prints when Verbose is on.
+func Logf(format string) {
+	if Verbose {
+		println(format)
+	}
+}

@@ -14,3 +14,6 @@ var (
 		n int
 	}
 )
+
+// Now reads the clock the tests swap.
+func Now() int64 { return timeNow() }

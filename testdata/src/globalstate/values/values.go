@@ -85,3 +85,6 @@ func apply(f func()) { f() }
 var plain = func(x int) int { return x * 2 }
 
 func double(x int) int { return plain(x) }
+
+// lastHandled reports what the last handler called wrote.
+func lastHandled() string { return handlerValue }

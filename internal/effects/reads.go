@@ -1,0 +1,239 @@
+package effects
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"github.com/isolint/isolint/internal/catalog"
+)
+
+// AnyState is the What of a ReadsFirst effect that stands for every piece
+// of state: a function that reads more than a summary keeps is taken to
+// read everything.
+const AnyState = "*"
+
+// maxReads bounds the ReadsFirst effects of one summary; past it, the
+// summary holds AnyState.
+const maxReads = 64
+
+// A guard is a write of process-wide state that a read in its span
+// follows for sure: from the end of the writing statement or call to the
+// end of the block that holds it. Such a read sees what the function
+// itself wrote, not what an earlier test left.
+type guard struct {
+	what     string
+	from, to token.Pos
+}
+
+func (g guard) covers(what string, pos token.Pos) bool {
+	return g.what == what && g.from <= pos && pos < g.to
+}
+
+// scopeEnd returns the end of the innermost block that holds the node
+// being walked.
+func (w *walker) scopeEnd() token.Pos {
+	for i := len(w.stack) - 1; i >= 0; i-- {
+		switch n := w.stack[i].(type) {
+		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+			return n.End()
+		}
+	}
+	return token.NoPos
+}
+
+// guard records that the node n, which the walker is in, writes what.
+func (w *walker) guard(n ast.Node, what string) {
+	if end := w.scopeEnd(); end.IsValid() {
+		w.f.guards = append(w.f.guards, guard{what: what, from: n.End(), to: end})
+	}
+}
+
+// readsFirst records a read of the package variable v at id, unless the
+// use assigns to v. Reads of a variable of this package that nothing in
+// the package assigns, and reads in the standard library, are left out:
+// no test can change what they see.
+func (w *walker) readsFirst(id *ast.Ident, v *types.Var) {
+	if w.b.std || w.assignedHere(id) {
+		return
+	}
+	if v.Pkg() == w.b.pass.Pkg && !v.Exported() && !w.b.assignedVar(v) {
+		return
+	}
+	w.f.direct = append(w.f.direct, Site{
+		Node:   id,
+		Effect: Effect{Kind: catalog.ReadsFirst, What: v.Pkg().Path() + "." + v.Name(), Param: -1, Where: w.where(id)},
+	})
+}
+
+// readsAPI records the state a catalog call reads.
+func (w *walker) readsAPI(c *ast.CallExpr, api *catalog.API) {
+	for _, r := range api.Reads {
+		w.f.direct = append(w.f.direct, Site{
+			Node:   c,
+			Effect: Effect{Kind: catalog.ReadsFirst, What: r, Param: -1, Where: w.where(c)},
+		})
+	}
+}
+
+// assignedHere reports whether the identifier being walked is the whole
+// left-hand side of a plain assignment: V = x or pkg.V = x.
+func (w *walker) assignedHere(id *ast.Ident) bool {
+	var e ast.Expr = id
+	i := len(w.stack) - 2
+	if i >= 0 {
+		if sel, ok := w.stack[i].(*ast.SelectorExpr); ok && sel.Sel == id {
+			e, i = sel, i-1
+		}
+	}
+	for i >= 0 {
+		p, ok := w.stack[i].(*ast.ParenExpr)
+		if !ok {
+			break
+		}
+		e, i = p, i-1
+	}
+	if i < 0 {
+		return false
+	}
+	as, ok := w.stack[i].(*ast.AssignStmt)
+	return ok && as.Tok == token.ASSIGN && slices.Contains(as.Lhs, e)
+}
+
+// assignedVar reports whether some function of the package assigns to
+// the package variable v, its fields or elements, or takes its address.
+func (b *builder) assignedVar(v *types.Var) bool {
+	if b.assigned == nil {
+		b.assigned = make(map[*types.Var]bool)
+		info := b.pass.TypesInfo
+		mark := func(e ast.Expr) {
+			if x := WrittenVar(info, e); x != nil {
+				b.assigned[x] = true
+			}
+		}
+		for _, f := range b.pass.Files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.AssignStmt:
+					if n.Tok != token.DEFINE {
+						for _, l := range n.Lhs {
+							mark(l)
+						}
+					}
+				case *ast.IncDecStmt:
+					mark(n.X)
+				case *ast.RangeStmt:
+					if n.Tok == token.ASSIGN {
+						for _, e := range []ast.Expr{n.Key, n.Value} {
+							if e != nil {
+								mark(e)
+							}
+						}
+					}
+				case *ast.UnaryExpr:
+					if n.Op == token.AND {
+						mark(n.X)
+					}
+				}
+				return true
+			})
+		}
+	}
+	return b.assigned[v]
+}
+
+// guards returns the writes of process-wide state in d's body and the
+// literals it reaches: its own assignments and setter calls, and its
+// calls of functions that change a package variable or a default for
+// sure.
+func (b *builder) guards(d *function) []guard {
+	var out []guard
+	for _, r := range d.reached {
+		out = append(out, r.f.guards...)
+		for _, c := range r.f.calls {
+			if c.node == nil || c.ref || c.restores || c.via != nil || !c.scope.IsValid() {
+				continue
+			}
+			for _, ce := range b.effectsOfCall(c) {
+				if ce.Restored || ce.Maybe || ce.Returned {
+					continue
+				}
+				if ce.Kind == catalog.GlobalVar && !ce.Through || ce.Kind == catalog.Setter {
+					out = append(out, guard{what: ce.What, from: c.node.End(), to: c.scope})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// unguarded reports whether a read of what at pos, in f, sees what an
+// earlier test may have left: no write of d's covers it, and, for a
+// setter's default, f does not go on to change the default itself (it
+// saves the value to put it back).
+func unguarded(gs []guard, f *function, what string, pos token.Pos) bool {
+	if what == AnyState {
+		return true
+	}
+	for _, g := range gs {
+		if g.covers(what, pos) {
+			return false
+		}
+	}
+	if _, setter := catalog.Lookup(what); setter {
+		for _, s := range f.direct {
+			if s.Effect.Kind == catalog.Setter && s.Effect.What == what && s.Node.Pos() > pos {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// observed collects the state that the package reads before it writes
+// it: the ReadsFirst effects of its functions, those of its test files
+// (the tests and what they reach) and its others (what a later test may
+// call); of the functions of the package an external test package tests;
+// and, since a test may reach code through interfaces that no summary
+// follows, of every function, in any package, that reads a variable of
+// its own package first.
+func (b *builder) observed() map[string]bool {
+	out := make(map[string]bool)
+	for _, d := range b.decls {
+		for _, e := range d.summary.list {
+			if e.Kind == catalog.ReadsFirst {
+				out[e.What] = true
+			}
+		}
+	}
+	under, external := strings.CutSuffix(b.pass.Pkg.Path(), "_test")
+	for _, f := range b.pass.AllObjectFacts() {
+		s, ok := f.Fact.(*Summary)
+		if !ok || f.Object.Pkg() == nil {
+			continue
+		}
+		path := f.Object.Pkg().Path()
+		for _, e := range s.Effects {
+			if e.Kind != catalog.ReadsFirst {
+				continue
+			}
+			if name, own := strings.CutPrefix(e.What, path+"."); own && !strings.ContainsAny(name, "./") || external && path == under {
+				out[e.What] = true
+			}
+		}
+	}
+	return out
+}
+
+// Observed reports whether a test of the package, or code it calls, reads
+// the state what (a package variable "os.Args", a setter
+// "log.SetOutput") before it writes it, so that it may see what another
+// test left there.
+func (r *Result) Observed(what string) bool {
+	if r.observed == nil {
+		return true
+	}
+	return r.observed[AnyState] || r.observed[what]
+}
