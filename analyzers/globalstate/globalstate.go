@@ -368,10 +368,13 @@ func sinks(pass *analysis.Pass) map[string]bool {
 }
 
 // scratch returns the package variables of the package, unexported or
-// declared in a test file, that every function reading them assigns in a
-// statement of its own body before its first use: scratch space that
-// carries nothing from one test to the next. One whose address is taken,
-// or that a package-level initializer reads, is not.
+// declared in a test file, that every function reading them assigns
+// before its first use, in a statement of its own body or by calling, in
+// one, a function of the package that assigns it afresh first thing
+// (initTable(), then range table) when it is declared without a value:
+// scratch space that carries nothing
+// from one test to the next. One whose address is taken, or that a
+// package-level initializer reads, is not.
 func scratch(pass *analysis.Pass) map[string]bool {
 	cand := make(map[*types.Var]bool)
 	for v, decl := range effects.PackageVars(pass) {
@@ -403,8 +406,19 @@ func scratch(pass *analysis.Pass) map[string]bool {
 			}
 		}
 	}
+	// A call assigns afresh only a variable declared without a value:
+	// one that the package's code fills in before use, not one whose
+	// initial value some test may count on.
+	uninit := make(map[*types.Var]bool)
+	for v, decl := range effects.PackageVars(pass) {
+		if cand[v] && decl.Init == nil {
+			uninit[v] = true
+		}
+	}
+	fresh := freshAssigners(pass, uninit)
 	// In each function body, the first use of a variable read there must
-	// be an assignment in a statement of that body.
+	// be an assignment in a statement of that body, or a call there of a
+	// function that assigns it afresh.
 	inFunc := func(n ast.Node) bool {
 		var body *ast.BlockStmt
 		switch fn := n.(type) {
@@ -428,11 +442,28 @@ func scratch(pass *analysis.Pass) map[string]bool {
 				}
 			}
 		}
+		topCall := make(map[*ast.ExprStmt]bool)
+		for _, st := range body.List {
+			if es, ok := st.(*ast.ExprStmt); ok {
+				topCall[es] = true
+			}
+		}
 		written := make(map[*ast.Ident]bool)
 		ast.Inspect(body, func(m ast.Node) bool {
 			switch m := m.(type) {
 			case *ast.FuncLit:
 				return false // a function of its own
+			case *ast.ExprStmt:
+				call, ok := m.X.(*ast.CallExpr)
+				if !ok || !topCall[m] {
+					return true
+				}
+				fn, _ := typeutil.Callee(info, call).(*types.Func)
+				for _, v := range fresh[fn] {
+					if _, seen := first[v]; !seen && !mentions(info, call.Args, v) {
+						first[v] = true
+					}
+				}
 			case *ast.AssignStmt:
 				if m.Tok == token.ASSIGN {
 					for _, l := range m.Lhs {
@@ -482,6 +513,62 @@ func scratch(pass *analysis.Pass) map[string]bool {
 	for v := range cand {
 		if readSome[v] && !bad[v] {
 			out[v.Pkg().Path()+"."+v.Name()] = true
+		}
+	}
+	return out
+}
+
+// freshAssigners returns, for the functions of the package, the candidate
+// variables each assigns in a statement of its own body with a value that
+// does not read them, and does not use, return before or jump past
+// first: a call of such a function gives the variable a value that owes
+// nothing to an earlier test.
+func freshAssigners(pass *analysis.Pass, cand map[*types.Var]bool) map[*types.Func][]*types.Var {
+	info := pass.TypesInfo
+	out := make(map[*types.Func][]*types.Var)
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil || fd.Recv != nil {
+				continue
+			}
+			fn, ok := info.Defs[fd.Name].(*types.Func)
+			if !ok {
+				continue
+			}
+			used := make(map[*types.Var]bool) // used by an earlier statement
+			for _, st := range fd.Body.List {
+				if as, ok := st.(*ast.AssignStmt); ok && as.Tok == token.ASSIGN && len(as.Lhs) == len(as.Rhs) {
+					for i, l := range as.Lhs {
+						id, ok := l.(*ast.Ident)
+						if !ok {
+							continue
+						}
+						if v, ok := info.Uses[id].(*types.Var); ok && cand[v] && !used[v] && !mentions(info, as.Rhs[i:i+1], v) && !slices.Contains(out[fn], v) {
+							out[fn] = append(out[fn], v)
+						}
+					}
+				}
+				leaves := false
+				ast.Inspect(st, func(n ast.Node) bool {
+					switch n := n.(type) {
+					case *ast.FuncLit:
+						return false
+					case *ast.ReturnStmt:
+						leaves = true
+					case *ast.BranchStmt:
+						leaves = leaves || n.Tok == token.GOTO
+					case *ast.Ident:
+						if v, ok := info.Uses[n].(*types.Var); ok && cand[v] {
+							used[v] = true
+						}
+					}
+					return true
+				})
+				if leaves {
+					break // what follows may not run
+				}
+			}
 		}
 	}
 	return out

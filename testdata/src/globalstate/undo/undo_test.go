@@ -121,6 +121,35 @@ func TestScratch(t *testing.T) {
 	_ = render("y")
 }
 
+// A table that a helper builds afresh right before its one reader reads
+// it carries nothing from one test to the next either.
+var table []string
+
+func initTable() {
+	table = []string{"a", "b"}
+}
+
+func TestTable(t *testing.T) {
+	initTable()
+	_ = len(table)
+}
+
+// A helper that may return before it builds the table leaves the last
+// test's table behind.
+var cases []string
+
+func initCases(skip bool) {
+	if skip {
+		return
+	}
+	cases = []string{"a"}
+}
+
+func TestCases(t *testing.T) {
+	initCases(false) // want `TestCases writes package variable cases via helper initCases \(undo_test.go:\d+\) and does not restore it`
+	_ = len(cases)
+}
+
 // A subtest's change that its parent restores stays among its subtests.
 var args []string
 
