@@ -102,6 +102,11 @@ func (c *checker) checkTest(t *tests.Test) {
 		// before it changes anything.
 		sites = slices.DeleteFunc(slices.Clone(sites), func(s effects.Site) bool { return panics[s.Node] })
 	}
+	if fails := c.expectedErrors(t); fails != nil {
+		// restore, err := Redirect(l, badLevel); assert.Error(t, err): the
+		// helper changes nothing on a path on which it fails.
+		sites = slices.DeleteFunc(slices.Clone(sites), func(s effects.Site) bool { return s.Effect.OnSuccess && fails[s.Node] })
+	}
 	seen := make(map[cause]bool)
 	for _, s := range sites {
 		switch s.Effect.Kind {
@@ -257,6 +262,134 @@ func (c *checker) expectedPanics(t *tests.Test) map[ast.Node]bool {
 		return true
 	})
 	return out
+}
+
+// expectedErrors returns the calls in t's body whose error result the
+// test asserts is not nil, so that it passes only when the call failed:
+// `_, err := f()` followed, in the same block with no other assignment to
+// err between, by testify's Error, ErrorContains, ErrorIs, ErrorAs or
+// EqualError on err, or by `if err == nil { t.Fatal(…) }`.
+func (c *checker) expectedErrors(t *tests.Test) map[ast.Node]bool {
+	info := c.pass.TypesInfo
+	var out map[ast.Node]bool
+	ast.Inspect(t.Body, func(n ast.Node) bool {
+		block, ok := n.(*ast.BlockStmt)
+		if !ok {
+			return true
+		}
+		for i, st := range block.List {
+			as, ok := st.(*ast.AssignStmt)
+			if !ok || len(as.Rhs) != 1 || len(as.Lhs) < 1 {
+				continue
+			}
+			call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+			if !ok {
+				continue
+			}
+			id, ok := as.Lhs[len(as.Lhs)-1].(*ast.Ident)
+			if !ok || !isError(info.TypeOf(id)) {
+				continue
+			}
+			errVar := info.ObjectOf(id)
+			for _, later := range block.List[i+1:] {
+				if c.assertsError(later, errVar, t.T) {
+					if out == nil {
+						out = make(map[ast.Node]bool)
+					}
+					out[call] = true
+					break
+				}
+				if assigns(info, later, errVar) {
+					break
+				}
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// assertsError reports whether st fails the test unless the error
+// variable v holds an error.
+func (c *checker) assertsError(st ast.Stmt, v types.Object, tv types.Object) bool {
+	info := c.pass.TypesInfo
+	isV := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && v != nil && info.Uses[id] == v
+	}
+	switch st := st.(type) {
+	case *ast.ExprStmt:
+		call, ok := st.X.(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		fn, ok := typeutil.Callee(info, call).(*types.Func)
+		if !ok || fn.Pkg() == nil || fn.Signature().Recv() != nil || len(call.Args) < 2 {
+			return false
+		}
+		switch fn.Pkg().Path() {
+		case "github.com/stretchr/testify/assert", "github.com/stretchr/testify/require":
+		default:
+			return false
+		}
+		switch strings.TrimSuffix(fn.Name(), "f") {
+		case "Error", "ErrorContains", "ErrorIs", "ErrorAs", "EqualError":
+			return isV(call.Args[1])
+		}
+	case *ast.IfStmt:
+		b, ok := ast.Unparen(st.Cond).(*ast.BinaryExpr)
+		if st.Init != nil || !ok || b.Op != token.EQL || len(st.Body.List) == 0 {
+			return false
+		}
+		if !(isV(b.X) && isNilExpr(info, b.Y) || isV(b.Y) && isNilExpr(info, b.X)) {
+			return false
+		}
+		es, ok := st.Body.List[0].(*ast.ExprStmt)
+		if !ok {
+			return false
+		}
+		call, ok := es.X.(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		sel, ok := call.Fun.(*ast.SelectorExpr)
+		if !ok {
+			return false
+		}
+		if id, ok := ast.Unparen(sel.X).(*ast.Ident); !ok || tv == nil || info.Uses[id] != tv {
+			return false
+		}
+		switch sel.Sel.Name {
+		case "Fatal", "Fatalf", "FailNow", "Error", "Errorf", "Fail":
+			return true
+		}
+	}
+	return false
+}
+
+// assigns reports whether st assigns to v.
+func assigns(info *types.Info, st ast.Stmt, v types.Object) bool {
+	found := false
+	ast.Inspect(st, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok {
+			for _, l := range as.Lhs {
+				if id, ok := l.(*ast.Ident); ok && info.ObjectOf(id) == v {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+func isError(t types.Type) bool {
+	return t != nil && types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+func isNilExpr(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	return ok && tv.IsNil()
 }
 
 func testName(t *tests.Test) string {

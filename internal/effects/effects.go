@@ -81,6 +81,13 @@ type Effect struct {
 	// initializer>, gin.SetMode(gin.TestMode) where every init sets it).
 	// Such a change is no change a later test could see.
 	Resets bool
+	// OnSuccess is true when the effect happens only on paths on which
+	// the function returns a nil error: it is made by a plain statement of
+	// the function's own body after which every return returns nil for
+	// its last result, an error, or it is such an effect of a callee whose
+	// results the function returns as they are. A caller that the call
+	// must fail for never sees it.
+	OnSuccess bool
 }
 
 func (e Effect) key() effectKey { return effectKey{e.Kind, e.What, e.Param, e.Key, e.Returned} }
@@ -134,6 +141,9 @@ func (s *Summary) String() string {
 		}
 		if e.Resets {
 			p += " resets"
+		}
+		if e.OnSuccess {
+			p += " onsuccess"
 		}
 		parts[i] = p
 	}

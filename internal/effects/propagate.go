@@ -46,6 +46,9 @@ func (s *effectSet) addWith(e Effect, chain func() []string) bool {
 			if !e.Resets && s.list[i].Resets {
 				s.list[i].Resets, grew = false, true
 			}
+			if !e.OnSuccess && s.list[i].OnSuccess {
+				s.list[i].OnSuccess, grew = false, true
+			}
 		}
 		return grew
 	}
@@ -158,7 +161,9 @@ func (b *builder) summarize(d *function) bool {
 			if !b.carries(d, f, s.Effect.Kind) {
 				continue
 			}
-			if e, ok := d.lift(apply(s.Effect, r.mode), s.T); ok && d.summary.add(e) {
+			e := apply(s.Effect, r.mode)
+			e.OnSuccess = f == d && !e.Returned && b.successOnly(d, s.Node)
+			if e, ok := d.lift(e, s.T); ok && d.summary.add(e) {
 				grew = true
 			}
 		}
@@ -172,6 +177,7 @@ func (b *builder) summarize(d *function) bool {
 					continue
 				}
 				e, t := b.throughArg(c, apply(ce, r.mode))
+				e.OnSuccess = f == d && !e.Returned && c.node != nil && (ce.OnSuccess && b.forwards(d, c.node) || b.successOnly(d, c.node))
 				if b.fixedName(c, ce) {
 					e = sharedName(e)
 				}

@@ -1,6 +1,9 @@
 package undo
 
 import (
+	"errors"
+	"io"
+	"log"
 	"os"
 	"testing"
 
@@ -162,4 +165,33 @@ func TestParentRestores(t *testing.T) {
 		args = []string{"a"}
 		_ = use()
 	})
+}
+
+// redirect changes the log prefix, and, once it knows the level, the
+// output: a call that fails has changed only the prefix.
+func redirect(level int) (func(), error) {
+	log.SetPrefix("x: ")
+	if level > 3 {
+		return nil, errors.New("bad level")
+	}
+	log.SetOutput(io.Discard)
+	return func() { log.SetOutput(os.Stderr) }, nil
+}
+
+func redirectAt(level int) (func(), error) {
+	return redirect(level)
+}
+
+// The test passes only when the call fails, which changes the prefix but
+// never the output.
+func TestRedirectFails(t *testing.T) {
+	_, err := redirectAt(99) // want `TestRedirectFails changes a process-wide default with log.SetPrefix via helper redirectAt → redirect`
+	if err == nil {
+		t.Fatal("no error")
+	}
+}
+
+// A test that does not check the error may have changed the output too.
+func TestRedirectUnchecked(t *testing.T) {
+	_, _ = redirectAt(99) // want `log.SetOutput via helper redirectAt → redirect` `log.SetPrefix via helper redirectAt → redirect`
 }
