@@ -145,7 +145,7 @@ func (c *checker) checkTest(t *tests.Test) {
 // runs alone, or no edit can isolate it.
 func (c *checker) check(t *tests.Test, s effects.Site, sites []effects.Site) {
 	parallel := t.ParallelInTree()
-	restored := effects.Restored(sites, s.Effect) || c.restoredByAncestor(t, s.Effect)
+	restored := effects.Restored(sites, s.Effect) || c.restoredByAncestor(t, s.Effect) || c.putBackByPair(t, s, sites)
 	if restored && !parallel {
 		return
 	}
@@ -292,7 +292,7 @@ func (c *checker) expectedErrors(t *tests.Test) map[ast.Node]bool {
 			}
 			errVar := info.ObjectOf(id)
 			for _, later := range block.List[i+1:] {
-				if c.assertsError(later, errVar, t.T) {
+				if c.assertsError(later, errVar, t.T, true) {
 					if out == nil {
 						out = make(map[ast.Node]bool)
 					}
@@ -310,8 +310,8 @@ func (c *checker) expectedErrors(t *tests.Test) map[ast.Node]bool {
 }
 
 // assertsError reports whether st fails the test unless the error
-// variable v holds an error.
-func (c *checker) assertsError(st ast.Stmt, v types.Object, tv types.Object) bool {
+// variable v holds an error, or, when fails is false, unless it is nil.
+func (c *checker) assertsError(st ast.Stmt, v types.Object, tv *types.Var, fails bool) bool {
 	info := c.pass.TypesInfo
 	isV := func(e ast.Expr) bool {
 		id, ok := ast.Unparen(e).(*ast.Ident)
@@ -334,11 +334,17 @@ func (c *checker) assertsError(st ast.Stmt, v types.Object, tv types.Object) boo
 		}
 		switch strings.TrimSuffix(fn.Name(), "f") {
 		case "Error", "ErrorContains", "ErrorIs", "ErrorAs", "EqualError":
-			return isV(call.Args[1])
+			return fails && isV(call.Args[1])
+		case "NoError":
+			return !fails && isV(call.Args[1])
 		}
 	case *ast.IfStmt:
+		op := token.EQL // if err == nil { t.Fatal(…) }
+		if !fails {
+			op = token.NEQ
+		}
 		b, ok := ast.Unparen(st.Cond).(*ast.BinaryExpr)
-		if st.Init != nil || !ok || b.Op != token.EQL || len(st.Body.List) == 0 {
+		if st.Init != nil || !ok || b.Op != op || len(st.Body.List) == 0 {
 			return false
 		}
 		if !(isV(b.X) && isNilExpr(info, b.Y) || isV(b.Y) && isNilExpr(info, b.X)) {
@@ -362,6 +368,94 @@ func (c *checker) assertsError(st ast.Stmt, v types.Object, tv types.Object) boo
 		switch sel.Sel.Name {
 		case "Fatal", "Fatalf", "FailNow", "Error", "Errorf", "Fail":
 			return true
+		}
+	}
+	return false
+}
+
+// putBackByPair reports whether a later call in t's body puts back what
+// the call at site s changed, through a pair of methods on one value: s
+// calls x.Start(), which saves the variable in a field of x before it
+// changes it, and a statement of the test's body calls x.Stop(), which
+// assigns the field back (sc.old = os.Stdout … os.Stdout = sc.old). When
+// Stop may return an error first, the test must fail unless its error is
+// nil. Nothing between the two calls may use x.
+func (c *checker) putBackByPair(t *tests.Test, s effects.Site, sites []effects.Site) bool {
+	if s.Effect.Kind != catalog.GlobalVar || s.Effect.SavedIn == "" || s.Callee == nil {
+		return false
+	}
+	x := c.receiverVar(s.Node)
+	if x == nil {
+		return false
+	}
+	for _, r := range sites {
+		if r.Callee == nil || !r.Final || r.Restores || r.Node.Pos() <= s.Node.End() ||
+			r.Effect.What != s.Effect.What || r.Effect.PutBackFrom != s.Effect.SavedIn || c.receiverVar(r.Node) != x {
+			continue
+		}
+		if c.usedBetween(t.Body, x, s.Node.End(), r.Node.Pos()) {
+			return false
+		}
+		return !r.Effect.IfNoError || c.errorChecked(t, r.Node)
+	}
+	return false
+}
+
+// receiverVar returns the local variable x of a call x.M(…).
+func (c *checker) receiverVar(n ast.Node) types.Object {
+	call, ok := n.(*ast.CallExpr)
+	if !ok {
+		return nil
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
+		return nil
+	}
+	return v
+}
+
+// usedBetween reports whether body uses x between the positions from and
+// to.
+func (c *checker) usedBetween(body *ast.BlockStmt, x types.Object, from, to token.Pos) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && id.Pos() >= from && id.Pos() < to && c.pass.TypesInfo.Uses[id] == x {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// errorChecked reports whether the call's error result is assigned to a
+// variable that a later statement of the same block asserts is nil.
+func (c *checker) errorChecked(t *tests.Test, call ast.Node) bool {
+	info := c.pass.TypesInfo
+	for i, st := range t.Body.List {
+		as, ok := st.(*ast.AssignStmt)
+		if !ok || len(as.Rhs) != 1 || ast.Unparen(as.Rhs[0]) != call {
+			continue
+		}
+		id, ok := as.Lhs[len(as.Lhs)-1].(*ast.Ident)
+		if !ok || !isError(info.TypeOf(id)) {
+			return false
+		}
+		v := info.ObjectOf(id)
+		for _, later := range t.Body.List[i+1:] {
+			if c.assertsError(later, v, t.T, false) {
+				return true
+			}
+			if assigns(info, later, v) {
+				return false
+			}
 		}
 	}
 	return false

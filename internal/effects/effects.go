@@ -88,6 +88,20 @@ type Effect struct {
 	// results the function returns as they are. A caller that the call
 	// must fail for never sees it.
 	OnSuccess bool
+	// SavedIn, for a write to a package variable in a method's own body,
+	// names the field of the receiver ("pkg.Type.field") into which a
+	// statement of that body before the write copies the variable's
+	// value (sc.old = os.Stdout, then os.Stdout = w).
+	SavedIn string
+	// PutBackFrom, for a write in a plain statement of a method's own
+	// body, names the field of the receiver whose value it assigns to
+	// the variable (os.Stdout = sc.old): called after a method that saved
+	// the variable in that field of the same value, it puts the variable
+	// back. IfNoError is true when it does so only on the paths on which
+	// the method returns a nil error (every return before it returns
+	// errors.New(…), fmt.Errorf(…) or a package-level error).
+	PutBackFrom string
+	IfNoError   bool
 }
 
 func (e Effect) key() effectKey { return effectKey{e.Kind, e.What, e.Param, e.Key, e.Returned} }

@@ -49,6 +49,15 @@ func (s *effectSet) addWith(e Effect, chain func() []string) bool {
 			if !e.OnSuccess && s.list[i].OnSuccess {
 				s.list[i].OnSuccess, grew = false, true
 			}
+			if e.SavedIn != s.list[i].SavedIn && s.list[i].SavedIn != "" {
+				s.list[i].SavedIn, grew = "", true
+			}
+			if e.PutBackFrom != s.list[i].PutBackFrom && s.list[i].PutBackFrom != "" {
+				s.list[i].PutBackFrom, grew = "", true
+			}
+			if e.IfNoError && !s.list[i].IfNoError {
+				s.list[i].IfNoError, grew = true, true
+			}
 		}
 		return grew
 	}
@@ -162,7 +171,10 @@ func (b *builder) summarize(d *function) bool {
 				continue
 			}
 			e := apply(s.Effect, r.mode)
-			e.OnSuccess = f == d && !e.Returned && b.successOnly(d, s.Node)
+			e.OnSuccess = f == d && !e.Returned && changesState(e.Kind) && b.successOnly(d, s.Node)
+			if f == d && !e.Returned && e.Kind == catalog.GlobalVar {
+				e.SavedIn, e.PutBackFrom, e.IfNoError = b.fieldSwap(d, s.Node)
+			}
 			if e, ok := d.lift(e, s.T); ok && d.summary.add(e) {
 				grew = true
 			}
@@ -177,7 +189,7 @@ func (b *builder) summarize(d *function) bool {
 					continue
 				}
 				e, t := b.throughArg(c, apply(ce, r.mode))
-				e.OnSuccess = f == d && !e.Returned && c.node != nil && (ce.OnSuccess && b.forwards(d, c.node) || b.successOnly(d, c.node))
+				e.OnSuccess = f == d && !e.Returned && changesState(e.Kind) && c.node != nil && (ce.OnSuccess && b.forwards(d, c.node) || b.successOnly(d, c.node))
 				if b.fixedName(c, ce) {
 					e = sharedName(e)
 				}

@@ -195,3 +195,51 @@ func TestRedirectFails(t *testing.T) {
 func TestRedirectUnchecked(t *testing.T) {
 	_, _ = redirectAt(99) // want `log.SetOutput via helper redirectAt → redirect` `log.SetPrefix via helper redirectAt → redirect`
 }
+
+// capture swaps os.Stdout for a pipe, and back, through a pair of
+// methods: start saves it in a field, stop assigns the field back.
+type capture struct {
+	old  *os.File
+	pipe *os.File
+}
+
+func (c *capture) start() {
+	c.old = os.Stdout
+	c.pipe, os.Stdout, _ = os.Pipe()
+}
+
+func (c *capture) stop() error {
+	if c.old == nil {
+		return errors.New("start was not called")
+	}
+	os.Stdout = c.old
+	return nil
+}
+
+// stop puts back what start saved, on the path on which the test passes.
+func TestCapture(t *testing.T) {
+	var c capture
+	c.start()
+	os.Stdout.WriteString("x")
+	err := c.stop()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// When stop's error is not checked, it may have returned first.
+func TestCaptureUnchecked(t *testing.T) {
+	var c capture
+	c.start() // want `TestCaptureUnchecked writes package variable os.Stdout via helper start`
+	_ = c.stop()
+}
+
+// stop on another value puts back nothing start saved.
+func TestCaptureOther(t *testing.T) {
+	var a, b capture
+	a.start() // want `TestCaptureOther writes package variable os.Stdout via helper start`
+	err := b.stop()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
