@@ -379,7 +379,8 @@ func (c *checker) assertsError(st ast.Stmt, v types.Object, tv *types.Var, fails
 // changes it, and a statement of the test's body calls x.Stop(), which
 // assigns the field back (sc.old = os.Stdout … os.Stdout = sc.old). When
 // Stop may return an error first, the test must fail unless its error is
-// nil. Nothing between the two calls may use x.
+// nil. Nothing between the two calls may use x, and the test may change
+// the variable nowhere else.
 func (c *checker) putBackByPair(t *tests.Test, s effects.Site, sites []effects.Site) bool {
 	if s.Effect.Kind != catalog.GlobalVar || s.Effect.SavedIn == "" || s.Callee == nil {
 		return false
@@ -395,6 +396,11 @@ func (c *checker) putBackByPair(t *tests.Test, s effects.Site, sites []effects.S
 		}
 		if c.usedBetween(t.Body, x, s.Node.End(), r.Node.Pos()) {
 			return false
+		}
+		for _, o := range sites {
+			if o.Node != s.Node && o.Node != r.Node && o.Effect.Kind == catalog.GlobalVar && o.Effect.What == s.Effect.What && !o.Restores {
+				return false // another change, which the pair may not undo
+			}
 		}
 		return !r.Effect.IfNoError || c.errorChecked(t, r.Node)
 	}

@@ -243,3 +243,14 @@ func TestCaptureOther(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// A second start after the pair is put back by nothing.
+func TestCaptureTwice(t *testing.T) {
+	var c capture
+	c.start() // want `TestCaptureTwice writes package variable os.Stdout via helper start`
+	err := c.stop()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.start()
+}
