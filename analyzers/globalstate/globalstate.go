@@ -102,6 +102,11 @@ func (c *checker) checkTest(t *tests.Test) {
 		// before it changes anything.
 		sites = slices.DeleteFunc(slices.Clone(sites), func(s effects.Site) bool { return panics[s.Node] })
 	}
+	if fails := c.expectedErrors(t); fails != nil {
+		// restore, err := Redirect(l, badLevel); assert.Error(t, err): the
+		// helper changes nothing on a path on which it fails.
+		sites = slices.DeleteFunc(slices.Clone(sites), func(s effects.Site) bool { return s.Effect.OnSuccess && fails[s.Node] })
+	}
 	seen := make(map[cause]bool)
 	for _, s := range sites {
 		switch s.Effect.Kind {
@@ -143,7 +148,7 @@ func (c *checker) checkTest(t *tests.Test) {
 // runs alone, or no edit can isolate it.
 func (c *checker) check(t *tests.Test, s effects.Site, sites []effects.Site) {
 	parallel := t.ParallelInTree()
-	restored := effects.Restored(sites, s.Effect) || c.restoredByAncestor(t, s.Effect)
+	restored := effects.Restored(sites, s.Effect) || c.restoredByAncestor(t, s.Effect) || c.putBackByPair(t, s, sites)
 	if restored && !parallel {
 		return
 	}
@@ -298,6 +303,234 @@ func (c *checker) expectedPanics(t *tests.Test) map[ast.Node]bool {
 	return out
 }
 
+// expectedErrors returns the calls in t's body whose error result the
+// test asserts is not nil, so that it passes only when the call failed:
+// `_, err := f()` followed, in the same block with no other assignment to
+// err between, by testify's Error, ErrorContains, ErrorIs, ErrorAs or
+// EqualError on err, or by `if err == nil { t.Fatal(…) }`.
+func (c *checker) expectedErrors(t *tests.Test) map[ast.Node]bool {
+	info := c.pass.TypesInfo
+	var out map[ast.Node]bool
+	ast.Inspect(t.Body, func(n ast.Node) bool {
+		block, ok := n.(*ast.BlockStmt)
+		if !ok {
+			return true
+		}
+		for i, st := range block.List {
+			as, ok := st.(*ast.AssignStmt)
+			if !ok || len(as.Rhs) != 1 || len(as.Lhs) < 1 {
+				continue
+			}
+			call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+			if !ok {
+				continue
+			}
+			id, ok := as.Lhs[len(as.Lhs)-1].(*ast.Ident)
+			if !ok || !isError(info.TypeOf(id)) {
+				continue
+			}
+			errVar := info.ObjectOf(id)
+			for _, later := range block.List[i+1:] {
+				if c.assertsError(later, errVar, t.T, true) {
+					if out == nil {
+						out = make(map[ast.Node]bool)
+					}
+					out[call] = true
+					break
+				}
+				if assigns(info, later, errVar) {
+					break
+				}
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// assertsError reports whether st fails the test unless the error
+// variable v holds an error, or, when fails is false, unless it is nil.
+func (c *checker) assertsError(st ast.Stmt, v types.Object, tv *types.Var, fails bool) bool {
+	info := c.pass.TypesInfo
+	isV := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && v != nil && info.Uses[id] == v
+	}
+	switch st := st.(type) {
+	case *ast.ExprStmt:
+		call, ok := st.X.(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		fn, ok := typeutil.Callee(info, call).(*types.Func)
+		if !ok || fn.Pkg() == nil || fn.Signature().Recv() != nil || len(call.Args) < 2 {
+			return false
+		}
+		switch fn.Pkg().Path() {
+		case "github.com/stretchr/testify/assert", "github.com/stretchr/testify/require":
+		default:
+			return false
+		}
+		switch strings.TrimSuffix(fn.Name(), "f") {
+		case "Error", "ErrorContains", "ErrorIs", "ErrorAs", "EqualError":
+			return fails && isV(call.Args[1])
+		case "NoError":
+			return !fails && isV(call.Args[1])
+		}
+	case *ast.IfStmt:
+		op := token.EQL // if err == nil { t.Fatal(…) }
+		if !fails {
+			op = token.NEQ
+		}
+		b, ok := ast.Unparen(st.Cond).(*ast.BinaryExpr)
+		if st.Init != nil || !ok || b.Op != op || len(st.Body.List) == 0 {
+			return false
+		}
+		if !(isV(b.X) && isNilExpr(info, b.Y) || isV(b.Y) && isNilExpr(info, b.X)) {
+			return false
+		}
+		es, ok := st.Body.List[0].(*ast.ExprStmt)
+		if !ok {
+			return false
+		}
+		call, ok := es.X.(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		sel, ok := call.Fun.(*ast.SelectorExpr)
+		if !ok {
+			return false
+		}
+		if id, ok := ast.Unparen(sel.X).(*ast.Ident); !ok || tv == nil || info.Uses[id] != tv {
+			return false
+		}
+		switch sel.Sel.Name {
+		case "Fatal", "Fatalf", "FailNow", "Error", "Errorf", "Fail":
+			return true
+		}
+	}
+	return false
+}
+
+// putBackByPair reports whether a later call in t's body puts back what
+// the call at site s changed, through a pair of methods on one value: s
+// calls x.Start(), which saves the variable in a field of x before it
+// changes it, and a statement of the test's body calls x.Stop(), which
+// assigns the field back (sc.old = os.Stdout … os.Stdout = sc.old). When
+// Stop may return an error first, the test must fail unless its error is
+// nil. Nothing between the two calls may use x, and the test may change
+// the variable nowhere else.
+func (c *checker) putBackByPair(t *tests.Test, s effects.Site, sites []effects.Site) bool {
+	if s.Effect.Kind != catalog.GlobalVar || s.Effect.SavedIn == "" || s.Callee == nil {
+		return false
+	}
+	x := c.receiverVar(s.Node)
+	if x == nil {
+		return false
+	}
+	for _, r := range sites {
+		if r.Callee == nil || !r.Final || r.Restores || r.Node.Pos() <= s.Node.End() ||
+			r.Effect.What != s.Effect.What || r.Effect.PutBackFrom != s.Effect.SavedIn || c.receiverVar(r.Node) != x {
+			continue
+		}
+		if c.usedBetween(t.Body, x, s.Node.End(), r.Node.Pos()) {
+			return false
+		}
+		for _, o := range sites {
+			if o.Node != s.Node && o.Node != r.Node && o.Effect.Kind == catalog.GlobalVar && o.Effect.What == s.Effect.What && !o.Restores {
+				return false // another change, which the pair may not undo
+			}
+		}
+		return !r.Effect.IfNoError || c.errorChecked(t, r.Node)
+	}
+	return false
+}
+
+// receiverVar returns the local variable x of a call x.M(…).
+func (c *checker) receiverVar(n ast.Node) types.Object {
+	call, ok := n.(*ast.CallExpr)
+	if !ok {
+		return nil
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
+		return nil
+	}
+	return v
+}
+
+// usedBetween reports whether body uses x between the positions from and
+// to.
+func (c *checker) usedBetween(body *ast.BlockStmt, x types.Object, from, to token.Pos) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && id.Pos() >= from && id.Pos() < to && c.pass.TypesInfo.Uses[id] == x {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// errorChecked reports whether the call's error result is assigned to a
+// variable that a later statement of the same block asserts is nil.
+func (c *checker) errorChecked(t *tests.Test, call ast.Node) bool {
+	info := c.pass.TypesInfo
+	for i, st := range t.Body.List {
+		as, ok := st.(*ast.AssignStmt)
+		if !ok || len(as.Rhs) != 1 || ast.Unparen(as.Rhs[0]) != call {
+			continue
+		}
+		id, ok := as.Lhs[len(as.Lhs)-1].(*ast.Ident)
+		if !ok || !isError(info.TypeOf(id)) {
+			return false
+		}
+		v := info.ObjectOf(id)
+		for _, later := range t.Body.List[i+1:] {
+			if c.assertsError(later, v, t.T, false) {
+				return true
+			}
+			if assigns(info, later, v) {
+				return false
+			}
+		}
+	}
+	return false
+}
+
+// assigns reports whether st assigns to v.
+func assigns(info *types.Info, st ast.Stmt, v types.Object) bool {
+	found := false
+	ast.Inspect(st, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok {
+			for _, l := range as.Lhs {
+				if id, ok := l.(*ast.Ident); ok && info.ObjectOf(id) == v {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+func isError(t types.Type) bool {
+	return t != nil && types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+func isNilExpr(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	return ok && tv.IsNil()
+}
+
 func testName(t *tests.Test) string {
 	if t.Kind == tests.Subtest {
 		return "subtest " + t.Name
@@ -407,10 +640,13 @@ func sinks(pass *analysis.Pass) map[string]bool {
 }
 
 // scratch returns the package variables of the package, unexported or
-// declared in a test file, that every function reading them assigns in a
-// statement of its own body before its first use: scratch space that
-// carries nothing from one test to the next. One whose address is taken,
-// or that a package-level initializer reads, is not.
+// declared in a test file, that every function reading them assigns
+// before its first use, in a statement of its own body or by calling, in
+// one, a function of the package that assigns it afresh first thing
+// (initTable(), then range table) when it is declared without a value:
+// scratch space that carries nothing
+// from one test to the next. One whose address is taken, or that a
+// package-level initializer reads, is not.
 func scratch(pass *analysis.Pass) map[string]bool {
 	cand := make(map[*types.Var]bool)
 	for v, decl := range effects.PackageVars(pass) {
@@ -442,8 +678,19 @@ func scratch(pass *analysis.Pass) map[string]bool {
 			}
 		}
 	}
+	// A call assigns afresh only a variable declared without a value:
+	// one that the package's code fills in before use, not one whose
+	// initial value some test may count on.
+	uninit := make(map[*types.Var]bool)
+	for v, decl := range effects.PackageVars(pass) {
+		if cand[v] && decl.Init == nil {
+			uninit[v] = true
+		}
+	}
+	fresh := freshAssigners(pass, uninit)
 	// In each function body, the first use of a variable read there must
-	// be an assignment in a statement of that body.
+	// be an assignment in a statement of that body, or a call there of a
+	// function that assigns it afresh.
 	inFunc := func(n ast.Node) bool {
 		var body *ast.BlockStmt
 		switch fn := n.(type) {
@@ -467,11 +714,28 @@ func scratch(pass *analysis.Pass) map[string]bool {
 				}
 			}
 		}
+		topCall := make(map[*ast.ExprStmt]bool)
+		for _, st := range body.List {
+			if es, ok := st.(*ast.ExprStmt); ok {
+				topCall[es] = true
+			}
+		}
 		written := make(map[*ast.Ident]bool)
 		ast.Inspect(body, func(m ast.Node) bool {
 			switch m := m.(type) {
 			case *ast.FuncLit:
 				return false // a function of its own
+			case *ast.ExprStmt:
+				call, ok := m.X.(*ast.CallExpr)
+				if !ok || !topCall[m] {
+					return true
+				}
+				fn, _ := typeutil.Callee(info, call).(*types.Func)
+				for _, v := range fresh[fn] {
+					if _, seen := first[v]; !seen && !mentions(info, call.Args, v) {
+						first[v] = true
+					}
+				}
 			case *ast.AssignStmt:
 				if m.Tok == token.ASSIGN {
 					for _, l := range m.Lhs {
@@ -521,6 +785,62 @@ func scratch(pass *analysis.Pass) map[string]bool {
 	for v := range cand {
 		if readSome[v] && !bad[v] {
 			out[v.Pkg().Path()+"."+v.Name()] = true
+		}
+	}
+	return out
+}
+
+// freshAssigners returns, for the functions of the package, the candidate
+// variables each assigns in a statement of its own body with a value that
+// does not read them, and does not use, return before or jump past
+// first: a call of such a function gives the variable a value that owes
+// nothing to an earlier test.
+func freshAssigners(pass *analysis.Pass, cand map[*types.Var]bool) map[*types.Func][]*types.Var {
+	info := pass.TypesInfo
+	out := make(map[*types.Func][]*types.Var)
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil || fd.Recv != nil {
+				continue
+			}
+			fn, ok := info.Defs[fd.Name].(*types.Func)
+			if !ok {
+				continue
+			}
+			used := make(map[*types.Var]bool) // used by an earlier statement
+			for _, st := range fd.Body.List {
+				if as, ok := st.(*ast.AssignStmt); ok && as.Tok == token.ASSIGN && len(as.Lhs) == len(as.Rhs) {
+					for i, l := range as.Lhs {
+						id, ok := l.(*ast.Ident)
+						if !ok {
+							continue
+						}
+						if v, ok := info.Uses[id].(*types.Var); ok && cand[v] && !used[v] && !mentions(info, as.Rhs[i:i+1], v) && !slices.Contains(out[fn], v) {
+							out[fn] = append(out[fn], v)
+						}
+					}
+				}
+				leaves := false
+				ast.Inspect(st, func(n ast.Node) bool {
+					switch n := n.(type) {
+					case *ast.FuncLit:
+						return false
+					case *ast.ReturnStmt:
+						leaves = true
+					case *ast.BranchStmt:
+						leaves = leaves || n.Tok == token.GOTO
+					case *ast.Ident:
+						if v, ok := info.Uses[n].(*types.Var); ok && cand[v] {
+							used[v] = true
+						}
+					}
+					return true
+				})
+				if leaves {
+					break // what follows may not run
+				}
+			}
 		}
 	}
 	return out

@@ -55,8 +55,10 @@
 // A check counts only when it expects something to have happened (a
 // value to be set, a count to be reached); one that expects something not
 // to have happened within the sleep (require.False, require.Empty, an
-// error that must stay nil) is what the sleep is for, and is not
-// reported. Nor are: sleeps in the code under test (a backoff is
+// error that must stay nil), or that the value the test put in before
+// the sleep is still there with a failure message that says so
+// (fill(p, 3), sleep, if p.Len() != 3 { t.Fatal("no reaper") }), is what
+// the sleep is for, and is not reported. Nor are: sleeps in the code under test (a backoff is
 // behaviour), in goroutines and callbacks a test starts (they simulate
 // work), in a synctest bubble (virtual time), in TestMain, in fuzz
 // targets, in benchmarks unless -sleep.benchmarks is set, and sleeps for

@@ -85,7 +85,7 @@ func (c *checker) fix(sc *scope, w wait) (fixed, bool) {
 		return fixed{}, false
 	}
 	if checks := e.checksAfter(); len(checks) > 0 {
-		if e.repeats(checks) || e.saysUnchanged(checks) {
+		if e.repeats(checks) || e.saysUnchanged(checks) || e.keepsPut(checks) {
 			return fixed{}, false
 		}
 		return e.checks(checks)
@@ -229,17 +229,6 @@ var (
 // ways: "until one call was made" or "no call after the first"; the
 // words tell which, and a wait for the second is what a sleep is for.
 func (e *env) saysUnchanged(checks []check) bool {
-	says := func(text string, not bool) bool {
-		words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-			return !('a' <= r && r <= 'z' || r == '\'' || r == '’')
-		})
-		for _, w := range words {
-			if unchangedWords[w] || not && (notWords[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t")) {
-				return true
-			}
-		}
-		return false
-	}
 	from := e.line(e.w.stmt) - 1
 	to := e.pass.Fset.Position(checks[len(checks)-1].stmt.End()).Line
 	for _, cg := range e.sc.file.Comments {
@@ -256,6 +245,163 @@ func (e *env) saysUnchanged(checks []check) bool {
 		}
 	}
 	return false
+}
+
+// keepsPut reports whether a check after the wait expects the value the
+// test itself put in before it (fill(p, 3), sleep, if p.Len() != 3), and
+// its failure message says that nothing was to happen ("no reaper",
+// "not expired"). Each reads both ways alone: the value may have to come
+// back, and "no entries yet" waits for entries. Together, the test checks
+// that what it set up is untouched, which a poll would see at once.
+func (e *env) keepsPut(checks []check) bool {
+	for _, ch := range checks {
+		want, got := e.comparison(ch)
+		if want == nil || !e.putBefore(want, rootVar(e.pass.TypesInfo, got)) {
+			continue
+		}
+		for _, a := range ch.call.Args {
+			if tv, ok := e.pass.TypesInfo.Types[a]; ok && tv.Value != nil && tv.Value.Kind() == constant.String && says(constant.StringVal(tv.Value), true) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// says reports whether text has a word that says something stayed as it
+// was, or, with not, that it did not happen.
+func says(text string, not bool) bool {
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !('a' <= r && r <= 'z' || r == '\'' || r == '’')
+	})
+	for _, w := range words {
+		if unchangedWords[w] || not && (notWords[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t")) {
+			return true
+		}
+	}
+	return false
+}
+
+// comparison returns the constant a check expects and the expression it
+// compares with it: if x != 3, require.Equal(t, 3, x). Nil when the check
+// is of another form.
+func (e *env) comparison(ch check) (want, got ast.Expr) {
+	isConst := func(x ast.Expr) bool {
+		tv, ok := e.pass.TypesInfo.Types[x]
+		return ok && tv.Value != nil
+	}
+	if ch.fails != nil {
+		b, ok := ast.Unparen(ch.fails).(*ast.BinaryExpr)
+		if !ok || b.Op != token.NEQ {
+			return nil, nil
+		}
+		switch {
+		case isConst(b.Y):
+			return b.Y, b.X
+		case isConst(b.X):
+			return b.X, b.Y
+		}
+		return nil, nil
+	}
+	fn, ok := typeutil.Callee(e.pass.TypesInfo, ch.call).(*types.Func)
+	if !ok || len(ch.call.Args) < 3 {
+		return nil, nil
+	}
+	switch strings.TrimSuffix(fn.Name(), "f") {
+	case "Equal", "EqualValues", "Exactly", "Len":
+	default:
+		return nil, nil
+	}
+	want, got = ch.call.Args[1], ch.call.Args[2]
+	if strings.HasPrefix(fn.Name(), "Len") {
+		want, got = got, want
+	}
+	if !isConst(want) {
+		return nil, nil
+	}
+	return want, got
+}
+
+// putBefore reports whether a statement before the wait, in its own list,
+// calls a function with both the variable v and a constant equal to want
+// among its arguments or receiver (fill(t, p, 3), p.Fill(3)): the test put
+// the value it checks there itself. A go statement puts nothing there
+// before the wait.
+func (e *env) putBefore(want ast.Expr, v *types.Var) bool {
+	if v == nil {
+		return false
+	}
+	wv := e.pass.TypesInfo.Types[want].Value
+	found := false
+	for _, st := range e.w.list[:e.w.index] {
+		if _, ok := st.(*ast.GoStmt); ok {
+			continue
+		}
+		ast.Inspect(st, func(n ast.Node) bool {
+			if _, ok := n.(*ast.FuncLit); ok || found {
+				return false
+			}
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			args := call.Args
+			if sel, ok := call.Fun.(*ast.SelectorExpr); ok {
+				args = append([]ast.Expr{sel.X}, args...)
+			}
+			hasV, hasWant := false, false
+			for _, a := range args {
+				if tv, ok := e.pass.TypesInfo.Types[a]; ok && tv.Value != nil && wv != nil && tv.Value.Kind() == wv.Kind() && constant.Compare(tv.Value, token.EQL, wv) {
+					hasWant = true
+				}
+				if rootVar(e.pass.TypesInfo, a) == v {
+					hasV = true
+				}
+			}
+			found = hasV && hasWant
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
+}
+
+// rootVar returns the local variable an expression reads its value
+// through: p for p.Len(), p.conns, len(p.conns), *p; nil otherwise.
+func rootVar(info *types.Info, x ast.Expr) *types.Var {
+	for {
+		switch y := ast.Unparen(x).(type) {
+		case *ast.Ident:
+			v, ok := info.Uses[y].(*types.Var)
+			if !ok || v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
+				return nil
+			}
+			return v
+		case *ast.SelectorExpr:
+			x = y.X
+		case *ast.IndexExpr:
+			x = y.X
+		case *ast.StarExpr:
+			x = y.X
+		case *ast.UnaryExpr:
+			x = y.X
+		case *ast.CallExpr:
+			if sel, ok := y.Fun.(*ast.SelectorExpr); ok {
+				if _, isMethod := info.Selections[sel]; isMethod {
+					x = sel.X
+					continue
+				}
+			}
+			if len(y.Args) != 1 {
+				return nil
+			}
+			x = y.Args[0]
+		default:
+			return nil
+		}
+	}
 }
 
 // checkKey returns what a check tests, whatever it says when it fails:

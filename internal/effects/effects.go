@@ -81,6 +81,27 @@ type Effect struct {
 	// initializer>, gin.SetMode(gin.TestMode) where every init sets it).
 	// Such a change is no change a later test could see.
 	Resets bool
+	// OnSuccess is true when the effect happens only on paths on which
+	// the function returns a nil error: it is made by a plain statement of
+	// the function's own body after which every return returns nil for
+	// its last result, an error, or it is such an effect of a callee whose
+	// results the function returns as they are. A caller that the call
+	// must fail for never sees it.
+	OnSuccess bool
+	// SavedIn, for a write to a package variable in a method's own body,
+	// names the field of the receiver ("pkg.Type.field") into which a
+	// statement of that body before the write copies the variable's
+	// value (sc.old = os.Stdout, then os.Stdout = w).
+	SavedIn string
+	// PutBackFrom, for a write in a plain statement of a method's own
+	// body, names the field of the receiver whose value it assigns to
+	// the variable (os.Stdout = sc.old): called after a method that saved
+	// the variable in that field of the same value, it puts the variable
+	// back. IfNoError is true when it does so only on the paths on which
+	// the method returns a nil error (every return before it returns
+	// errors.New(…), fmt.Errorf(…) or a package-level error).
+	PutBackFrom string
+	IfNoError   bool
 }
 
 func (e Effect) key() effectKey { return effectKey{e.Kind, e.What, e.Param, e.Key, e.Returned} }
@@ -140,6 +161,9 @@ func (s *Summary) String() string {
 		}
 		if e.Resets {
 			p += " resets"
+		}
+		if e.OnSuccess {
+			p += " onsuccess"
 		}
 		parts = append(parts, p)
 	}

@@ -46,6 +46,18 @@ func (s *effectSet) addWith(e Effect, chain func() []string) bool {
 			if !e.Resets && s.list[i].Resets {
 				s.list[i].Resets, grew = false, true
 			}
+			if !e.OnSuccess && s.list[i].OnSuccess {
+				s.list[i].OnSuccess, grew = false, true
+			}
+			if e.SavedIn != s.list[i].SavedIn && s.list[i].SavedIn != "" {
+				s.list[i].SavedIn, grew = "", true
+			}
+			if e.PutBackFrom != s.list[i].PutBackFrom && s.list[i].PutBackFrom != "" {
+				s.list[i].PutBackFrom, grew = "", true
+			}
+			if e.IfNoError && !s.list[i].IfNoError {
+				s.list[i].IfNoError, grew = true, true
+			}
 		}
 		return grew
 	}
@@ -181,7 +193,12 @@ func (b *builder) summarize(d *function) bool {
 			if s.Effect.Kind == catalog.ReadsFirst && guarded(f, s.Effect.What, s.Node.Pos()) {
 				continue
 			}
-			if e, ok := d.lift(apply(s.Effect, r.mode), s.T); ok && d.summary.add(e) {
+			e := apply(s.Effect, r.mode)
+			e.OnSuccess = f == d && !e.Returned && changesState(e.Kind) && b.successOnly(d, s.Node)
+			if f == d && !e.Returned && e.Kind == catalog.GlobalVar {
+				e.SavedIn, e.PutBackFrom, e.IfNoError = b.fieldSwap(d, s.Node)
+			}
+			if e, ok := d.lift(e, s.T); ok && d.summary.add(e) {
 				grew = true
 			}
 		}
@@ -198,6 +215,7 @@ func (b *builder) summarize(d *function) bool {
 					continue
 				}
 				e, t := b.throughArg(c, apply(ce, r.mode))
+				e.OnSuccess = f == d && !e.Returned && changesState(e.Kind) && c.node != nil && (ce.OnSuccess && b.forwards(d, c.node) || b.successOnly(d, c.node))
 				if b.fixedName(c, ce) {
 					e = sharedName(e)
 				}

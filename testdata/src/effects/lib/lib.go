@@ -485,3 +485,22 @@ func TempDir() string { // want TempDir:"^io os; tempfiles os.MkdirTemp$"
 	d, _ := os.MkdirTemp("", "x")
 	return d
 }
+
+// SetModeNamed changes the environment only once it knows the name: a
+// caller for which it fails sees no change.
+func SetModeNamed(name string) error { // want SetModeNamed:"^env os.Setenv\\(LIB_MODE\\) onsuccess$"
+	if name == "" {
+		return errors.New("no name")
+	}
+	os.Setenv("LIB_MODE", name)
+	return nil
+}
+
+// SetModeAlways changes it before it checks the name.
+func SetModeAlways(name string) error { // want SetModeAlways:"^env os.Setenv\\(LIB_MODE\\)$"
+	os.Setenv("LIB_MODE", name)
+	if name == "" {
+		return errors.New("no name")
+	}
+	return nil
+}

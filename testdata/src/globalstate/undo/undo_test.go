@@ -1,6 +1,9 @@
 package undo
 
 import (
+	"errors"
+	"io"
+	"log"
 	"os"
 	"testing"
 
@@ -121,6 +124,35 @@ func TestScratch(t *testing.T) {
 	_ = render("y")
 }
 
+// A table that a helper builds afresh right before its one reader reads
+// it carries nothing from one test to the next either.
+var table []string
+
+func initTable() {
+	table = []string{"a", "b"}
+}
+
+func TestTable(t *testing.T) {
+	initTable()
+	_ = len(table)
+}
+
+// A helper that may return before it builds the table leaves the last
+// test's table behind.
+var cases []string
+
+func initCases(skip bool) {
+	if skip {
+		return
+	}
+	cases = []string{"a"}
+}
+
+func TestCases(t *testing.T) {
+	initCases(false) // want `TestCases writes package variable cases via helper initCases \(undo_test.go:\d+\) and does not restore it`
+	_ = len(cases)
+}
+
 // A subtest's change that its parent restores stays among its subtests.
 var args []string
 
@@ -133,4 +165,92 @@ func TestParentRestores(t *testing.T) {
 		args = []string{"a"}
 		_ = use()
 	})
+}
+
+// redirect changes the log prefix, and, once it knows the level, the
+// output: a call that fails has changed only the prefix.
+func redirect(level int) (func(), error) {
+	log.SetPrefix("x: ")
+	if level > 3 {
+		return nil, errors.New("bad level")
+	}
+	log.SetOutput(io.Discard)
+	return func() { log.SetOutput(os.Stderr) }, nil
+}
+
+func redirectAt(level int) (func(), error) {
+	return redirect(level)
+}
+
+// The test passes only when the call fails, which changes the prefix but
+// never the output.
+func TestRedirectFails(t *testing.T) {
+	_, err := redirectAt(99) // want `TestRedirectFails changes a process-wide default with log.SetPrefix via helper redirectAt → redirect`
+	if err == nil {
+		t.Fatal("no error")
+	}
+}
+
+// A test that does not check the error may have changed the output too.
+func TestRedirectUnchecked(t *testing.T) {
+	_, _ = redirectAt(99) // want `log.SetOutput via helper redirectAt → redirect` `log.SetPrefix via helper redirectAt → redirect`
+}
+
+// capture swaps os.Stdout for a pipe, and back, through a pair of
+// methods: start saves it in a field, stop assigns the field back.
+type capture struct {
+	old  *os.File
+	pipe *os.File
+}
+
+func (c *capture) start() {
+	c.old = os.Stdout
+	c.pipe, os.Stdout, _ = os.Pipe()
+}
+
+func (c *capture) stop() error {
+	if c.old == nil {
+		return errors.New("start was not called")
+	}
+	os.Stdout = c.old
+	return nil
+}
+
+// stop puts back what start saved, on the path on which the test passes.
+func TestCapture(t *testing.T) {
+	var c capture
+	c.start()
+	os.Stdout.WriteString("x")
+	err := c.stop()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// When stop's error is not checked, it may have returned first.
+func TestCaptureUnchecked(t *testing.T) {
+	var c capture
+	c.start() // want `TestCaptureUnchecked writes package variable os.Stdout via helper start`
+	_ = c.stop()
+}
+
+// stop on another value puts back nothing start saved.
+func TestCaptureOther(t *testing.T) {
+	var a, b capture
+	a.start() // want `TestCaptureOther writes package variable os.Stdout via helper start`
+	err := b.stop()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A second start after the pair is put back by nothing.
+func TestCaptureTwice(t *testing.T) {
+	var c capture
+	c.start() // want `TestCaptureTwice writes package variable os.Stdout via helper start`
+	err := c.stop()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.start()
 }

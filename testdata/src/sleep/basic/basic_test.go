@@ -373,3 +373,47 @@ func TestDeferredStart(t *testing.T) {
 		t.Fatal("not serving")
 	}
 }
+
+type stash struct{ n atomic.Int32 }
+
+func (s *stash) Len() int { return int(s.n.Load()) }
+
+// fill puts n entries in s and starts its sweeper.
+func fill(s *stash, n int) {
+	s.n.Store(int32(n))
+	go func() {}()
+}
+
+// A check that the value the test put in before the wait is still there,
+// with a message that says nothing was to happen, is what the sleep is
+// for: polling would pass at once.
+func TestStaysFilled(t *testing.T) {
+	s := &stash{}
+	fill(s, 3)
+	time.Sleep(time.Millisecond)
+	if s.Len() != 3 {
+		t.Fatalf("len = %d, want 3: no sweeper, the entries are kept", s.Len())
+	}
+}
+
+// The same check with a message that does not say so waits for the
+// value to come back.
+func TestFilledAgain(t *testing.T) {
+	s := &stash{}
+	fill(s, 3)
+	time.Sleep(time.Millisecond) // want `time.Sleep waits a fixed time for the goroutine fill starts on line 403 before the check on line 405`
+	if s.Len() != 3 {
+		t.Fatalf("len = %d, want 3", s.Len())
+	}
+}
+
+// A message that says "no" about a value the test did not put in before
+// the wait waits for it.
+func TestNoneYet(t *testing.T) {
+	s := &stash{}
+	fill(s, 1)
+	time.Sleep(time.Millisecond) // want `time.Sleep waits a fixed time for the goroutine fill starts on line 414 before the check on line 416`
+	if s.Len() != 3 {
+		t.Fatal("no entries yet")
+	}
+}
