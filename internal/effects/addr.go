@@ -99,6 +99,18 @@ func (b *builder) localsOf(decl *ast.FuncDecl) *localValues {
 			}
 		}
 	}
+	// assignAll records lhs = rhs, one value each or the results of one
+	// call.
+	assignAll := func(lhs, rhs []ast.Expr) {
+		for i, l := range lhs {
+			switch {
+			case len(lhs) == len(rhs):
+				assign(l, valueOf{rhs[i], -1})
+			case len(rhs) == 1:
+				assign(l, valueOf{rhs[0], i})
+			}
+		}
+	}
 	params(decl.Type)
 	if decl.Body == nil {
 		b.locals[decl] = lv
@@ -116,25 +128,21 @@ func (b *builder) localsOf(decl *ast.FuncDecl) *localValues {
 			}
 		case *ast.AssignStmt:
 			if n.Tok != token.DEFINE && n.Tok != token.ASSIGN {
-				return true // x += y: no value a listen address is built from
-			}
-			for i, l := range n.Lhs {
-				switch {
-				case len(n.Lhs) == len(n.Rhs):
-					assign(l, valueOf{n.Rhs[i], -1})
-				case len(n.Rhs) == 1:
-					assign(l, valueOf{n.Rhs[0], i})
+				// addr += port: what the variable then holds is not known.
+				if id, ok := ast.Unparen(n.Lhs[0]).(*ast.Ident); ok {
+					if v, ok := info.Uses[id].(*types.Var); ok {
+						lv.escaped[v] = true
+					}
 				}
+				return true
 			}
+			assignAll(n.Lhs, n.Rhs)
 		case *ast.ValueSpec:
+			lhs := make([]ast.Expr, len(n.Names))
 			for i, id := range n.Names {
-				switch {
-				case len(n.Values) == len(n.Names):
-					assign(id, valueOf{n.Values[i], -1})
-				case len(n.Values) == 1:
-					assign(id, valueOf{n.Values[0], i})
-				}
+				lhs[i] = id
 			}
+			assignAll(lhs, n.Values)
 		}
 		return true
 	})

@@ -540,3 +540,17 @@ func RunAnyPort(s *Server) { // want RunAnyPort:"^io net/http$"
 func RunOn(s *Server, addr string) { // want RunOn:"^io net/http; registers \\(\\*net/http.Server\\).ListenAndServe@1\\(:8080\\)$"
 	_ = s.Run(addr)
 }
+
+// An address built by appending to a fixed one, or held in a package
+// variable a caller may set, is not fixed.
+func ListenAppended(port string) { // want ListenAppended:"^io net$"
+	addr := "127.0.0.1:80"
+	addr += port
+	_, _ = net.Listen("tcp", addr)
+}
+
+var ListenAddr = "localhost:9999" // want ListenAddr:"^baseline const\\(\"localhost:9999\"\\)$"
+
+func ListenConfigured() { // want ListenConfigured:"^read effects/lib.ListenAddr; io net$"
+	_, _ = net.Listen("tcp", ListenAddr)
+}
