@@ -69,5 +69,8 @@
 // fails on Windows then), an http.Server without a Handler, a name or port the test
 // also uses in another form, a path the test reads before it creates it,
 // a Unix socket whose path under t.TempDir() could pass the 104 bytes
-// macOS allows.
+// macOS allows, and a fixed port that the code under test listens on
+// (router.Run(":8080"), or its default) or that an http.Server's Addr
+// holds: the test has no listener to ask for the port 0 gives. The
+// parallel analyzer keeps such a test sequential.
 package registry

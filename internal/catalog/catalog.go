@@ -170,9 +170,15 @@ type API struct {
 	Undo *Undo
 	// Arg and ArgIs make the call count only when its Arg-th argument
 	// (1-based) is a constant of a kind: ArgAddr, a listen address with a
-	// fixed port; ArgPath, a file path.
+	// fixed port; ArgPath, a file path. For a listen address, a value that
+	// reaches the argument counts too, and one that comes from a parameter
+	// of the caller makes the caller listen on that parameter.
 	Arg   int
 	ArgIs ArgKind
+	// Field, for a method whose address is a field of its receiver rather
+	// than an argument ((*http.Server).ListenAndServe and Addr), names the
+	// field; Arg is 0 then.
+	Field string
 	// Names, for a call that registers a value under a process-wide name,
 	// is the argument (1-based) that names or is the registered value:
 	// passed down from a caller, it makes the caller register it too.
@@ -325,6 +331,9 @@ var APIs = []API{
 	{Name: "net.ListenPacket", Kind: Shared, Short: "net.ListenPacket", Alt: "port 0 (127.0.0.1:0)", Arg: 2, ArgIs: ArgAddr},
 	{Name: "net/http.ListenAndServe", Kind: Shared, Short: "http.ListenAndServe", Alt: "httptest.NewServer", Arg: 1, ArgIs: ArgAddr},
 	{Name: "net/http.ListenAndServeTLS", Kind: Shared, Short: "http.ListenAndServeTLS", Alt: "httptest.NewTLSServer", Arg: 1, ArgIs: ArgAddr},
+	{Name: "(*net/http.Server).ListenAndServe", Kind: Shared, Short: "(*http.Server).ListenAndServe", Alt: "httptest.NewServer", ArgIs: ArgAddr, Field: "Addr"},
+	{Name: "(*net/http.Server).ListenAndServeTLS", Kind: Shared, Short: "(*http.Server).ListenAndServeTLS", Alt: "httptest.NewTLSServer", ArgIs: ArgAddr, Field: "Addr"},
+	{Name: "crypto/tls.Listen", Kind: Shared, Short: "tls.Listen", Alt: "port 0 (127.0.0.1:0)", Arg: 2, ArgIs: ArgAddr},
 	{Name: "os.WriteFile", Kind: Shared, Short: "os.WriteFile", Alt: "a path under t.TempDir()", Arg: 1, ArgIs: ArgPath, Creates: true},
 	{Name: "os.Create", Kind: Shared, Short: "os.Create", Alt: "a path under t.TempDir()", Arg: 1, ArgIs: ArgPath, Creates: true},
 	{Name: "os.Mkdir", Kind: Shared, Short: "os.Mkdir", Alt: "t.TempDir()", Arg: 1, ArgIs: ArgPath, Creates: true},

@@ -38,8 +38,11 @@ func TestTable(t *testing.T) {
 		if a.Names != 0 && a.Kind != Shared {
 			t.Errorf("%s: only a process-wide name registers", a.Name)
 		}
-		if (a.Arg == 0) != (a.ArgIs == 0) {
-			t.Errorf("%s: Arg and ArgIs go together", a.Name)
+		if (a.Arg == 0 && a.Field == "") != (a.ArgIs == 0) {
+			t.Errorf("%s: Arg or Field and ArgIs go together", a.Name)
+		}
+		if a.Field != "" && (a.Arg != 0 || a.ArgIs != ArgAddr || !strings.HasPrefix(a.Name, "(")) {
+			t.Errorf("%s: only a method's address is a field of its receiver", a.Name)
 		}
 		if got, ok := Lookup(a.Name); !ok || got.Name != a.Name {
 			t.Errorf("Lookup(%q) = %v, %v", a.Name, got, ok)

@@ -6,7 +6,6 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"net"
 	"os"
 	"path/filepath"
 	"slices"
@@ -120,6 +119,10 @@ type builder struct {
 	// assigned holds the package variables that some function of the
 	// package assigns to; built on first use.
 	assigned map[*types.Var]bool
+	// locals and declsByObj index the package's function bodies for
+	// tracing listen addresses; built on first use.
+	locals     map[*ast.FuncDecl]*localValues
+	declsByObj map[*types.Func]*ast.FuncDecl
 }
 
 // constLocal returns the constant that a local variable holds for its
@@ -701,7 +704,11 @@ func (w *walker) call(c *ast.CallExpr) {
 			if api.ReadsIfZero && len(c.Args) > 0 && isNilOrZero(info, c.Args[0]) {
 				return
 			}
-			if api.ArgIs != 0 && !w.b.fixedArg(c, api) {
+			if api.ArgIs == catalog.ArgAddr && !(api.Arg > 1 && unixNetwork(info, c.Args[0])) {
+				if !w.listens(c, api) {
+					return
+				}
+			} else if api.ArgIs != 0 && !w.b.fixedArg(c, api) {
 				w.createsArg(c, api)
 				return
 			}
@@ -888,9 +895,26 @@ func (b *builder) fixedArg(c *ast.CallExpr, api *catalog.API) bool {
 		if api.Arg > 1 && unixNetwork(info, c.Args[0]) {
 			return v != "" // a socket file's path
 		}
-		_, port, err := net.SplitHostPort(v)
-		return err == nil && port != "" && port != "0"
+		return fixedPort(v)
 	}
+	return false
+}
+
+// listens handles the call c to a catalog API that listens on an address
+// that is no Unix socket. It reports whether the call listens on a fixed
+// port; when the address may come from a parameter of the function, it
+// records instead that the function listens on that parameter, with the
+// fixed port it uses when given none.
+func (w *walker) listens(c *ast.CallExpr, api *catalog.API) bool {
+	src := w.b.listenAddr(c, api)
+	if src.param == nil {
+		return src.fixed != ""
+	}
+	w.f.direct = append(w.f.direct, Site{
+		Node:   c,
+		Effect: Effect{Kind: catalog.Registers, What: api.Name, Param: -1, Where: w.where(c), Key: src.fixed},
+		T:      src.param,
+	})
 	return false
 }
 

@@ -57,7 +57,8 @@ type Effect struct {
 	// saving and restoring the variable would not undo it.
 	Through bool
 	// Key, for a change of the environment, is the variable's name when
-	// it is a constant.
+	// it is a constant; for a listen on a parameter, the address with a
+	// fixed port that the function uses when it is given none.
 	Key string
 	// Restored is true when the function undoes the effect before it
 	// returns or at the test's cleanup (save and restore with defer or

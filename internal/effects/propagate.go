@@ -1,6 +1,7 @@
 package effects
 
 import (
+	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -321,17 +322,39 @@ func (b *builder) throughArg(c call, ce Effect) (Effect, types.Object) {
 // that the callee's effect ce registers: a fixed name in a process-wide
 // namespace, which is no parameter of the caller's.
 func (b *builder) fixedName(c call, ce Effect) bool {
-	if ce.Kind != catalog.Registers || ce.Param < 0 || ce.Param >= len(c.args) {
+	if ce.Kind != catalog.Registers || ce.Param < 0 || c.ref {
+		return false
+	}
+	if api, ok := catalog.Lookup(ce.What); ok && api.ArgIs == catalog.ArgAddr {
+		return b.fixedAddr(c, ce)
+	}
+	if ce.Param >= len(c.args) {
 		return false
 	}
 	tv, ok := b.pass.TypesInfo.Types[c.args[ce.Param]]
 	return ok && tv.Value != nil
 }
 
+// fixedAddr reports whether call c passes a fixed port for the address
+// that the callee's effect ce listens on: a constant with a fixed port, or
+// no address (none for a variadic parameter, or "") where the callee then
+// uses a fixed default, ce.Key.
+func (b *builder) fixedAddr(c call, ce Effect) bool {
+	if ce.Param >= len(c.args) {
+		return ce.Key != "" && !c.node.Ellipsis.IsValid()
+	}
+	tv, ok := b.pass.TypesInfo.Types[c.args[ce.Param]]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return false
+	}
+	addr := constant.StringVal(tv.Value)
+	return fixedPort(addr) || addr == "" && ce.Key != ""
+}
+
 // sharedName turns the registration of a fixed name into the use of a
 // process-wide name that it is for the caller.
 func sharedName(e Effect) Effect {
-	e.Kind, e.Param = catalog.Shared, -1
+	e.Kind, e.Param, e.Key = catalog.Shared, -1, ""
 	return e
 }
 

@@ -357,12 +357,13 @@ func LockedCounter() { // want LockedCounter:"^read effects/lib\\.Counter; read 
 }
 
 // Fixed names in namespaces the whole process or machine shares; only
-// constant, fixed ones count. Each is real I/O, fixed or not.
+// constant, fixed ones count. Each is real I/O, fixed or not. A listen on
+// an address the function is given is a listen on that parameter.
 func Listen() { // want Listen:"^shared net.Listen; io net$"
 	_, _ = net.Listen("tcp", "127.0.0.1:8080")
 }
 
-func ListenAnyPort(addr string) { // want ListenAnyPort:"^io net$"
+func ListenAnyPort(addr string) { // want ListenAnyPort:"^io net; registers net.Listen@0$"
 	_, _ = net.Listen("tcp", "127.0.0.1:0")
 	_, _ = net.Listen("tcp", addr)
 }
@@ -503,4 +504,72 @@ func SetModeAlways(name string) error { // want SetModeAlways:"^env os.Setenv\\(
 		return errors.New("no name")
 	}
 	return nil
+}
+
+// A server that listens on the address it is given, or on a default when
+// it is given none: the default travels with the parameter.
+type Server struct{ h http.Handler }
+
+func (s *Server) Run(addr ...string) error { // want Run:"^io net/http; registers \\(\\*net/http.Server\\).ListenAndServe@0\\(:8080\\)$"
+	address := resolveAddress(addr)
+	srv := &http.Server{Addr: address, Handler: s.h}
+	return srv.ListenAndServe()
+}
+
+func resolveAddress(addr []string) string {
+	switch len(addr) {
+	case 0:
+		if port := os.Getenv("PORT"); port != "" {
+			return ":" + port
+		}
+		return ":8080"
+	default:
+		return addr[0]
+	}
+}
+
+func (s *Server) RunTLS(addr, cert, key string) error { // want RunTLS:"^io net/http; registers \\(\\*net/http.Server\\).ListenAndServeTLS@0$"
+	var srv http.Server
+	srv.Addr = addr
+	srv.Handler = s.h
+	return srv.ListenAndServeTLS(cert, key)
+}
+
+func ServeFixed(h http.Handler) error { // want ServeFixed:"^shared \\(\\*net/http.Server\\).ListenAndServe; io net/http$"
+	srv := http.Server{Addr: "localhost:9090", Handler: h}
+	return srv.ListenAndServe()
+}
+
+func ServeAnyPort(h http.Handler) error { // want ServeAnyPort:"^io net/http$"
+	srv := &http.Server{Addr: "127.0.0.1:0", Handler: h}
+	return srv.ListenAndServe()
+}
+
+// Calls with a fixed port, or with none where the default is fixed, listen
+// on a fixed port; port 0 does not, and a parameter passed on is the
+// caller's own.
+func RunDefault(s *Server) { // want RunDefault:"^shared \\(\\*net/http.Server\\).ListenAndServe; io net/http$"
+	_ = s.Run()
+}
+
+func RunAnyPort(s *Server) { // want RunAnyPort:"^io net/http$"
+	_ = s.Run("127.0.0.1:0")
+}
+
+func RunOn(s *Server, addr string) { // want RunOn:"^io net/http; registers \\(\\*net/http.Server\\).ListenAndServe@1\\(:8080\\)$"
+	_ = s.Run(addr)
+}
+
+// An address built by appending to a fixed one, or held in a package
+// variable a caller may set, is not fixed.
+func ListenAppended(port string) { // want ListenAppended:"^io net$"
+	addr := "127.0.0.1:80"
+	addr += port
+	_, _ = net.Listen("tcp", addr)
+}
+
+var ListenAddr = "localhost:9999" // want ListenAddr:"^baseline const\\(\"localhost:9999\"\\)$"
+
+func ListenConfigured() { // want ListenConfigured:"^read effects/lib.ListenAddr; io net$"
+	_, _ = net.Listen("tcp", ListenAddr)
 }
