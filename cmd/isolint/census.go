@@ -126,13 +126,8 @@ func (s sleepTotal) short() string {
 
 // A hazardRow is one hazard of the ranking, over all packages.
 type hazardRow struct {
-	Rank  int    `json:"rank"`
-	Root  string `json:"root"`
-	Own   bool   `json:"own,omitempty"` // in tests' own code
-	Where string `json:"where"`
-	Does  string `json:"does"`
-	Fix   string `json:"fix,omitempty"`
-	Order bool   `json:"order,omitempty"`
+	Rank int `json:"rank"`
+	census.Hazard
 	// Tests are the tests it holds back: Blocked serial ones and Racing
 	// parallel ones. Alone are those of Blocked that no other hazard
 	// blocks, which fixing it frees.
@@ -141,7 +136,6 @@ type hazardRow struct {
 	Racing   int      `json:"racing"`
 	Alone    int      `json:"alone"`
 	Packages []string `json:"packages"`
-	key      string
 }
 
 // A pkgRow is the census of one package, its test files included.
@@ -187,10 +181,10 @@ func newTestReport(t tree, dir string) *testReport {
 		for _, h := range pkg.Hazards {
 			hr := byKey[h.Key]
 			if hr == nil {
-				hr = &hazardRow{key: h.Key, Where: h.Where, Does: h.Does, Fix: h.Fix, Order: h.Order, Root: h.Root, Own: h.Own}
+				hr = &hazardRow{Hazard: h}
 				byKey[h.Key] = hr
-			} else if !h.Own && (len(h.Root) < len(hr.Root) || len(h.Root) == len(hr.Root) && h.Root < hr.Root) {
-				hr.Root = h.Root
+			} else {
+				hr.Merge(h)
 			}
 			if !slices.Contains(hr.Packages, path) {
 				hr.Packages = append(hr.Packages, path)
@@ -232,13 +226,13 @@ func newTestReport(t tree, dir string) *testReport {
 			cmp.Compare(b.Tests, a.Tests),
 			cmp.Compare(len(b.Packages), len(a.Packages)),
 			cmp.Compare(b.Alone, a.Alone),
-			cmp.Compare(a.key, b.key),
+			cmp.Compare(a.Key, b.Key),
 		)
 	})
 	rank := make(map[string]int)
 	for i := range rep.Hazards {
 		rep.Hazards[i].Rank = i + 1
-		rank[rep.Hazards[i].key] = i + 1
+		rank[rep.Hazards[i].Key] = i + 1
 	}
 	for _, path := range sortedKeys(byPath) {
 		row := byPath[path]
@@ -319,8 +313,8 @@ func plural(n int, one, many string) string {
 }
 
 // Label names the hazard h at its root: "testutil.SetupEnv (env.go:12)",
-// or "$HOME in test code (env_test.go:12)" for a change in tests' own
-// code.
+// "config.Timeout (config.go:7)", or "$HOME in test code
+// (env_test.go:12)" for a change in tests' own code.
 func (h hazardRow) Label() string {
 	if h.Own {
 		return h.Root + " in test code (" + h.Where + ")"
@@ -330,11 +324,16 @@ func (h hazardRow) Label() string {
 
 // sentence is the hazard's line in the text report: "testutil.SetupEnv
 // (env.go:12) changes $HOME (os.Setenv): blocks 3 tests in 2 packages;
-// fix it once with t.Setenv".
+// fix it once: use t.Setenv".
 func (h hazardRow) sentence() string {
-	s := h.Root + " (" + h.Where + ") " + h.Does
-	if h.Own {
+	var s string
+	switch {
+	case h.Var && h.Via != "":
+		s = h.Root + " (" + h.Where + ", via " + h.Via + ") " + h.Does
+	case h.Own:
 		s = "test code (" + h.Where + ") " + h.Does
+	default:
+		s = h.Root + " (" + h.Where + ") " + h.Does
 	}
 	s += ": " + h.effect()
 	if a := h.advice(); a != "" {
@@ -366,13 +365,10 @@ func (h hazardRow) effect() string {
 // advice says how to remove the hazard: once in the helper, or in each
 // test.
 func (h hazardRow) advice() string {
-	switch {
-	case h.Fix == "":
-		return ""
-	case !h.Own:
-		return "fix it once with " + h.Fix
+	if h.Fix != "" && !h.Own && !h.Var {
+		return "fix it once: " + h.Fix
 	}
-	return "use " + h.Fix
+	return h.Fix
 }
 
 // text writes the report for a terminal: the totals, the ranking, and a

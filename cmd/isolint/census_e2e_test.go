@@ -51,8 +51,8 @@ func TestReport(t *testing.T) {
 	if err := json.Unmarshal([]byte(d.run(t, bin, "-format=report-json", "./...").stdout), &rep); err != nil {
 		t.Fatal(err)
 	}
-	if len(rep.Hazards) == 0 || rep.Hazards[0].Root != "testutil.SetupEnv" || rep.Hazards[0].Tests != 3 || len(rep.Hazards[0].Packages) != 2 {
-		t.Errorf("the top hazard is %+v, want testutil.SetupEnv blocking 3 tests in 2 packages", rep.Hazards[0])
+	if len(rep.Hazards) == 0 || rep.Hazards[0].Root != "testutil.SetupEnv" || rep.Hazards[0].Tests != 4 || rep.Hazards[0].Racing != 1 || len(rep.Hazards[0].Packages) != 2 {
+		t.Errorf("the top hazard is %+v, want testutil.SetupEnv holding back 4 tests (1 of them parallel) in 2 packages", rep.Hazards[0])
 	}
 
 	// The report's own flags do not combine with the findings' outputs.

@@ -74,28 +74,61 @@ type Test struct {
 }
 
 // A Hazard is what keeps tests from running in parallel, named by its
-// root: the helper where the effect happens, or, for an effect in a test's
-// own code, the state it changes.
+// root: the package variable (written or read), the helper where the
+// effect happens, or, for an effect in tests' own code, the state it
+// changes.
 type Hazard struct {
 	// Key identifies the hazard across packages.
 	Key string `json:"key"`
-	// Root is the helper chain from the function a test calls down to the
-	// one with the effect ("testutil.SetupEnv → setHome"), or, for an
-	// effect in tests' own code, the state it is about: a variable
-	// (config.Timeout), an environment variable ($HOME) or an API.
+	// Root is the package variable (config.Timeout); the helper chain from
+	// the function a test calls down to the one with the effect
+	// ("testutil.SetupEnv → setHome"); or, for an effect in tests' own
+	// code, the state it is about ($HOME, t.Setenv).
 	Root string `json:"root"`
-	// Own is true for an effect in tests' own code: one hazard for the
-	// state, wherever tests change it, and Where is the first place.
+	// Var is true when Root is a package variable; Via is then the helper
+	// chain to the write or read at Where, if any.
+	Var bool   `json:"var,omitempty"`
+	Via string `json:"via,omitempty"`
+	// Own is true for an effect in tests' own code.
 	Own bool `json:"own,omitempty"`
-	// Where is the file and line of the effect: "env.go:12".
+	// Where is the file and line of the effect: "env.go:12". Of many
+	// places, the one a reader should look at first.
 	Where string `json:"where"`
-	// Does says what it does: "changes $HOME".
+	// Does says what it does: "changes $HOME (os.Setenv)".
 	Does string `json:"does"`
-	// Fix is the way out: "t.Setenv".
+	// Fix says how it goes away: "use t.Setenv".
 	Fix string `json:"fix,omitempty"`
-	// Order is true when the tests read state another test leaves
-	// changed: they depend on the order in which tests run.
+	// Order is true when all the tests do is read state another test
+	// leaves changed: they depend on the order in which tests run.
 	Order bool `json:"order,omitempty"`
+}
+
+// Merge makes h, a hazard with o's key, stand for both: it keeps the
+// place a reader should look at first, whatever the order of the merges.
+func (h *Hazard) Merge(o Hazard) {
+	order := h.Order && o.Order
+	if o.first(*h) {
+		*h = o
+	}
+	h.Order = order
+}
+
+// first reports whether h is a better place to show than o: a write of
+// a variable before a read, the fewest helpers, then the first in order.
+func (h Hazard) first(o Hazard) bool {
+	if h.Order != o.Order {
+		return !h.Order
+	}
+	hc, oc := strings.Count(h.Root+h.Via, "→"), strings.Count(o.Root+o.Via, "→")
+	if hc != oc {
+		return hc < oc
+	}
+	if a, b := h.Root+" "+h.Via, o.Root+" "+o.Via; len(a) != len(b) {
+		return len(a) < len(b)
+	} else if a != b {
+		return a < b
+	}
+	return h.Where < o.Where
 }
 
 // A Sleep is a call of time.Sleep that a test reaches, with its duration
@@ -206,11 +239,7 @@ func (c *counter) hazard(b parallel.Blocker) int {
 		return -1
 	}
 	if i, ok := c.index[h.Key]; ok {
-		// Of two chains to one root, keep the shorter name, whatever the
-		// order of the tests.
-		if old := c.pkg.Hazards[i].Root; !h.Own && (len(h.Root) < len(old) || len(h.Root) == len(old) && h.Root < old) {
-			c.pkg.Hazards[i].Root = h.Root
-		}
+		c.pkg.Hazards[i].Merge(h)
 		return i
 	}
 	c.index[h.Key] = len(c.pkg.Hazards)
@@ -222,24 +251,29 @@ func (c *counter) hazard(b parallel.Blocker) int {
 func describe(b parallel.Blocker) Hazard {
 	s := b.Site
 	e := s.Effect
+	h := Hazard{Where: e.Where, Does: does(b), Fix: fix(b), Order: b.Order}
+	chain := ""
+	if s.Callee != nil && len(e.Chain) > 0 {
+		chain = strings.Join(append([]string{qualified(s.Callee)}, e.Chain[1:]...), " → ")
+	}
+	if e.Kind == catalog.GlobalVar || b.Order {
+		// A package variable is the root, through whichever helper tests
+		// write or read it.
+		h.Key, h.Root, h.Var, h.Via = "var "+e.What, short(e.What), true, chain
+		return h
+	}
 	state := e.What
 	if e.Kind == catalog.Env && e.Key != "" {
 		state += "($" + e.Key + ")"
 	}
-	h := Hazard{Where: e.Where, Does: does(b), Fix: fix(b), Order: b.Order}
-	if s.Callee != nil && len(e.Chain) > 0 {
-		chain := append([]string{qualified(s.Callee)}, e.Chain[1:]...)
-		h.Root = strings.Join(chain, " → ")
-		h.Key = fmt.Sprintf("helper %s@%s %d %s", e.Chain[len(e.Chain)-1], e.Where, e.Kind, state)
+	if chain != "" {
+		// The effect's place is its root; chains to it are cut at a few
+		// helpers, so they do not name it.
+		h.Key, h.Root = fmt.Sprintf("helper %s %d %s", e.Where, e.Kind, state), chain
 		return h
 	}
-	// In a test's own code: one hazard per state, wherever it is changed.
-	kind := e.Kind
-	if b.Order {
-		kind = catalog.Read
-	}
-	h.Key = fmt.Sprintf("state %d %s", kind, state)
-	h.Own, h.Root = true, short(e.What)
+	// In tests' own code: one hazard per state, wherever it is changed.
+	h.Key, h.Own, h.Root = fmt.Sprintf("state %d %s", e.Kind, state), true, short(e.What)
 	if e.Kind == catalog.Env && e.Key != "" {
 		h.Root = "$" + e.Key
 	}
@@ -284,15 +318,15 @@ func does(b parallel.Blocker) string {
 	name := short(e.What)
 	switch {
 	case b.Order:
-		return "reads " + name + ", which a test leaves changed or shares"
+		return "is read as tests run, and a test leaves it changed or shares what it points to"
+	case e.Kind == catalog.GlobalVar:
+		return "is written as tests run"
 	case e.Kind == catalog.Env && e.Key != "":
 		return "changes $" + e.Key + " (" + name + ")"
 	case e.Kind == catalog.Env:
 		return "changes the environment (" + name + ")"
 	case e.Kind == catalog.Cwd:
 		return "changes the working directory (" + name + ")"
-	case e.Kind == catalog.GlobalVar:
-		return "writes " + name
 	case e.Kind == catalog.Setter:
 		return "changes a process-wide default (" + name + ")"
 	case e.Kind == catalog.Observe:
@@ -309,15 +343,13 @@ func does(b parallel.Blocker) string {
 func fix(b parallel.Blocker) string {
 	e := b.Site.Effect
 	switch {
-	case b.Order:
-		return "a restore with t.Cleanup in the tests that change it"
-	case e.Kind == catalog.GlobalVar:
-		return "a restore with t.Cleanup, or pass the value in"
+	case b.Order || e.Kind == catalog.GlobalVar:
+		return "restore it with t.Cleanup where tests change it, or pass the value in"
 	case e.Kind == catalog.Deny:
 		return "" // the test isolates itself; it stays serial
 	}
-	if api, ok := catalog.Lookup(e.What); ok {
-		return api.Alt
+	if api, ok := catalog.Lookup(e.What); ok && api.Alt != "" {
+		return "use " + api.Alt
 	}
 	return ""
 }

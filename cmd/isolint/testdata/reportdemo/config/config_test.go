@@ -51,3 +51,5 @@ func TestSplit(t *testing.T) {
 		t.Fatal("split")
 	}
 }
+
+func TestEmpty(t *testing.T) {}

@@ -39,3 +39,9 @@ func TestParallelGreeting(t *testing.T) {
 }
 
 func settle() { time.Sleep(100 * time.Millisecond) }
+
+func TestParallelHome(t *testing.T) {
+	t.Parallel()
+	testutil.SetupEnv(t)
+	testutil.Wait(t, time.Second)
+}
