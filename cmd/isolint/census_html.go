@@ -108,7 +108,7 @@ rect.bar { fill: #c0392b; } rect.bar.order { fill: #d68910; }
 {{end}}</svg>{{end}}
 <table id="hazards">
 <tr><th class="n">#</th><th>root</th><th>what it does</th><th class="n">tests</th><th class="n">alone</th><th class="n">packages</th><th>fix</th></tr>
-{{range .Hazards}}<tr id="h{{.Rank}}" class="hazard"><td class="n">{{.Rank}}</td><td><code>{{.Label}}</code></td><td>{{.Does}}</td><td class="n">{{.Tests}}</td><td class="n">{{.Alone}}</td><td class="n">{{len .Packages}}</td><td>{{.Fix}}</td></tr>
+{{range .Hazards}}<tr id="h{{.Rank}}" class="hazard"><td class="n">{{.Rank}}</td><td><code>{{.Label}}</code>{{with .Via}}<br>via <code>{{.}}</code>{{end}}</td><td>{{.Does}}</td><td class="n">{{.Tests}}</td><td class="n">{{.Alone}}</td><td class="n">{{len .Packages}}</td><td>{{.Fix}}</td></tr>
 {{end}}</table>
 {{else}}<p>No hazard keeps a test from running in parallel.</p>
 {{end}}<h2>Packages</h2>
