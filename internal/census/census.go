@@ -17,6 +17,7 @@ import (
 	"go/token"
 	"go/types"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -190,7 +191,7 @@ func (c *counter) add(v *parallel.Verdict) {
 	}
 	for _, b := range v.Blockers {
 		i := c.hazard(b)
-		if i >= 0 && !contains(rec.Hazards, i) {
+		if i >= 0 && !slices.Contains(rec.Hazards, i) {
 			rec.Hazards = append(rec.Hazards, i)
 		}
 	}
@@ -206,15 +207,6 @@ func (c *counter) add(v *parallel.Verdict) {
 		rec.Status, rec.Note = Other, note(v)
 	}
 	c.pkg.Tests = append(c.pkg.Tests, rec)
-}
-
-func contains(s []int, x int) bool {
-	for _, y := range s {
-		if x == y {
-			return true
-		}
-	}
-	return false
 }
 
 // note says why a test that no hazard blocks is not reported.
