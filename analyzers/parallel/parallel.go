@@ -5,7 +5,9 @@ import (
 	"flag"
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
+	"reflect"
 	"regexp"
 	"strings"
 
@@ -33,6 +35,39 @@ var Analyzer = &analysis.Analyzer{
 	Run:              run,
 	RunDespiteErrors: true,
 	Requires:         []*analysis.Analyzer{effects.Analyzer, tests.Analyzer, ignore.Analyzer},
+	ResultType:       reflect.TypeFor[*Result](),
+}
+
+// Result is what the analyzer concluded about each test of the package,
+// for those who count tests rather than report them (isolint -report).
+type Result struct {
+	// Verdicts are those of every test and subtest, parents before their
+	// subtests.
+	Verdicts []*Verdict
+}
+
+// A Verdict is what the analyzer concluded about one test.
+type Verdict struct {
+	Test *tests.Test
+	// Looked is false for a test the analyzer does not look at: a
+	// benchmark, a fuzz target, a test with an unnamed testing parameter,
+	// or one its flags skip.
+	Looked bool
+	// Missing is true when the analyzer reported that the test can call
+	// t.Parallel; Denied, that it calls t.Parallel but must not.
+	Missing, Denied bool
+	// Blockers are the sites, reached from the test and its subtests, that
+	// make it unsafe to run in parallel, in source order.
+	Blockers []Blocker
+}
+
+// A Blocker is a site that keeps a test from running in parallel.
+type Blocker struct {
+	Site effects.Site
+	// Order is true for a read of a package variable that some test of
+	// the package leaves changed, or that holds a shared fixture: the
+	// test depends on the order in which tests run.
+	Order bool
 }
 
 func flags() flag.FlagSet {
@@ -78,18 +113,26 @@ func run(pass *analysis.Pass) (any, error) {
 	all := pass.ResultOf[tests.Analyzer].(*tests.Result).All()
 	c.leaked = leaked(c.eff, all)
 	c.fixtures = fixtures(pass)
+	res := &Result{}
+	at := make(map[token.Pos]*Verdict) // by the position of its finding
 	for _, t := range all {
-		if !c.wanted(t) {
+		v := &Verdict{Test: t, Blockers: c.blockers(t)}
+		res.Verdicts = append(res.Verdicts, v)
+		if v.Looked = c.wanted(t); !v.Looked {
 			continue
 		}
 		if t.Parallel != nil {
-			c.checkDenied(t)
+			at[c.checkDenied(t)] = v
 		} else {
-			c.checkMissing(t)
+			at[c.checkMissing(v)] = v
 		}
 	}
-	c.rep.Close()
-	return nil, nil
+	for _, d := range c.rep.Close() {
+		if v := at[d.Pos]; v != nil && d.Pos.IsValid() {
+			v.Missing, v.Denied = v.Test.Parallel == nil, v.Test.Parallel != nil
+		}
+	}
+	return res, nil
 }
 
 // wanted reports whether t is a test this analyzer looks at: a Test
@@ -122,11 +165,12 @@ func (c *checker) excuse(t *tests.Test) {
 }
 
 // checkDenied reports a parallel test that also calls t.Setenv, t.Chdir or
-// another call the testing package refuses in parallel tests.
-func (c *checker) checkDenied(t *tests.Test) {
+// another call the testing package refuses in parallel tests, and returns
+// the position of the finding, or token.NoPos.
+func (c *checker) checkDenied(t *tests.Test) token.Pos {
 	stmt := t.ParallelStmt()
 	if stmt == nil {
-		return // parallel through a helper: removing the helper call is no fix
+		return token.NoPos // parallel through a helper: removing the helper call is no fix
 	}
 	var deny *effects.Site
 	c.eff.Walk(t.Func, func(s effects.Site) bool {
@@ -137,15 +181,15 @@ func (c *checker) checkDenied(t *tests.Test) {
 		return true
 	})
 	if deny == nil {
-		return
+		return token.NoPos
 	}
 	src, ok := c.source(t.File)
 	if !ok {
-		return
+		return token.NoPos
 	}
 	fix, ok := src.Fix("Remove the t.Parallel() call", src.DeleteStmt(stmt))
 	if !ok {
-		return
+		return token.NoPos
 	}
 	c.rep.Report(analysis.Diagnostic{
 		Pos:            t.Parallel.Node.Pos(),
@@ -154,6 +198,7 @@ func (c *checker) checkDenied(t *tests.Test) {
 		SuggestedFixes: []analysis.SuggestedFix{fix},
 		Related:        related(c.pass, *deny),
 	})
+	return t.Parallel.Node.Pos()
 }
 
 // source returns the text of file for building fixes.
@@ -182,14 +227,15 @@ func (c *checker) inTree(t *tests.Test, s effects.Site) bool {
 }
 
 // checkMissing reports a test that does not call t.Parallel although it
-// could.
-func (c *checker) checkMissing(t *tests.Test) {
-	if len(t.Body.List) == 0 || c.hazardous(t) || c.illTyped(t) {
-		return
+// could, and returns the position of the finding, or token.NoPos.
+func (c *checker) checkMissing(v *Verdict) token.Pos {
+	t := v.Test
+	if len(t.Body.List) == 0 || len(v.Blockers) > 0 || c.illTyped(t) {
+		return token.NoPos
 	}
 	src, ok := c.source(t.File)
 	if !ok {
-		return
+		return token.NoPos
 	}
 	edits := []analysis.TextEdit{src.InsertFirst(t.Body, t.T.Name()+".Parallel()")}
 	title := "Call " + t.T.Name() + ".Parallel()"
@@ -198,11 +244,11 @@ func (c *checker) checkMissing(t *tests.Test) {
 	if t.Kind == tests.Subtest {
 		lit, ok := t.Func.(*ast.FuncLit)
 		if !ok {
-			return // a named function may be called elsewhere too
+			return token.NoPos // a named function may be called elsewhere too
 		}
 		copies, ok := c.subtestIsolated(t, lit)
 		if !ok {
-			return
+			return token.NoPos
 		}
 		if len(copies) > 0 && !fixes.LanguageAtLeast(c.pass, t.File, fixes.LoopVar) {
 			for loop, vars := range copies.byLoop() {
@@ -217,7 +263,7 @@ func (c *checker) checkMissing(t *tests.Test) {
 	}
 	fix, ok := src.Fix(title, edits...)
 	if !ok {
-		return
+		return token.NoPos
 	}
 	c.rep.Report(analysis.Diagnostic{
 		Pos:            pos,
@@ -225,18 +271,23 @@ func (c *checker) checkMissing(t *tests.Test) {
 		Message:        fmt.Sprintf("%s does not call t.Parallel and has no isolation hazard: it can run in parallel", what),
 		SuggestedFixes: []analysis.SuggestedFix{fix},
 	})
+	return pos
 }
 
-// hazardous reports whether anything reached from t, its subtests
-// included, makes it unsafe to run in parallel.
-func (c *checker) hazardous(t *tests.Test) bool {
-	found := false
+// blockers returns what, reached from t, its subtests included, makes it
+// unsafe to run in parallel.
+func (c *checker) blockers(t *tests.Test) []Blocker {
+	var out []Blocker
 	c.eff.Walk(t.Func, func(s effects.Site) bool {
-		found = catalog.Of(s.Effect.Kind).BlocksParallel ||
-			s.Effect.Kind == catalog.Read && (c.leaked[s.Effect.What] || c.fixtures[s.Effect.What])
-		return !found
+		switch {
+		case catalog.Of(s.Effect.Kind).BlocksParallel:
+			out = append(out, Blocker{Site: s})
+		case s.Effect.Kind == catalog.Read && (c.leaked[s.Effect.What] || c.fixtures[s.Effect.What]):
+			out = append(out, Blocker{Site: s, Order: true})
+		}
+		return true
 	})
-	return found
+	return out
 }
 
 // leaked returns the package variables that tests write, themselves or

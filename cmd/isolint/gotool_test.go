@@ -4,6 +4,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/isolint/isolint/analyzers"
+	"github.com/isolint/isolint/internal/census"
 )
 
 // TestNewGoTool checks which go commands isolint runs with, and which of
@@ -58,6 +61,32 @@ func TestVettoolArgs(t *testing.T) {
 		t.Setenv(vettoolFix, c.env)
 		if got := vettoolArgs(c.args); !slices.Equal(got, c.want) {
 			t.Errorf("with %s=%q, vettoolArgs(%q) = %q, want %q", vettoolFix, c.env, c.args, got, c.want)
+		}
+	}
+}
+
+// TestVettoolSuite checks that the census behind -report joins the vet
+// tool's analyzers only when go vet asks for its flags and when -report
+// enables it, so that other runs never print it.
+func TestVettoolSuite(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		args   []string
+		census bool
+	}{
+		{[]string{"-flags"}, true},
+		{[]string{"-report", "-parallel.skip=x", "/tmp/vet.cfg"}, true},
+		{[]string{"-report=true", "/tmp/vet.cfg"}, true},
+		{[]string{"-json", "/tmp/vet.cfg"}, false},
+		{[]string{"-V=full"}, false},
+		{[]string{"-report=false", "/tmp/vet.cfg"}, false},
+	} {
+		suite := vettoolSuite(c.args)
+		if got := slices.Contains(suite, census.Analyzer); got != c.census {
+			t.Errorf("vettoolSuite(%q) has the census: %v, want %v", c.args, got, c.census)
+		}
+		if !slices.Equal(suite[:len(analyzers.All())], analyzers.All()) {
+			t.Errorf("vettoolSuite(%q) does not start with the analyzers", c.args)
 		}
 	}
 }

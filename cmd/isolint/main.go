@@ -6,6 +6,9 @@
 //	isolint -json ./...                   machine-readable output
 //	isolint -format=sarif ./...           SARIF 2.1.0, for code scanning
 //	isolint -format=codeclimate ./...     GitLab's code quality report
+//	isolint -report ./...                 what keeps the tests serial, ranked
+//	isolint -format=report-json ./...     the report as JSON
+//	isolint -format=html ./... >r.html    the report as one web page
 //	isolint -baseline=FILE -baseline-write ./...  record the findings
 //	isolint -baseline=FILE ./...          report only findings not in FILE
 //	isolint -baseline=FILE -baseline-prune ./...  also drop stale entries
@@ -18,6 +21,8 @@
 // sarif or codeclimate (on standard output). In every format the exit code
 // is 0 without findings, 3 with findings (with -baseline, findings that
 // are not in the baseline) and 1 when a package could not be analyzed.
+// The report (-report, on standard output, or -format=report-json or
+// html) exits with 0, or 1 when a package could not be analyzed.
 // These flags belong to the standalone command, which runs go vet; the
 // other flags (analyzer flags such as -parallel.skip, build flags such as
 // -tags) are passed on to it.
@@ -25,10 +30,13 @@ package main
 
 import (
 	"os"
+	"strings"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/multichecker"
 
 	"github.com/isolint/isolint/analyzers"
+	"github.com/isolint/isolint/internal/census"
 )
 
 func main() {
@@ -39,5 +47,21 @@ func main() {
 		os.Exit(runVet(analyzers.All(), os.Args[1:]))
 	}
 	os.Args = vettoolArgs(os.Args)
-	multichecker.Main(analyzers.All()...)
+	multichecker.Main(vettoolSuite(os.Args[1:])...)
+}
+
+// vettoolSuite returns the analyzers of a run of the tool by go vet. The
+// census behind -report joins them when go vet asks which flags the tool
+// has (so that go vet passes -report on) and when -report enables it;
+// it then runs alone with the analyzers it requires. Other runs never
+// load it.
+func vettoolSuite(args []string) []*analysis.Analyzer {
+	suite := analyzers.All()
+	for _, a := range args {
+		switch strings.TrimLeft(a, "-") {
+		case "flags", "report", "report=true", "report=1":
+			return append(suite, census.Analyzer)
+		}
+	}
+	return suite
 }

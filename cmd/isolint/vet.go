@@ -50,8 +50,10 @@ func delegate(args []string) bool {
 // vetRun is a standalone run, as the user asked for it.
 type vetRun struct {
 	fix, diff bool
-	format    string // text, json, sarif or codeclimate
-	baseline  string // the baseline file, or ""
+	// report asks for the census of the tests rather than the findings.
+	report   bool
+	format   string // text, json, sarif or codeclimate; report, report-json or html
+	baseline string // the baseline file, or ""
 	// write records this run's findings as the baseline; prune drops
 	// the baseline's stale entries.
 	write, prune bool
@@ -61,8 +63,12 @@ type vetRun struct {
 	root string
 }
 
-// formats are the values of -format.
-var formats = []string{"text", "json", "sarif", "codeclimate"}
+// formats are the values of -format; those of reportFormats print the
+// census of -report.
+var (
+	formats       = []string{"text", "json", "sarif", "codeclimate", "report-json", "html"}
+	reportFormats = []string{"report", "report-json", "html"}
+)
 
 // parseArgs takes isolint's own flags out of args and leaves the rest for
 // go vet: build flags, analyzer flags and packages. Flags are accepted
@@ -83,6 +89,8 @@ func parseArgs(args []string) (vetRun, error) {
 			r.fix = on
 		case "diff":
 			r.diff = on
+		case "report":
+			r.report = on
 		case "json":
 			if on {
 				r.format = "json"
@@ -110,7 +118,16 @@ func parseArgs(args []string) (vetRun, error) {
 			r.rest = append(r.rest, a)
 		}
 	}
+	if slices.Contains(reportFormats, r.format) {
+		r.report = true
+	} else if r.report && r.format != "text" {
+		return r, fmt.Errorf("-report prints the report as text; -format=report-json and -format=html print it in other formats, not -format=%s", r.format)
+	} else if r.report {
+		r.format = "report"
+	}
 	switch {
+	case r.report && (r.fix || r.diff || r.baseline != ""):
+		return r, errors.New("-report describes the tests as they are; it does not combine with -fix, -diff or -baseline")
 	case (r.write || r.prune) && r.baseline == "":
 		return r, errors.New("-baseline-write and -baseline-prune need -baseline=FILE")
 	case r.write && r.prune:
@@ -310,6 +327,9 @@ func runVet(analyzers []*analysis.Analyzer, args []string) int {
 	}
 	if r.fix && !r.diff {
 		return fixAll(g, self, r.rest)
+	}
+	if r.report {
+		return r.census(g, self)
 	}
 	mode := vetReport
 	if r.fix {

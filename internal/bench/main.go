@@ -7,10 +7,12 @@
 // for) and peak RSS (of the largest of those processes), and the size of
 // the effects facts of the standard library.
 //
-//	go run ./internal/bench [-runs 3] [-cold 1] [-sets 'std|net/http/...|./...'] [-facts=false]
+//	go run ./internal/bench [-runs 3] [-cold 1] [-sets 'std|net/http/...|./...'] [-dir DIR] [-facts=false]
 //
 // It builds isolint from this module first. Sets are separated by "|";
-// each is run from the module root. A cold run of std takes minutes.
+// each is run from the module root, or from DIR. A cold run of std takes
+// minutes. It also runs isolint -report, whose cost it prints as a ratio
+// to that of isolint.
 package main
 
 import (
@@ -41,6 +43,7 @@ func main() {
 	coldRuns := flag.Int("cold", 1, "cold runs (each with a fresh build cache) of each tool per set")
 	sets := flag.String("sets", "std|net/http/...|./...", "package sets, separated by |")
 	facts := flag.Bool("facts", true, "also report the size of the effects facts of std")
+	dir := flag.String("dir", "", "the directory to run the tools in (default: this module's root)")
 	flag.Parse()
 	log.SetFlags(0)
 
@@ -57,7 +60,9 @@ func main() {
 		{"go vet", func(p []string) []string { return append([]string{"go", "vet"}, p...) }},
 		{"isolint", func(p []string) []string { return append([]string{bin}, p...) }},
 		{"go vet -vettool=isolint", func(p []string) []string { return append([]string{"go", "vet", "-vettool=" + bin}, p...) }},
+		{"isolint -report", func(p []string) []string { return append([]string{bin, "-report"}, p...) }},
 	}
+	const plain, withReport = 1, 3 // isolint and isolint -report, in tools
 
 	fmt.Printf("%-16s %-24s %-5s %9s %9s %8s %6s %6s %6s\n", "packages", "tool", "cache", "wall", "cpu", "rss MiB", "wall×", "cpu×", "rss×")
 	for _, set := range strings.Split(*sets, "|") {
@@ -68,7 +73,7 @@ func main() {
 		for k := range max(*coldRuns, 1) {
 			for i, t := range tools {
 				caches[i] = filepath.Join(tmp, fmt.Sprintf("cache-%d-%d", i, k))
-				cold[i] = append(cold[i], measure(t.args(pkgs), caches[i]))
+				cold[i] = append(cold[i], measure(t.args(pkgs), caches[i], *dir))
 			}
 			if k > 0 {
 				for i := range tools {
@@ -78,7 +83,7 @@ func main() {
 		}
 		for range *runs {
 			for i, t := range tools {
-				warm[i] = append(warm[i], measure(t.args(pkgs), caches[i]))
+				warm[i] = append(warm[i], measure(t.args(pkgs), caches[i], *dir))
 			}
 		}
 		vetCold := median(cold[0])
@@ -89,6 +94,11 @@ func main() {
 		for i, t := range tools {
 			report(set, t.name, "warm", median(warm[i]), vetWarm)
 		}
+		fmt.Printf("%-16s isolint -report / isolint: wall %.2f cold, %.2f warm; cpu %.2f cold, %.2f warm\n", set,
+			median(cold[withReport]).wall.Seconds()/median(cold[plain]).wall.Seconds(),
+			median(warm[withReport]).wall.Seconds()/median(warm[plain]).wall.Seconds(),
+			median(cold[withReport]).cpu.Seconds()/median(cold[plain]).cpu.Seconds(),
+			median(warm[withReport]).cpu.Seconds()/median(warm[plain]).cpu.Seconds())
 		for _, c := range caches {
 			os.RemoveAll(c)
 		}
@@ -111,10 +121,12 @@ func factSize() string {
 	return fmt.Sprintf("effects facts of std: not measured (%v)\n%s", err, out)
 }
 
-// measure runs a command with the given build cache and returns what it
-// cost; findings make isolint exit non-zero, which is not an error here.
-func measure(args []string, cache string) sample {
+// measure runs a command in dir with the given build cache and returns
+// what it cost; findings make isolint exit non-zero, which is not an
+// error here.
+func measure(args []string, cache, dir string) sample {
 	cmd := exec.Command(args[0], args[1:]...)
+	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "GOCACHE="+cache)
 	start := time.Now()
 	err := cmd.Run()

@@ -212,8 +212,8 @@ func (r *Reporter) Report(d analysis.Diagnostic) {
 // they were reported. It picks the findings whose fixes overlap none
 // picked before, and verifies their fixes together (package verify);
 // when it withholds one, a finding held back by its overlap may take its
-// place, and is verified in turn.
-func (r *Reporter) flush() {
+// place, and is verified in turn. It returns the findings it reported.
+func (r *Reporter) flush() []analysis.Diagnostic {
 	withheld := make([]bool, len(r.pending))
 	for {
 		picked, skipped := r.pick(withheld)
@@ -237,12 +237,14 @@ func (r *Reporter) flush() {
 		// The fixes kept compile together; when a withheld one held back
 		// others by its overlap, pick again.
 		if !withholds || !skipped {
+			var reported []analysis.Diagnostic
 			for _, i := range picked {
 				if !withheld[i] {
 					r.pass.Report(r.pending[i])
+					reported = append(reported, r.pending[i])
 				}
 			}
-			return
+			return reported
 		}
 	}
 }
@@ -329,10 +331,11 @@ func (r *Reporter) Excuse(pos token.Pos) {
 }
 
 // Close reports the findings, and this analyzer's directives that are
-// malformed or that suppressed nothing. Call it once, after the last
-// Report.
-func (r *Reporter) Close() {
-	r.flush()
+// malformed or that suppressed nothing, and returns the findings it
+// reported, in their order, without those on directives. Call it once,
+// after the last Report.
+func (r *Reporter) Close() []analysis.Diagnostic {
+	reported := r.flush()
 	name := r.pass.Analyzer.Name
 	for _, dir := range r.res.Directives {
 		if r.res.Generated(r.pass.Fset, dir.Comment.Pos()) {
@@ -379,4 +382,5 @@ func (r *Reporter) Close() {
 		}
 		r.pass.Report(analysis.Diagnostic{Pos: dir.Comment.Pos(), End: dir.Comment.End(), Message: msg, SuggestedFixes: []analysis.SuggestedFix{fix}})
 	}
+	return reported
 }

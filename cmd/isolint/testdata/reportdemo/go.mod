@@ -1,0 +1,3 @@
+module example.com/reportdemo
+
+go 1.24
