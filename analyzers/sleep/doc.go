@@ -58,10 +58,11 @@
 // error that must stay nil), or that the value the test put in before
 // the sleep is still there with a failure message that says so
 // (fill(p, 3), sleep, if p.Len() != 3 { t.Fatal("no reaper") }), is what
-// the sleep is for, and is not reported. Nor are: sleeps in the code under test (a backoff is
-// behaviour), in goroutines and callbacks a test starts (they simulate
-// work), in a synctest bubble (virtual time), in TestMain, in fuzz
-// targets, in benchmarks unless -sleep.benchmarks is set, and sleeps for
-// which none of the fixes above is safe, such as a sleep followed by an
-// HTTP request to a server the test did not start in a goroutine.
+// the sleep is for, and is not reported. Nor are: sleeps in the code
+// under test (a backoff is behaviour), in goroutines and callbacks a test
+// starts (they simulate work), in a synctest bubble (virtual time), in
+// TestMain, in fuzz targets, in benchmarks unless -sleep.benchmarks is
+// set, and sleeps for which none of the fixes above is safe, such as a
+// sleep followed by an HTTP request to a server the test did not start in
+// a goroutine.
 package sleep
