@@ -81,6 +81,13 @@ const (
 	// writes it: it sees what an earlier test may have left there. What
 	// names the variable ("os.Args") or the setter ("log.SetOutput").
 	ReadsFirst
+	// Dispatch calls methods of a value the function receives (its
+	// parameter Param) without naming them statically: What is the
+	// method an interface call on it names, or "*" when it looks its
+	// methods up by reflection (reflect.Value.MethodByName, Type.Method).
+	// It is no hazard by itself; a caller that passes a value of a
+	// concrete type reaches the effects of that type's methods.
+	Dispatch
 )
 
 // Info describes the properties of a Kind.
@@ -126,6 +133,7 @@ var kinds = [...]Info{
 	FlagsRead:  {Name: "read of the command line's flags"},
 	Persists:   {Name: "write of a value it receives to an external store", ByParam: true},
 	ReadsFirst: {Name: "read of process-wide state before any write", Many: true},
+	Dispatch:   {Name: "dynamic call of a method of a value it receives", ByParam: true, Many: true},
 }
 
 // Of returns the properties of k; an unknown kind has the zero Info.

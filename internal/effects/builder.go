@@ -123,6 +123,10 @@ type builder struct {
 	// tracing listen addresses; built on first use.
 	locals     map[*ast.FuncDecl]*localValues
 	declsByObj map[*types.Func]*ast.FuncDecl
+	// derived maps a local to the value it was made from keeping its
+	// dynamic type (a type assertion, reflect.ValueOf), for dynamic calls.
+	derived    map[types.Object]derived
+	methodSets typeutil.MethodSetCache
 }
 
 // constLocal returns the constant that a local variable holds for its
@@ -384,6 +388,7 @@ func (w *walker) body(body *ast.BlockStmt) {
 			w.remember(n)
 			w.save(n)
 			w.alias(n)
+			w.derive(n)
 			w.assignFuncs(n)
 		case *ast.Ident:
 			w.used(n)
@@ -689,6 +694,7 @@ func (w *walker) call(c *ast.CallExpr) {
 		return
 	case *types.Func:
 		name := obj.Origin().FullName()
+		w.dispatch(c, obj)
 		if catalog.DoesIO(obj) {
 			w.f.direct = append(w.f.direct, Site{Node: c, Effect: Effect{Kind: catalog.IO, What: obj.Pkg().Path(), Param: -1, Where: w.where(c)}})
 		}

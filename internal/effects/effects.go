@@ -209,6 +209,8 @@ func kindTag(k catalog.Kind) string {
 		return "persists"
 	case catalog.ReadsFirst:
 		return "readsfirst"
+	case catalog.Dispatch:
+		return "dispatch"
 	}
 	return fmt.Sprintf("kind%d", k)
 }

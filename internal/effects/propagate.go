@@ -105,6 +105,9 @@ func (b *builder) propagate() {
 				if b.byObj[c.callee] != nil || b.vars[c.via] != nil {
 					b.callers[c.target()] = append(b.callers[c.target()], d)
 				}
+				for _, m := range b.dispatchTargets(c) {
+					b.callers[m] = append(b.callers[m], d)
+				}
 			}
 		}
 	}
@@ -314,6 +317,9 @@ func (b *builder) throughArg(c call, ce Effect) (Effect, types.Object) {
 			arg = valueRoot(arg) // &u, u.Email: the value the caller received
 		}
 		t = identObj(b.pass.TypesInfo, arg)
+		if ce.Kind == catalog.Dispatch {
+			t = b.dispatchRoot(t, ce.What == AnyMethod)
+		}
 	}
 	return e, t
 }
