@@ -88,7 +88,16 @@ const (
 	// It is no hazard by itself; a caller that passes a value of a
 	// concrete type reaches the effects of that type's methods.
 	Dispatch
+	// Mutates writes through a pointer the function receives: its
+	// parameter Param, or its receiver when Param is Receiver (a field of
+	// *c, an element of a map it holds, a pointer method of a field). It
+	// is no hazard by itself; callers that share the pointed-to value
+	// between tests that run at once race on it.
+	Mutates
 )
+
+// Receiver is the Param of a Mutates effect on the method's receiver.
+const Receiver = -2
 
 // Info describes the properties of a Kind.
 type Info struct {
@@ -134,6 +143,7 @@ var kinds = [...]Info{
 	Persists:   {Name: "write of a value it receives to an external store", ByParam: true},
 	ReadsFirst: {Name: "read of process-wide state before any write", Many: true},
 	Dispatch:   {Name: "dynamic call of a method of a value it receives", ByParam: true, Many: true},
+	Mutates:    {Name: "write through a pointer it receives", ByParam: true},
 }
 
 // Of returns the properties of k; an unknown kind has the zero Info.

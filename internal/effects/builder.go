@@ -31,8 +31,9 @@ type function struct {
 	node     ast.Node    // *ast.FuncDecl or *ast.FuncLit
 	obj      *types.Func // nil for literals
 	params   []*types.Var
-	inTest   bool // declared in a _test.go file
-	restorer bool // a literal that runs deferred or at cleanup: it undoes
+	recv     *types.Var // a method's receiver
+	inTest   bool       // declared in a _test.go file
+	restorer bool       // a literal that runs deferred or at cleanup: it undoes
 
 	direct []Site  // effects in the body itself
 	guards []guard // writes of process-wide state in the body itself
@@ -291,6 +292,7 @@ func (b *builder) collect() {
 			f := &function{node: fd, obj: obj, inTest: inTest}
 			if obj != nil {
 				f.params = tupleVars(obj.Signature().Params())
+				f.recv = obj.Signature().Recv()
 				b.byObj[obj] = f
 			}
 			b.funcs[fd] = f
@@ -1213,6 +1215,7 @@ func (w *walker) write(stmt ast.Node, lhs ast.Expr, contents bool) {
 	info := w.b.pass.TypesInfo
 	w.registers(stmt, lhs)
 	v := WrittenVar(info, lhs)
+	w.mutates(stmt, lhs, v, contents)
 	if v != nil && w.aliases[v] != nil {
 		if _, plain := ast.Unparen(lhs).(*ast.Ident); !plain {
 			// A write through a local that refers to a package variable.
