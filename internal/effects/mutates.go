@@ -30,27 +30,14 @@ func (w *walker) mutates(stmt ast.Node, lhs ast.Expr, v *types.Var, contents boo
 // callee's parameter param (or receiver, for catalog.Receiver) that the
 // callee writes through: the root of p, p.f or p.f.g.
 func (b *builder) mutatedRoot(c call, param int) types.Object {
-	info := b.pass.TypesInfo
-	var arg ast.Expr
-	switch {
-	case param == catalog.Receiver:
-		if c.node == nil || c.ref {
-			return nil
-		}
-		sel, ok := ast.Unparen(c.node.Fun).(*ast.SelectorExpr)
-		if !ok {
-			return nil
-		}
-		if s := info.Selections[sel]; s == nil || s.Kind() != types.MethodVal {
-			return nil
-		}
-		arg = sel.X
-	case param >= 0 && param < len(c.args):
-		arg = c.args[param]
-	default:
+	if c.node == nil || c.ref {
 		return nil
 	}
-	if v := WrittenVar(info, arg); v != nil && !isPackageLevel(v) {
+	arg := MutatedArg(b.pass.TypesInfo, c.node, Effect{Kind: catalog.Mutates, Param: param})
+	if arg == nil {
+		return nil
+	}
+	if v := WrittenVar(b.pass.TypesInfo, arg); v != nil && !isPackageLevel(v) {
 		return v
 	}
 	return nil
