@@ -60,7 +60,8 @@ func (b *builder) deriveFrom(e ast.Expr) (derived, bool) {
 	info := b.pass.TypesInfo
 	switch x := ast.Unparen(e).(type) {
 	case *ast.TypeAssertExpr:
-		if obj := identObj(info, x.X); obj != nil && types.IsInterface(info.TypeOf(x)) {
+		// x.Type, not x: a comma-ok assertion's type is a tuple.
+		if obj := identObj(info, x.X); obj != nil && x.Type != nil && types.IsInterface(info.TypeOf(x.Type)) {
 			return derived{from: obj}, true
 		}
 	case *ast.CallExpr:

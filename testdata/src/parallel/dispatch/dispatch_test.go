@@ -87,3 +87,8 @@ func TestLocalDispatch(t *testing.T) {
 func TestLocalDispatchClean(t *testing.T) { // want `TestLocalDispatchClean does not call t.Parallel and has no isolation hazard: it can run in parallel`
 	call(noop{}, "Run")
 }
+
+// Setup is found through a type assertion alone.
+func TestPrepare(t *testing.T) {
+	suiterun.Prepare(t, s{})
+}

@@ -65,3 +65,10 @@ func Around(t *testing.T, h Hook, f func()) {
 	h.Before()
 	f()
 }
+
+// Prepare calls x's Setup when it has one, through an interface.
+func Prepare(t *testing.T, x any) {
+	if s, ok := x.(interface{ Setup(*testing.T) }); ok {
+		s.Setup(t)
+	}
+}
