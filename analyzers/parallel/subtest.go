@@ -190,7 +190,7 @@ func (c *checker) captures(t *tests.Test, lit *ast.FuncLit, loops []ast.Node) (l
 		for _, loop := range loops {
 			body := loopBody(loop)
 			if isLoopVar(info, loop, v) {
-				if writes(info, body, v) {
+				if writes(info, body, v) || c.mutatesShared(lit, v, loops, root.Func) {
 					ok = false
 					return false
 				}
@@ -198,8 +198,9 @@ func (c *checker) captures(t *tests.Test, lit *ast.FuncLit, loops []ast.Node) (l
 				return true
 			}
 			if body.Pos() <= v.Pos() && v.Pos() < body.End() {
-				// Declared afresh in each iteration: private unless changed.
-				if writes(info, body, v) {
+				// Declared afresh in each iteration: private unless changed,
+				// or made from what the iterations share.
+				if writes(info, body, v) || c.mutatesShared(lit, v, loops, root.Func) {
 					ok = false
 				}
 				return ok

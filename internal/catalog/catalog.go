@@ -81,7 +81,23 @@ const (
 	// writes it: it sees what an earlier test may have left there. What
 	// names the variable ("os.Args") or the setter ("log.SetOutput").
 	ReadsFirst
+	// Dispatch calls methods of a value the function receives (its
+	// parameter Param) without naming them statically: What is the
+	// method an interface call on it names, or "*" when it looks its
+	// methods up by reflection (reflect.Value.MethodByName, Type.Method).
+	// It is no hazard by itself; a caller that passes a value of a
+	// concrete type reaches the effects of that type's methods.
+	Dispatch
+	// Mutates writes through a pointer the function receives: its
+	// parameter Param, or its receiver when Param is Receiver (a field of
+	// *c, an element of a map it holds, a pointer method of a field). It
+	// is no hazard by itself; callers that share the pointed-to value
+	// between tests that run at once race on it.
+	Mutates
 )
+
+// Receiver is the Param of a Mutates effect on the method's receiver.
+const Receiver = -2
 
 // Info describes the properties of a Kind.
 type Info struct {
@@ -126,6 +142,8 @@ var kinds = [...]Info{
 	FlagsRead:  {Name: "read of the command line's flags"},
 	Persists:   {Name: "write of a value it receives to an external store", ByParam: true},
 	ReadsFirst: {Name: "read of process-wide state before any write", Many: true},
+	Dispatch:   {Name: "dynamic call of a method of a value it receives", ByParam: true, Many: true},
+	Mutates:    {Name: "write through a pointer it receives", ByParam: true},
 }
 
 // Of returns the properties of k; an unknown kind has the zero Info.

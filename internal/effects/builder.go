@@ -31,8 +31,9 @@ type function struct {
 	node     ast.Node    // *ast.FuncDecl or *ast.FuncLit
 	obj      *types.Func // nil for literals
 	params   []*types.Var
-	inTest   bool // declared in a _test.go file
-	restorer bool // a literal that runs deferred or at cleanup: it undoes
+	recv     *types.Var // a method's receiver
+	inTest   bool       // declared in a _test.go file
+	restorer bool       // a literal that runs deferred or at cleanup: it undoes
 
 	direct []Site  // effects in the body itself
 	guards []guard // writes of process-wide state in the body itself
@@ -123,6 +124,10 @@ type builder struct {
 	// tracing listen addresses; built on first use.
 	locals     map[*ast.FuncDecl]*localValues
 	declsByObj map[*types.Func]*ast.FuncDecl
+	// derived maps a local to the value it was made from keeping its
+	// dynamic type (a type assertion, reflect.ValueOf), for dynamic calls.
+	derived    map[types.Object]derived
+	methodSets typeutil.MethodSetCache
 }
 
 // constLocal returns the constant that a local variable holds for its
@@ -287,6 +292,7 @@ func (b *builder) collect() {
 			f := &function{node: fd, obj: obj, inTest: inTest}
 			if obj != nil {
 				f.params = tupleVars(obj.Signature().Params())
+				f.recv = obj.Signature().Recv()
 				b.byObj[obj] = f
 			}
 			b.funcs[fd] = f
@@ -384,6 +390,7 @@ func (w *walker) body(body *ast.BlockStmt) {
 			w.remember(n)
 			w.save(n)
 			w.alias(n)
+			w.derive(n)
 			w.assignFuncs(n)
 		case *ast.Ident:
 			w.used(n)
@@ -689,6 +696,7 @@ func (w *walker) call(c *ast.CallExpr) {
 		return
 	case *types.Func:
 		name := obj.Origin().FullName()
+		w.dispatch(c, obj)
 		if catalog.DoesIO(obj) {
 			w.f.direct = append(w.f.direct, Site{Node: c, Effect: Effect{Kind: catalog.IO, What: obj.Pkg().Path(), Param: -1, Where: w.where(c)}})
 		}
@@ -1207,6 +1215,7 @@ func (w *walker) write(stmt ast.Node, lhs ast.Expr, contents bool) {
 	info := w.b.pass.TypesInfo
 	w.registers(stmt, lhs)
 	v := WrittenVar(info, lhs)
+	w.mutates(stmt, lhs, v, contents)
 	if v != nil && w.aliases[v] != nil {
 		if _, plain := ast.Unparen(lhs).(*ast.Ident); !plain {
 			// A write through a local that refers to a package variable.

@@ -142,7 +142,9 @@ func (s *Summary) String() string {
 			continue
 		}
 		p := fmt.Sprintf("%s %s", kindTag(e.Kind), e.What)
-		if info := catalog.Of(e.Kind); info.OnT || info.ByParam {
+		if info := catalog.Of(e.Kind); e.Param == catalog.Receiver {
+			p += "@recv"
+		} else if info.OnT || info.ByParam {
 			p += fmt.Sprintf("@%d", e.Param)
 		}
 		if e.Key != "" {
@@ -209,6 +211,10 @@ func kindTag(k catalog.Kind) string {
 		return "persists"
 	case catalog.ReadsFirst:
 		return "readsfirst"
+	case catalog.Dispatch:
+		return "dispatch"
+	case catalog.Mutates:
+		return "mutates"
 	}
 	return fmt.Sprintf("kind%d", k)
 }

@@ -105,6 +105,9 @@ func (b *builder) propagate() {
 				if b.byObj[c.callee] != nil || b.vars[c.via] != nil {
 					b.callers[c.target()] = append(b.callers[c.target()], d)
 				}
+				for _, m := range b.dispatchTargets(c) {
+					b.callers[m] = append(b.callers[m], d)
+				}
 			}
 		}
 	}
@@ -263,7 +266,10 @@ func (d *function) lift(e Effect, t types.Object) (Effect, bool) {
 				e.Param = i
 			}
 		}
-		return e, e.Param >= 0
+		if e.Kind == catalog.Mutates && t != nil && d.recv != nil && t == types.Object(d.recv) {
+			e.Param = catalog.Receiver
+		}
+		return e, e.Param >= 0 || e.Param == catalog.Receiver
 	}
 	if !catalog.Of(e.Kind).OnT {
 		return e, true
@@ -308,12 +314,18 @@ func chainThrough(c call, ce Effect) []string {
 func (b *builder) throughArg(c call, ce Effect) (Effect, types.Object) {
 	e := ce
 	var t types.Object
+	if ce.Kind == catalog.Mutates {
+		return e, b.mutatedRoot(c, ce.Param)
+	}
 	if info := catalog.Of(ce.Kind); (info.OnT || info.ByParam) && ce.Param >= 0 && ce.Param < len(c.args) {
 		arg := c.args[ce.Param]
 		if ce.Kind == catalog.Persists {
 			arg = valueRoot(arg) // &u, u.Email: the value the caller received
 		}
 		t = identObj(b.pass.TypesInfo, arg)
+		if ce.Kind == catalog.Dispatch {
+			t = b.dispatchRoot(t, ce.What == AnyMethod)
+		}
 	}
 	return e, t
 }

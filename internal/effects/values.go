@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -487,6 +488,18 @@ func (b *builder) viaCall(c call, ce Effect) (Effect, bool) {
 // effectsOfCall returns the effects of what call c calls: a function, or
 // every function assigned to a package function variable.
 func (b *builder) effectsOfCall(c call) []Effect {
+	es := b.calleeEffects(c)
+	if !slices.ContainsFunc(es, func(e Effect) bool { return e.Kind == catalog.Dispatch }) {
+		return es
+	}
+	if more := b.dispatched(c, es); len(more) > 0 {
+		return append(slices.Clip(es), more...)
+	}
+	return es
+}
+
+// calleeEffects returns the summary of what call c calls.
+func (b *builder) calleeEffects(c call) []Effect {
 	if c.via == nil {
 		return b.effectsOf(c.callee)
 	}

@@ -185,7 +185,7 @@ func Generic[T any](v T) { // want Generic:"^global effects/lib\\.Counter; read 
 type Config struct{ n int }
 
 // Methods with static receivers are summarized too.
-func (c *Config) Apply() { // want Apply:"^env os.Setenv\\(K\\)$"
+func (c *Config) Apply() { // want Apply:"^env os.Setenv\\(K\\); mutates @recv$"
 	c.n++
 	SetEnv()
 }
@@ -400,7 +400,7 @@ func WriteHeldAssigned(suffix string) { // want WriteHeldAssigned:"^io net; io o
 	_, _ = net.Listen("tcp", addr)
 }
 
-func setAddr(addr *string) { *addr = "127.0.0.1:0" }
+func setAddr(addr *string) { *addr = "127.0.0.1:0" } // want setAddr:"^mutates @0$"
 
 func HandleDefault() { // want HandleDefault:"^shared net/http.HandleFunc$"
 	http.HandleFunc("/x", func(http.ResponseWriter, *http.Request) {})

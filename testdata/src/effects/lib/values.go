@@ -101,7 +101,7 @@ func ReadAll() int { // want ReadAll:"^read effects/lib\\.flags; read effects/li
 // A lazy singleton hands out one value the whole process shares.
 type Engine struct{ routes []string }
 
-func (e *Engine) Add(r string) { e.routes = append(e.routes, r) }
+func (e *Engine) Add(r string) { e.routes = append(e.routes, r) } // want Add:"^mutates @recv$"
 
 func (e Engine) Count() int { return len(e.routes) }
 
