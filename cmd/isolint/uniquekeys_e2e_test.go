@@ -36,6 +36,8 @@ func TestUniquekeysVet(t *testing.T) {
 		got = append(got, file+" "+value)
 	}
 	want := []string{
+		`service/service_test.go:24:58 "alice"`, // a model the code under test writes, through facts
+		`service/service_test.go:31:21 "bob"`,
 		`store/store_test.go:23:35 "alice@example.com"`,
 		`store/store_test.go:29:19 "bob@example.com"`,
 		`store/store_test.go:38:28 "acme"`,
@@ -62,15 +64,17 @@ func TestUniquekeysVet(t *testing.T) {
 	run(t, dir, "go", "vet", "./...").wantCode(t, 0)
 	again := run(t, dir, bin, "-uniquekeys", "./...")
 	again.wantCode(t, 0)
-	fixed, err := os.ReadFile(filepath.Join(dir, "store", "store_test.go"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	golden, err := os.ReadFile(filepath.Join(keysModule, "store", "store_test.go.golden"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if string(fixed) != string(golden) {
-		t.Errorf("isolint -uniquekeys -fix wrote\n%s\nwant\n%s", fixed, golden)
+	for _, file := range []string{"service/service_test.go", "store/store_test.go"} {
+		fixed, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(file)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		golden, err := os.ReadFile(filepath.Join(keysModule, filepath.FromSlash(file)+".golden"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(fixed) != string(golden) {
+			t.Errorf("isolint -uniquekeys -fix wrote %s\n%s\nwant\n%s", file, fixed, golden)
+		}
 	}
 }
