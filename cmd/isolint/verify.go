@@ -42,8 +42,16 @@ type verifyOptions struct {
 	timeout time.Duration // -verify.timeout: bound of each package's test run
 }
 
-func defaultVerify() verifyOptions {
-	return verifyOptions{args: []string{"-count=1"}, runs: 3, timeout: 10 * time.Minute}
+// withDefaults fills in what the flags left unset: -count=1 (the results
+// of earlier runs must not stand in for a test run), 3 runs after the
+// fixes, and go test's own 10 minutes.
+func (o verifyOptions) withDefaults() verifyOptions {
+	if !slices.ContainsFunc(o.args, func(a string) bool { return strings.HasPrefix(strings.TrimLeft(a, "-"), "count") }) {
+		o.args = append([]string{"-count=1"}, o.args...)
+	}
+	o.runs = cmp.Or(o.runs, 3)
+	o.timeout = cmp.Or(o.timeout, 10*time.Minute)
+	return o
 }
 
 // set sets the -verify flag name (without its dashes) to value.
@@ -51,9 +59,6 @@ func (o *verifyOptions) set(name, value string) error {
 	switch name {
 	case "verify.args":
 		o.args = strings.Fields(value)
-		if !slices.ContainsFunc(o.args, func(a string) bool { return strings.HasPrefix(strings.TrimLeft(a, "-"), "count") }) {
-			o.args = append([]string{"-count=1"}, o.args...)
-		}
 	case "verify.runs":
 		n, err := strconv.Atoi(value)
 		if err != nil || n < 1 {
@@ -127,7 +132,7 @@ func (r vetRun) verifyAll(g goTool, self string) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	v := &verifier{
-		ctx: ctx, g: g, self: self, rest: r.rest, opts: r.verify, stderr: os.Stderr,
+		ctx: ctx, g: g, self: self, rest: r.rest, opts: r.verify.withDefaults(), stderr: os.Stderr,
 		orig: map[string][]byte{}, disk: map[string][]byte{}, pkgOf: map[string]string{},
 		skip: map[string]bool{}, applied: map[string]int{}, stats: map[string]*pkgStats{},
 	}

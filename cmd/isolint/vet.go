@@ -77,7 +77,7 @@ var (
 // with one or two dashes, as the flag package does; -format and -baseline
 // take their value after "=" or as the next argument.
 func parseArgs(args []string) (vetRun, error) {
-	r := vetRun{format: "text", verify: defaultVerify()}
+	r := vetRun{format: "text"}
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
