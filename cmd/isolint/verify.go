@@ -185,6 +185,7 @@ func (v *verifier) run() error {
 // their findings, but for those withheld already and those that overlap
 // an earlier one (they wait for the next pass), by file and offset.
 func (v *verifier) findFixes() ([]*pendingFix, error) {
+	v.progress("analyzing the packages")
 	stdout, stderr, code, err := v.g.vet(v.self, vetReport, v.rest)
 	if err != nil {
 		return nil, fmt.Errorf("running go vet: %w", err)
@@ -224,6 +225,7 @@ func (v *verifier) findFixes() ([]*pendingFix, error) {
 	slices.SortFunc(fixes, func(x, y *pendingFix) int {
 		return cmp.Or(cmp.Compare(x.edits[0].Filename, y.edits[0].Filename), cmp.Compare(x.edits[0].Start, y.edits[0].Start), cmp.Compare(x.diag.Message, y.diag.Message))
 	})
+	v.progress("analyzed: %d findings in %d packages with a fix to verify", len(fixes), len(t))
 	var out []*pendingFix
 	var taken []vetjson.Edit
 	for _, f := range fixes {
@@ -320,7 +322,7 @@ func (v *verifier) pass(round int, fixes []*pendingFix) error {
 		return err
 	}
 	// Which packages have newly failing tests, over the runs?
-	failing := make(map[string]bool)
+	failing := make(map[string]gotest.Events) // the first failing run
 	for run := 1; run <= v.opts.runs; run++ {
 		v.progress("pass %d: testing %d packages with the fixes, run %d of %d", round, len(tested), run, v.opts.runs)
 		ev, err := v.test(tested)
@@ -328,16 +330,17 @@ func (v *verifier) pass(round int, fixes []*pendingFix) error {
 			return err
 		}
 		for _, d := range tested {
-			if len(newlyFailing(base, ev, v.pkgOf[d])) > 0 {
-				failing[d] = true
-			} else if !failing[d] {
+			_, known := failing[d]
+			if len(newlyFailing(base, ev, v.pkgOf[d])) > 0 && !known {
+				failing[d] = ev
+			} else if !known {
 				v.recordAfter(d, ev)
 			}
 		}
 	}
 	for _, d := range tested {
-		if failing[d] {
-			if err := v.bisect(d, byDir[d], base, kept); err != nil {
+		if ev, ok := failing[d]; ok {
+			if err := v.bisect(d, byDir[d], base, ev, kept); err != nil {
 				return err
 			}
 		}
@@ -356,10 +359,10 @@ func (v *verifier) pass(round int, fixes []*pendingFix) error {
 }
 
 // bisect finds the fixes of package dir that make tests fail that passed
-// in the baseline, and withholds them. It first runs the package without
+// in the baseline (as they failed in the run failed), and withholds them. It first runs the package without
 // its fixes: a test that fails there too is flaky, or broken already,
 // and is never blamed on a fix.
-func (v *verifier) bisect(dir string, fixes []*pendingFix, base gotest.Events, kept map[*pendingFix]bool) error {
+func (v *verifier) bisect(dir string, fixes []*pendingFix, base, failed gotest.Events, kept map[*pendingFix]bool) error {
 	pkg := v.pkgOf[dir]
 	for _, f := range fixes {
 		kept[f] = false
@@ -418,10 +421,21 @@ func (v *verifier) bisect(dir string, fixes []*pendingFix, base gotest.Events, k
 		return nil, all, nil
 	}
 	rest := slices.Clone(fixes)
-	for len(rest) > 0 {
-		bad, _, err := fails(rest)
-		if err != nil {
-			return err
+	for first := true; len(rest) > 0; first = false {
+		// The runs after the fixes have shown how all of them fail.
+		var bad []string
+		hiEv := failed
+		if first {
+			for _, n := range newlyFailing(base, failed, pkg) {
+				if !flaky[n] {
+					bad = append(bad, n)
+				}
+			}
+		} else {
+			var err error
+			if bad, hiEv, err = fails(rest); err != nil {
+				return err
+			}
 		}
 		if bad == nil {
 			break
@@ -429,7 +443,6 @@ func (v *verifier) bisect(dir string, fixes []*pendingFix, base gotest.Events, k
 		// The shortest prefix of rest that fails ends with a culprit:
 		// rest[:lo] passes (none of them, at first), rest[:hi] fails.
 		lo, hi, hiBad := 0, len(rest), bad
-		var hiEv gotest.Events
 		for hi-lo > 1 {
 			mid := (lo + hi) / 2
 			b, ev, err := fails(rest[:mid])
@@ -440,17 +453,6 @@ func (v *verifier) bisect(dir string, fixes []*pendingFix, base gotest.Events, k
 				hi, hiBad, hiEv = mid, b, ev
 			} else {
 				lo = mid
-			}
-		}
-		if hiEv.Output == nil {
-			// Only the run of all of rest failed: run it again for the
-			// failure's output.
-			b, ev, err := fails(rest[:hi])
-			if err != nil {
-				return err
-			}
-			if b != nil {
-				hiBad, hiEv = b, ev
 			}
 		}
 		culprit := rest[hi-1]
@@ -714,14 +716,7 @@ func (v *verifier) report() {
 		if after.Passed == nil {
 			after = st.before // nothing changed
 		}
-		wallAfter := st.wallBefore
-		if len(st.wallAfter) > 0 {
-			wallAfter = 0
-			for _, w := range st.wallAfter {
-				wallAfter += w
-			}
-			wallAfter /= float64(len(st.wallAfter))
-		}
+		wallAfter := mean(st.wallAfter, st.wallBefore)
 		ratio := "-"
 		if st.wallBefore > 0 {
 			ratio = fmt.Sprintf("%.2f", wallAfter/st.wallBefore)
@@ -729,6 +724,27 @@ func (v *verifier) report() {
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%.2fs\t%.2fs\t%s\t%d\t%d\n", v.pkgOf[dir], countTests(st.before), len(st.before.Parallel), len(after.Parallel), st.wallBefore, wallAfter, ratio, st.applied, st.denied)
 	}
 	tw.Flush()
+	var applied, denied int
+	var before, after float64
+	for _, st := range v.stats {
+		applied += st.applied
+		denied += st.denied
+		before += st.wallBefore
+		after += mean(st.wallAfter, st.wallBefore)
+	}
+	fmt.Fprintf(v.stderr, "isolint: %d fixes applied, %d withheld; the tests of these packages took %.2fs before, %.2fs after\n", applied, denied, before, after)
+}
+
+// mean returns the mean of xs, or otherwise when there are none.
+func mean(xs []float64, otherwise float64) float64 {
+	if len(xs) == 0 {
+		return otherwise
+	}
+	sum := 0.0
+	for _, x := range xs {
+		sum += x
+	}
+	return sum / float64(len(xs))
 }
 
 // countTests counts the tests (and subtests) that ran, not the package.
