@@ -23,6 +23,7 @@ import (
 
 	"github.com/isolint/isolint/analyzers"
 	"github.com/isolint/isolint/internal/gotest"
+	"github.com/isolint/isolint/internal/procgroup"
 	"github.com/isolint/isolint/internal/vetjson"
 )
 
@@ -509,6 +510,7 @@ func (v *verifier) vetCheck(dirs []string, byDir map[string][]*pendingFix, kept 
 func (v *verifier) goOK(args []string) bool {
 	args = slices.Concat(args[:1], v.build, args[1:])
 	cmd := exec.CommandContext(v.ctx, "go", args...)
+	procgroup.Own(cmd)
 	return cmd.Run() == nil
 }
 
@@ -517,6 +519,7 @@ func (v *verifier) goOK(args []string) bool {
 func (v *verifier) test(dirs []string) (gotest.Events, error) {
 	args := slices.Concat([]string{"test", "-json"}, v.build, v.opts.args, []string{"-timeout=" + v.opts.timeout.String()}, dirs)
 	cmd := exec.CommandContext(v.ctx, "go", args...)
+	procgroup.Own(cmd) // the test binaries too
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	cmd.WaitDelay = 5 * time.Second
