@@ -388,20 +388,20 @@ func (v *verifier) bisect(dir string, fixes []*pendingFix, base, failed gotest.E
 	// fails applies the fixes of set and reports the first run that has
 	// a test fail that passed in the baseline and is not flaky.
 	step := 0
-	fails := func(set []*pendingFix) ([]string, gotest.Events, error) {
+	fails := func(set []*pendingFix) (verdict, error) {
 		step++
 		for _, f := range fixes {
 			kept[f] = slices.Contains(set, f)
 		}
 		if err := v.write(kept); err != nil {
-			return nil, gotest.Events{}, err
+			return verdict{}, err
 		}
 		var all gotest.Events
 		for run := 1; run <= v.opts.runs; run++ {
 			v.progress("%s: bisecting, step %d: %d of %d fixes, run %d of %d", pkg, step, len(set), len(fixes), run, v.opts.runs)
 			ev, err := v.test([]string{dir})
 			if err != nil {
-				return nil, ev, err
+				return verdict{}, err
 			}
 			var bad []string
 			for _, n := range newlyFailing(base, ev, pkg) {
@@ -410,7 +410,7 @@ func (v *verifier) bisect(dir string, fixes []*pendingFix, base, failed gotest.E
 				}
 			}
 			if len(bad) > 0 {
-				return bad, ev, nil
+				return verdict{bad, ev}, nil
 			}
 			if run == 1 {
 				all = ev
@@ -419,52 +419,72 @@ func (v *verifier) bisect(dir string, fixes []*pendingFix, base, failed gotest.E
 			}
 			v.recordAfter(dir, ev)
 		}
-		return nil, all, nil
+		return verdict{nil, all}, nil
 	}
-	rest := slices.Clone(fixes)
-	for first := true; len(rest) > 0; first = false {
-		// The runs after the fixes have shown how all of them fail.
-		var bad []string
-		hiEv := failed
-		if first {
-			for _, n := range newlyFailing(base, failed, pkg) {
-				if !flaky[n] {
-					bad = append(bad, n)
-				}
-			}
-		} else {
-			var err error
-			if bad, hiEv, err = fails(rest); err != nil {
-				return err
-			}
+	var bad []string
+	for _, n := range newlyFailing(base, failed, pkg) {
+		if !flaky[n] {
+			bad = append(bad, n)
 		}
-		if bad == nil {
-			break
-		}
-		// The shortest prefix of rest that fails ends with a culprit:
-		// rest[:lo] passes (none of them, at first), rest[:hi] fails.
-		lo, hi, hiBad := 0, len(rest), bad
-		for hi-lo > 1 {
-			mid := (lo + hi) / 2
-			b, ev, err := fails(rest[:mid])
-			if err != nil {
-				return err
-			}
-			if b != nil {
-				hi, hiBad, hiEv = mid, b, ev
-			} else {
-				lo = mid
-			}
-		}
-		culprit := rest[hi-1]
-		slices.Sort(hiBad)
-		v.withhold(culprit, strings.TrimPrefix(hiBad[0], pkg+" "), firstLines(hiEv.Output[hiBad[0]], 5))
-		rest = slices.Delete(rest, hi-1, hi)
+	}
+	found, why, rest, err := culprits(fixes, verdict{bad, failed}, fails)
+	if err != nil {
+		return err
+	}
+	for i, f := range found {
+		n := why[i].bad[0]
+		v.withhold(f, strings.TrimPrefix(n, pkg+" "), firstLines(why[i].ev.Output[n], 5))
 	}
 	for _, f := range fixes {
 		kept[f] = slices.Contains(rest, f)
 	}
 	return v.write(kept)
+}
+
+// A verdict is what the runs of a package's tests with some of its fixes
+// say: the tests that failed, sorted (none when they pass), and the run.
+type verdict struct {
+	bad []string
+	ev  gotest.Events
+}
+
+// culprits bisects items to those without which fails passes, one at a
+// time: the shortest prefix of the items that fails ends with one. It
+// withdraws that item and starts again while the rest fail. all is the
+// verdict on all the items. It returns the culprits in the order found,
+// the verdict that convicted each (the failing run with the shortest
+// prefix), and the items left.
+func culprits[T any](items []T, all verdict, fails func([]T) (verdict, error)) (found []T, why []verdict, rest []T, err error) {
+	rest = slices.Clone(items)
+	for first := true; len(rest) > 0; first = false {
+		if !first {
+			if all, err = fails(rest); err != nil {
+				return nil, nil, nil, err
+			}
+		}
+		if all.bad == nil {
+			break
+		}
+		// rest[:lo] passes (none of them, at first), rest[:hi] fails.
+		lo, hi, hiV := 0, len(rest), all
+		for hi-lo > 1 {
+			mid := (lo + hi) / 2
+			v, err := fails(rest[:mid])
+			if err != nil {
+				return nil, nil, nil, err
+			}
+			if v.bad != nil {
+				hi, hiV = mid, v
+			} else {
+				lo = mid
+			}
+		}
+		found = append(found, rest[hi-1])
+		slices.Sort(hiV.bad)
+		why = append(why, hiV)
+		rest = slices.Delete(rest, hi-1, hi)
+	}
+	return found, why, rest, nil
 }
 
 // vetCheck runs go vet on the packages that the pass changed, and
