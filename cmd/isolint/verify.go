@@ -284,9 +284,15 @@ func (v *verifier) pass(round int, fixes []*pendingFix) error {
 			v.disk[e.Filename] = data
 		}
 	}
+	// The tests of every package a fix edits judge it.
 	byDir := make(map[string][]*pendingFix)
 	for _, f := range fixes {
-		byDir[f.dir] = append(byDir[f.dir], f)
+		for _, e := range f.edits {
+			d := filepath.Dir(e.Filename)
+			if !slices.Contains(byDir[d], f) {
+				byDir[d] = append(byDir[d], f)
+			}
+		}
 	}
 	dirs := slices.Sorted(maps.Keys(byDir))
 	if err := v.importPaths(dirs); err != nil {
@@ -307,7 +313,9 @@ func (v *verifier) pass(round int, fixes []*pendingFix) error {
 		}
 		if !anyPassed(base, v.pkgOf[d]) {
 			for _, f := range byDir[d] {
-				v.withhold(f, "no test of "+v.pkgOf[d]+" passed before the fixes, so none can tell whether they are safe", nil)
+				if !v.skip[f.key] {
+					v.withhold(f, "no test of "+v.pkgOf[d]+" passed before the fixes, so none can tell whether they are safe", nil)
+				}
 			}
 			continue
 		}
@@ -316,7 +324,7 @@ func (v *verifier) pass(round int, fixes []*pendingFix) error {
 	kept := make(map[*pendingFix]bool)
 	for _, d := range tested {
 		for _, f := range byDir[d] {
-			kept[f] = true
+			kept[f] = !v.skip[f.key]
 		}
 	}
 	if err := v.write(kept); err != nil {
@@ -363,8 +371,14 @@ func (v *verifier) pass(round int, fixes []*pendingFix) error {
 // in the baseline (as they failed in the run failed), and withholds them. It first runs the package without
 // its fixes: a test that fails there too is flaky, or broken already,
 // and is never blamed on a fix.
-func (v *verifier) bisect(dir string, fixes []*pendingFix, base, failed gotest.Events, kept map[*pendingFix]bool) error {
+func (v *verifier) bisect(dir string, mine []*pendingFix, base, failed gotest.Events, kept map[*pendingFix]bool) error {
 	pkg := v.pkgOf[dir]
+	var fixes []*pendingFix // those another package's tests have not withheld
+	for _, f := range mine {
+		if kept[f] {
+			fixes = append(fixes, f)
+		}
+	}
 	for _, f := range fixes {
 		kept[f] = false
 	}
