@@ -226,7 +226,7 @@ func (v *verifier) findFixes() ([]*pendingFix, error) {
 	slices.SortFunc(fixes, func(x, y *pendingFix) int {
 		return cmp.Or(cmp.Compare(x.edits[0].Filename, y.edits[0].Filename), cmp.Compare(x.edits[0].Start, y.edits[0].Start), cmp.Compare(x.diag.Message, y.diag.Message))
 	})
-	v.progress("analyzed: %d findings in %d packages with a fix to verify", len(fixes), len(t))
+	v.progress("analyzed: %d fixes to verify", len(fixes))
 	var out []*pendingFix
 	var taken []vetjson.Edit
 	for _, f := range fixes {
