@@ -95,22 +95,21 @@ type withheld struct {
 
 // A verifier holds the state of one -fix -verify run.
 type verifier struct {
-	ctx     context.Context
-	g       goTool
-	self    string
-	rest    []string // go vet's arguments
-	build   []string // the build flags among them, for go test and go vet
-	opts    verifyOptions
-	stderr  io.Writer
-	tty     bool              // stderr is a terminal: show progress
-	wd      string            // for file names in messages
-	orig    map[string][]byte // files as they were before this pass
-	disk    map[string][]byte // files as isolint last wrote them
-	pkgOf   map[string]string // directory to import path
-	skip    map[string]bool   // keys of withheld findings
-	applied map[string]int    // package directory: fixes kept
-	held    []withheld
-	stats   map[string]*pkgStats // by package directory
+	ctx    context.Context
+	g      goTool
+	self   string
+	rest   []string // go vet's arguments
+	build  []string // the build flags among them, for go test and go vet
+	opts   verifyOptions
+	stderr io.Writer
+	tty    bool              // stderr is a terminal: show progress
+	wd     string            // for file names in messages
+	orig   map[string][]byte // files as they were before this pass
+	disk   map[string][]byte // files as isolint last wrote them
+	pkgOf  map[string]string // directory to import path
+	skip   map[string]bool   // keys of withheld findings
+	held   []withheld
+	stats  map[string]*pkgStats // by package directory
 }
 
 // pkgStats are the numbers of one package's line of the summary table.
@@ -135,7 +134,7 @@ func (r vetRun) verifyAll(g goTool, self string) int {
 	v := &verifier{
 		ctx: ctx, g: g, self: self, rest: r.rest, opts: r.verify.withDefaults(), stderr: os.Stderr,
 		orig: map[string][]byte{}, disk: map[string][]byte{}, pkgOf: map[string]string{},
-		skip: map[string]bool{}, applied: map[string]int{}, stats: map[string]*pkgStats{},
+		skip: map[string]bool{}, stats: map[string]*pkgStats{},
 	}
 	if fi, err := os.Stderr.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
 		v.tty = true
@@ -368,9 +367,9 @@ func (v *verifier) pass(round int, fixes []*pendingFix) error {
 }
 
 // bisect finds the fixes of package dir that make tests fail that passed
-// in the baseline (as they failed in the run failed), and withholds them. It first runs the package without
-// its fixes: a test that fails there too is flaky, or broken already,
-// and is never blamed on a fix.
+// in the baseline (as they failed in the run failed), and withholds them.
+// It first runs the package without its fixes: a test that fails there
+// too is flaky, or broken already, and is never blamed on a fix.
 func (v *verifier) bisect(dir string, mine []*pendingFix, base, failed gotest.Events, kept map[*pendingFix]bool) error {
 	pkg := v.pkgOf[dir]
 	var fixes []*pendingFix // those another package's tests have not withheld
