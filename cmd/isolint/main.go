@@ -2,6 +2,7 @@
 //
 //	isolint ./...                         report
 //	isolint -fix ./...                    apply the suggested fixes
+//	isolint -fix -verify ./...            apply those the tests accept
 //	isolint -diff ./...                   show them as a diff
 //	isolint -json ./...                   machine-readable output
 //	isolint -format=sarif ./...           SARIF 2.1.0, for code scanning
@@ -23,6 +24,10 @@
 // are not in the baseline) and 1 when a package could not be analyzed.
 // The report (-report, on standard output, or -format=report-json or
 // html) exits with 0, or 1 when a package could not be analyzed.
+// -fix -verify (with -verify.args, -verify.runs and -verify.timeout) runs
+// the tests before and after the fixes and withholds those under which a
+// test fails that passed before; it exits with 0, withheld fixes
+// included, or 1 when the tests could not be run.
 // These flags belong to the standalone command, which runs go vet; the
 // other flags (analyzer flags such as -parallel.skip, build flags such as
 // -tags) are passed on to it.

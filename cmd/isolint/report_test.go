@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
@@ -379,6 +380,11 @@ func TestParseArgs(t *testing.T) {
 		{args: []string{"-baseline-write"}, err: "-baseline-write and -baseline-prune need -baseline=FILE"},
 		{args: []string{"-baseline=b", "-baseline-write", "-baseline-prune"}, err: "-baseline-write records every finding; it does not combine with -baseline-prune"},
 		{args: []string{"-baseline=b", "-fix"}, err: "-fix applies every fix; it does not combine with -baseline"},
+		{args: []string{"-fix", "-verify", "-verify.args=-race -count=2", "-verify.runs", "2", "-verify.timeout=90s", "./..."}, want: vetRun{format: "text", fix: true, verify: verifyOptions{on: true, args: []string{"-race", "-count=2"}, runs: 2, timeout: 90 * time.Second}, rest: []string{"./..."}}},
+		{args: []string{"-verify", "./..."}, err: "-verify checks the fixes of -fix with the tests; it needs -fix and does not combine with -diff, -report or -format"},
+		{args: []string{"-fix", "-diff", "-verify"}, err: "-verify checks the fixes of -fix with the tests; it needs -fix and does not combine with -diff, -report or -format"},
+		{args: []string{"-fix", "-verify", "-verify.runs=0"}, err: "-verify.runs=0: want a number of runs, at least 1"},
+		{args: []string{"-fix", "-verify", "-verify.timeout=soon"}, err: "-verify.timeout=soon: want a duration such as 5m"},
 	} {
 		got, err := parseArgs(c.args)
 		switch {

@@ -61,6 +61,8 @@ type vetRun struct {
 	// root is the repository root that SARIF and Code Climate name
 	// files relative to.
 	root string
+	// verify checks the fixes with the tests (-fix -verify).
+	verify verifyOptions
 }
 
 // formats are the values of -format; those of reportFormats print the
@@ -99,6 +101,19 @@ func parseArgs(args []string) (vetRun, error) {
 			r.write = on
 		case "baseline-prune":
 			r.prune = on
+		case "verify":
+			r.verify.on = on
+		case "verify.args", "verify.runs", "verify.timeout":
+			if !hasValue {
+				if i+1 == len(args) {
+					return r, fmt.Errorf("flag -%s needs a value", name)
+				}
+				i++
+				value = args[i]
+			}
+			if err := r.verify.set(name, value); err != nil {
+				return r, err
+			}
 		case "format", "baseline":
 			if !hasValue {
 				if i+1 == len(args) {
@@ -132,6 +147,8 @@ func parseArgs(args []string) (vetRun, error) {
 		return r, errors.New("-baseline-write and -baseline-prune need -baseline=FILE")
 	case r.write && r.prune:
 		return r, errors.New("-baseline-write records every finding; it does not combine with -baseline-prune")
+	case r.verify.on && (!r.fix || r.diff || r.report || r.format != "text"):
+		return r, errors.New("-verify checks the fixes of -fix with the tests; it needs -fix and does not combine with -diff, -report or -format")
 	case r.fix && r.baseline != "":
 		return r, errors.New("-fix applies every fix; it does not combine with -baseline")
 	}
@@ -324,6 +341,9 @@ func runVet(analyzers []*analysis.Analyzer, args []string) int {
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "isolint: %v\n", err)
 		return 1
+	}
+	if r.verify.on {
+		return r.verifyAll(g, self)
 	}
 	if r.fix && !r.diff {
 		return fixAll(g, self, r.rest)

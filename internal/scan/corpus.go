@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/isolint/isolint/internal/gotest"
 	"github.com/isolint/isolint/internal/vetjson"
 )
 
@@ -249,18 +250,18 @@ func corpusModule(c *config, m module, work string, entries []*entry, o corpusOp
 
 	test := append(append([]string{"go", "test", "-json"}, o.testFlags...), pkgs...)
 	rb := c.runWith(a, offline, o.testTimeout, test...)
-	old := readTestEvents(rb.stdout)
+	old := gotest.Read(strings.NewReader(rb.stdout))
 	if rb.timedOut {
 		fmt.Printf("(the tests before -fix ran out of time: the tests that finished are compared)\n")
 	}
-	fmt.Printf("tests before -fix: %d passed, %d failed\n", len(old.passed), len(old.failed))
+	fmt.Printf("tests before -fix: %d passed, %d failed\n", len(old.Passed), len(old.Failed))
 	newly := make(map[string]bool)
 	for run := 1; run <= o.runs; run++ {
 		ra := c.runWith(b, offline, o.testTimeout, test...)
-		now := readTestEvents(ra.stdout)
+		now := gotest.Read(strings.NewReader(ra.stdout))
 		var here []string
-		for name := range now.failed {
-			if old.passed[name] && !old.failed[name] && !newly[name] {
+		for name := range now.Failed {
+			if old.Passed[name] && !old.Failed[name] && !newly[name] {
 				newly[name] = true
 				here = append(here, name)
 			}
@@ -269,7 +270,7 @@ func corpusModule(c *config, m module, work string, entries []*entry, o corpusOp
 		if ra.timedOut {
 			note = " (ran out of time: the tests that finished are compared)"
 		}
-		fmt.Printf("tests after -fix, run %d: %d passed, %d failed, %d newly failing%s\n", run, len(now.passed), len(now.failed), len(here), note)
+		fmt.Printf("tests after -fix, run %d: %d passed, %d failed, %d newly failing%s\n", run, len(now.Passed), len(now.Failed), len(here), note)
 		slices.Sort(here)
 		for _, name := range here {
 			fmt.Printf("  newly failing: %s\n", name)
@@ -432,51 +433,4 @@ func packageDirs(files []string) []string {
 		}
 	}
 	return slices.Sorted(maps.Keys(seen))
-}
-
-// testEvents are the outcomes of one go test -json run, by "package
-// TestName" (a package that failed outside any test is "package
-// (package)").
-type testEvents struct {
-	passed, failed map[string]bool
-}
-
-// readTestEvents reads go test -json output. A test that both passed and
-// failed (-count=2) is failed.
-func readTestEvents(out string) testEvents {
-	ev := testEvents{passed: map[string]bool{}, failed: map[string]bool{}}
-	failedTests := make(map[string]bool) // packages with a failing test
-	var pkgFailed []string
-	for _, line := range strings.Split(out, "\n") {
-		var e struct{ Action, Package, Test string }
-		if !strings.HasPrefix(line, "{") || json.Unmarshal([]byte(line), &e) != nil {
-			continue
-		}
-		name := e.Package + " " + e.Test
-		if e.Test == "" {
-			name = e.Package + " (package)"
-		}
-		switch e.Action {
-		case "pass":
-			ev.passed[name] = true
-		case "fail":
-			if e.Test == "" {
-				pkgFailed = append(pkgFailed, e.Package)
-			} else {
-				ev.failed[name] = true
-				failedTests[e.Package] = true
-			}
-		}
-	}
-	// A package that failed with no failing test failed as a whole (a
-	// build failure, a race or a panic outside any test).
-	for _, p := range pkgFailed {
-		if !failedTests[p] {
-			ev.failed[p+" (package)"] = true
-		}
-	}
-	for name := range ev.failed {
-		delete(ev.passed, name)
-	}
-	return ev
 }

@@ -4,7 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
 )
 
@@ -108,37 +107,6 @@ func TestCompareNearestLine(t *testing.T) {
 	cmpr := compare([]finding{{module: "m@v", file: "a_test.go", line: 48, col: 2, analyzer: "parallel", message: "TestA lacks t.Parallel"}}, []*entry{e1, e2})
 	if _, ok := cmpr.matched[e2]; !ok {
 		t.Error("a finding that moved matched a line farther away than the nearest")
-	}
-}
-
-func TestReadTestEvents(t *testing.T) {
-	t.Parallel()
-	out := strings.Join([]string{
-		`{"Action":"pass","Package":"p","Test":"TestA"}`,
-		`{"Action":"pass","Package":"p","Test":"TestB"}`,
-		`{"Action":"fail","Package":"p","Test":"TestB"}`, // -count=2: failed once
-		`{"Action":"fail","Package":"p","Test":"TestC/sub"}`,
-		`{"Action":"fail","Package":"p"}`,
-		`not JSON, e.g. a build error`,
-		`{"Action":"fail","Package":"q"}`, // failed outside any test
-		`{"Action":"pass","Package":"r"}`,
-		`{"Action":"output","Package":"r","Test":"TestD","Output":"fail"}`,
-	}, "\n")
-	ev := readTestEvents(out)
-	var passed, failed []string
-	for n := range ev.passed {
-		passed = append(passed, n)
-	}
-	for n := range ev.failed {
-		failed = append(failed, n)
-	}
-	slices.Sort(passed)
-	slices.Sort(failed)
-	if want := []string{"p TestA", "r (package)"}; !slices.Equal(passed, want) {
-		t.Errorf("passed = %q, want %q", passed, want)
-	}
-	if want := []string{"p TestB", "p TestC/sub", "q (package)"}; !slices.Equal(failed, want) {
-		t.Errorf("failed = %q, want %q", failed, want)
 	}
 }
 

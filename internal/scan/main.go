@@ -48,6 +48,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/isolint/isolint/internal/procgroup"
 )
 
 // A module is a module root to run isolint in.
@@ -320,7 +322,7 @@ func (c *config) runWith(dir string, env []string, timeout time.Duration, args .
 	if c.cache != "" {
 		cmd.Env = append(cmd.Env, "GOCACHE="+c.cache)
 	}
-	ownGroup(cmd)
+	procgroup.Own(cmd) // go vet's children (the analysis of each package) too
 	cmd.WaitDelay = 10 * time.Second
 	var stdout, stderr strings.Builder
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr

@@ -1,0 +1,112 @@
+// Package gotest reads what `go test -json` prints: which tests passed and
+// failed, which ran in parallel, what a failing test printed and how long
+// each package's tests took.
+package gotest
+
+import (
+	"bufio"
+	"encoding/json"
+	"io"
+	"strings"
+)
+
+// Events are the outcomes of one go test -json run, by "package TestName"
+// (a package that failed outside any test is "package (package)").
+type Events struct {
+	Passed, Failed map[string]bool
+	// Parallel holds the tests that called t.Parallel (test2json reports
+	// them paused).
+	Parallel map[string]bool
+	// Output holds what each failing test printed, line by line.
+	Output map[string][]string
+	// Elapsed is the wall time of each package's tests, in seconds, by
+	// import path.
+	Elapsed map[string]float64
+}
+
+// Ran returns the tests that passed or failed.
+func (ev Events) Ran() int { return len(ev.Passed) + len(ev.Failed) }
+
+// Read reads go test -json output. A test that both passed and failed
+// (-count=2) failed. Lines that are not JSON (a build error) are skipped.
+func Read(r io.Reader) Events {
+	ev := Events{
+		Passed: map[string]bool{}, Failed: map[string]bool{}, Parallel: map[string]bool{},
+		Output: map[string][]string{}, Elapsed: map[string]float64{},
+	}
+	failedTests := make(map[string]bool) // packages with a failing test
+	var pkgFailed []string
+	out := make(map[string][]string)
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64*1024), 16*1024*1024)
+	for sc.Scan() {
+		line := sc.Bytes()
+		var e struct {
+			Action, Package, Test, Output string
+			Elapsed                       float64
+		}
+		if len(line) == 0 || line[0] != '{' || json.Unmarshal(line, &e) != nil {
+			continue
+		}
+		name := e.Package + " " + e.Test
+		if e.Test == "" {
+			name = e.Package + " (package)"
+		}
+		switch e.Action {
+		case "output":
+			out[name] = append(out[name], strings.TrimRight(e.Output, "\n"))
+		case "pause":
+			ev.Parallel[name] = true
+		case "pass":
+			ev.Passed[name] = true
+		case "fail":
+			if e.Test == "" {
+				pkgFailed = append(pkgFailed, e.Package)
+			} else {
+				ev.Failed[name] = true
+				failedTests[e.Package] = true
+			}
+		}
+		if (e.Action == "pass" || e.Action == "fail") && e.Test == "" {
+			ev.Elapsed[e.Package] += e.Elapsed
+		}
+	}
+	// A package that failed with no failing test failed as a whole (a
+	// build failure, a race or a panic outside any test).
+	for _, p := range pkgFailed {
+		if !failedTests[p] {
+			ev.Failed[p+" (package)"] = true
+		}
+	}
+	for name := range ev.Failed {
+		delete(ev.Passed, name)
+		ev.Output[name] = out[name]
+	}
+	return ev
+}
+
+// Merge adds the outcomes of another run of the same tests: a test that
+// failed in either failed.
+func (ev Events) Merge(other Events) {
+	for n := range other.Passed {
+		if !ev.Failed[n] {
+			ev.Passed[n] = true
+		}
+	}
+	for n := range other.Failed {
+		delete(ev.Passed, n)
+		if !ev.Failed[n] {
+			ev.Failed[n] = true
+			ev.Output[n] = other.Output[n]
+		}
+	}
+	for n := range other.Parallel {
+		ev.Parallel[n] = true
+	}
+}
+
+// Package returns the import path of a name of Events.
+func Package(name string) string {
+	p, _, _ := strings.Cut(name, " ")
+	return p
+}

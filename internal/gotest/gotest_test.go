@@ -1,0 +1,72 @@
+package gotest
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestRead(t *testing.T) {
+	t.Parallel()
+	out := strings.Join([]string{
+		`{"Action":"pass","Package":"p","Test":"TestA"}`,
+		`{"Action":"pass","Package":"p","Test":"TestB"}`,
+		`{"Action":"fail","Package":"p","Test":"TestB"}`, // -count=2: failed once
+		`{"Action":"fail","Package":"p","Test":"TestC/sub"}`,
+		`{"Action":"fail","Package":"p"}`,
+		`not JSON, e.g. a build error`,
+		`{"Action":"fail","Package":"q"}`, // failed outside any test
+		`{"Action":"pass","Package":"r"}`,
+		`{"Action":"output","Package":"r","Test":"TestD","Output":"fail"}`,
+	}, "\n")
+	ev := Read(strings.NewReader(out))
+	var passed, failed []string
+	for n := range ev.Passed {
+		passed = append(passed, n)
+	}
+	for n := range ev.Failed {
+		failed = append(failed, n)
+	}
+	slices.Sort(passed)
+	slices.Sort(failed)
+	if want := []string{"p TestA", "r (package)"}; !slices.Equal(passed, want) {
+		t.Errorf("passed = %q, want %q", passed, want)
+	}
+	if want := []string{"p TestB", "p TestC/sub", "q (package)"}; !slices.Equal(failed, want) {
+		t.Errorf("failed = %q, want %q", failed, want)
+	}
+}
+
+// TestReadDetails checks what Read keeps besides the outcomes: the tests
+// that paused for t.Parallel, what a failing test printed, and the wall
+// time of each package, over the runs of -count.
+func TestReadDetails(t *testing.T) {
+	t.Parallel()
+	out := strings.Join([]string{
+		`{"Action":"run","Package":"p","Test":"TestA"}`,
+		`{"Action":"pause","Package":"p","Test":"TestA"}`,
+		`{"Action":"output","Package":"p","Test":"TestA","Output":"    a_test.go:9: got 1\n"}`,
+		`{"Action":"fail","Package":"p","Test":"TestA","Elapsed":0.1}`,
+		`{"Action":"output","Package":"p","Test":"TestB","Output":"ok\n"}`,
+		`{"Action":"pass","Package":"p","Test":"TestB"}`,
+		`{"Action":"fail","Package":"p","Elapsed":1.5}`,
+		`{"Action":"pass","Package":"q","Elapsed":0.25}`,
+		`{"Action":"pass","Package":"q","Elapsed":0.5}`,
+	}, "\n")
+	ev := Read(strings.NewReader(out))
+	if !ev.Parallel["p TestA"] || len(ev.Parallel) != 1 {
+		t.Errorf("Parallel = %v, want p TestA alone", ev.Parallel)
+	}
+	if got := ev.Output["p TestA"]; !slices.Equal(got, []string{"    a_test.go:9: got 1"}) {
+		t.Errorf("Output[p TestA] = %q", got)
+	}
+	if _, ok := ev.Output["p TestB"]; ok {
+		t.Errorf("the output of a passing test is kept: %q", ev.Output["p TestB"])
+	}
+	if ev.Elapsed["p"] != 1.5 || ev.Elapsed["q"] != 0.75 {
+		t.Errorf("Elapsed = %v, want p 1.5 and q 0.75", ev.Elapsed)
+	}
+	if ev.Ran() != 3 {
+		t.Errorf("Ran() = %d, want 3 (p TestA, p TestB, q (package))", ev.Ran())
+	}
+}
