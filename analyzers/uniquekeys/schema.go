@@ -273,26 +273,22 @@ func (c *checker) reportCreation(cr creation, inner bool) {
 // helper or code under test reaches the store with a name of its own.
 func (c *checker) namedAtEveryCall(t *tests.Test, lower string) bool {
 	ok := true
-	var visit func(fn ast.Node)
-	visit = func(fn ast.Node) {
-		c.eff.Walk(fn, func(s effects.Site) bool {
-			if s.Effect.Kind != catalog.Store || s.Callee == nil {
-				return true
-			}
-			call, isCall := s.Node.(*ast.CallExpr)
-			named := false
-			if isCall {
-				for _, a := range call.Args {
-					if v, isStr := c.stringValue(ast.Unparen(a)); isStr && len(wordIndices(strings.ToLower(v), lower)) > 0 {
-						named = true
-					}
+	c.eff.Walk(t.Func, func(s effects.Site) bool {
+		if s.Effect.Kind != catalog.Store || s.Callee == nil {
+			return true
+		}
+		call, isCall := s.Node.(*ast.CallExpr)
+		named := false
+		if isCall {
+			for _, a := range call.Args {
+				if v, isStr := c.stringValue(ast.Unparen(a)); isStr && len(wordIndices(strings.ToLower(v), lower)) > 0 {
+					named = true
 				}
 			}
-			ok = ok && named
-			return ok
-		})
-	}
-	visit(t.Func)
+		}
+		ok = ok && named
+		return ok
+	})
 	return ok
 }
 
