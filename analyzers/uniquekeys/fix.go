@@ -63,19 +63,7 @@ func (c *checker) report(t *tests.Test, k key) {
 		}
 		how = fmt.Sprintf("hold a value randomized per run in %s and use it at all %d places", name, len(occ))
 	}
-	fix, ok := src.Fix(how, edits...)
-	if !ok {
-		return
-	}
-	for _, o := range occ {
-		c.claimed[o] = true
-	}
-	c.rep.Report(analysis.Diagnostic{
-		Pos:            k.lit.Pos(),
-		End:            k.lit.End(),
-		Message:        fmt.Sprintf("%s is a unique key (%s) written to a store every test shares, %s: tests that run at the same time collide on it; %s", k.lit.Value, k.why, c.reached(k), how),
-		SuggestedFixes: []analysis.SuggestedFix{fix},
-	})
+	c.offer(src, k.lit, occ, fmt.Sprintf("%s is a unique key (%s) written to a store every test shares, %s: tests that run at the same time collide on it; %s", k.lit.Value, k.why, c.reached(k), how), how, edits)
 }
 
 // reached says how the key reaches the store: "in (*sql.DB).Exec" or "via
@@ -387,15 +375,25 @@ func (c *checker) reportInline(t *tests.Test, k key) {
 	}
 	expr := text[:cut] + sep + q + " + " + suffix + " + " + q + text[cut:]
 	how := "randomize it per run"
-	fix, ok := src.Fix(how, append(edits, src.Replace(k.lit, expr))...)
+	c.offer(src, k.lit, []*ast.BasicLit{k.lit}, fmt.Sprintf("%s is a unique key (%s) written to a store every test shares, %s: tests that run at the same time collide on it; %s", strconv.Quote(k.value), k.why, c.reached(k), how), how, append(edits, src.Replace(k.lit, expr)))
+}
+
+// offer reports the finding at lit with the fix made of edits, and claims
+// the literals the fix changes, so that no other rule reports them again;
+// when the edits make no fix (fixes.Source.Fix refuses them), it reports
+// nothing.
+func (c *checker) offer(src *fixes.Source, lit *ast.BasicLit, changed []*ast.BasicLit, message, how string, edits []analysis.TextEdit) {
+	fix, ok := src.Fix(how, edits...)
 	if !ok {
 		return
 	}
-	c.claimed[k.lit] = true
+	for _, l := range changed {
+		c.claimed[l] = true
+	}
 	c.rep.Report(analysis.Diagnostic{
-		Pos:            k.lit.Pos(),
-		End:            k.lit.End(),
-		Message:        fmt.Sprintf("%s is a unique key (%s) written to a store every test shares, %s: tests that run at the same time collide on it; %s", strconv.Quote(k.value), k.why, c.reached(k), how),
+		Pos:            lit.Pos(),
+		End:            lit.End(),
+		Message:        message,
 		SuggestedFixes: []analysis.SuggestedFix{fix},
 	})
 }

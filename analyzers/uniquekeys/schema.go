@@ -7,8 +7,6 @@ import (
 	"go/types"
 	"strings"
 
-	"golang.org/x/tools/go/analysis"
-
 	"github.com/isolint/isolint/internal/catalog"
 	"github.com/isolint/isolint/internal/effects"
 	"github.com/isolint/isolint/internal/fixes"
@@ -253,19 +251,7 @@ func (c *checker) reportCreation(cr creation, inner bool) {
 	if len(uses) > 1 {
 		how += fmt.Sprintf(" and use it at all %d places", len(uses))
 	}
-	fix, ok := src.Fix(how, edits...)
-	if !ok {
-		return
-	}
-	for _, lit := range uses {
-		c.claimed[lit] = true
-	}
-	c.rep.Report(analysis.Diagnostic{
-		Pos:            cr.lit.Pos(),
-		End:            cr.lit.End(),
-		Message:        fmt.Sprintf("%s %s is created with a fixed name on a server every test shares, %s, and nothing drops it: the test's next run, and any test that creates it too, fail on it; %s", strings.ToLower(cr.obj.kind), name, c.reached(cr.key), how),
-		SuggestedFixes: []analysis.SuggestedFix{fix},
-	})
+	c.offer(src, cr.lit, uses, fmt.Sprintf("%s %s is created with a fixed name on a server every test shares, %s, and nothing drops it: the test's next run, and any test that creates it too, fail on it; %s", strings.ToLower(cr.obj.kind), name, c.reached(cr.key), how), how, edits)
 }
 
 // namedAtEveryCall reports whether every store call of test t (its own
