@@ -183,6 +183,9 @@ func (e *env) queryBody(fd *ast.FuncDecl, depth int) bool {
 	}
 	ok := true
 	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if !ok {
+			return false // a write seen earlier is not undone by a read after it
+		}
 		switch n := n.(type) {
 		case *ast.AssignStmt:
 			for _, lhs := range n.Lhs {

@@ -27,3 +27,13 @@ func TestOtherPackageWriter(t *testing.T) {
 		t.Fatal("not added")
 	}
 }
+
+// Bumped writes before it reads its own local: still a writer.
+func TestOtherPackageBumped(t *testing.T) {
+	var s store.Store
+	s.Add("a")
+	time.Sleep(10 * time.Millisecond)
+	if len(s.Bumped()) != 1 {
+		t.Fatal("not added")
+	}
+}
