@@ -120,6 +120,11 @@ type builder struct {
 	// assigned holds the package variables that some function of the
 	// package assigns to; built on first use.
 	assigned map[*types.Var]bool
+	// valueFuncs holds the functions and methods of the package used as
+	// values, invoked the names of the methods it calls through an
+	// interface; built on first use.
+	valueFuncs map[*types.Func]bool
+	invoked    map[string]bool
 	// locals and declsByObj index the package's function bodies for
 	// tracing listen addresses; built on first use.
 	locals     map[*ast.FuncDecl]*localValues

@@ -193,15 +193,18 @@ func unguarded(gs []guard, f *function, what string, pos token.Pos) bool {
 }
 
 // observed collects the state that the package reads before it writes
-// it: the ReadsFirst effects of its functions, those of its test files
-// (the tests and what they reach) and its others (what a later test may
-// call); of the functions of the package an external test package tests;
-// and, since a test may reach code through interfaces that no summary
-// follows, of every function, in any package, that reads a variable of
-// its own package first.
+// it: the ReadsFirst effects of its functions that a test may enter
+// directly (see entry), those of its test files (the tests and what they
+// reach) and its others (what a later test may call); of the functions of
+// the package an external test package tests; and, since a test may reach
+// code through interfaces that no summary follows, of every function, in
+// any package, that reads a variable of its own package first.
 func (b *builder) observed() map[string]bool {
 	out := make(map[string]bool)
-	for _, d := range b.decls {
+	for _, d := range slices.Concat(b.decls, b.varOrder) {
+		if d.obj != nil && !b.entry(d) {
+			continue
+		}
 		for _, e := range d.summary.list {
 			if e.Kind == catalog.ReadsFirst {
 				out[e.What] = true
@@ -211,8 +214,8 @@ func (b *builder) observed() map[string]bool {
 	under, external := strings.CutSuffix(b.pass.Pkg.Path(), "_test")
 	for _, f := range b.pass.AllObjectFacts() {
 		s, ok := f.Fact.(*Summary)
-		if !ok || f.Object.Pkg() == nil {
-			continue
+		if !ok || f.Object.Pkg() == nil || f.Object.Pkg() == b.pass.Pkg {
+			continue // the package's own functions are its decls
 		}
 		path := f.Object.Pkg().Path()
 		for _, e := range s.Effects {
@@ -236,4 +239,69 @@ func (r *Result) Observed(what string) bool {
 		return true
 	}
 	return r.observed[AnyState] || r.observed[what]
+}
+
+// entry reports whether the declared function d may run other than
+// through a call by name in the package, whose summary then holds d's
+// reads together with the writes its caller makes before: d is used as a
+// value, it is a method whose name the package calls through an
+// interface, or nothing in the package calls it (a test, or an exported
+// function another package calls). A function the package calls only by
+// name, after setting what it reads (cli/cli's AuthConfig methods, which
+// its tests call on the config a helper made after replacing
+// ghConfig.Read), observes nothing of its own.
+func (b *builder) entry(d *function) bool {
+	b.dynamicUses()
+	if b.valueFuncs[d.obj] || d.recv != nil && b.invoked[d.obj.Name()] {
+		return true
+	}
+	for _, c := range b.callers[d.obj] {
+		if c != d {
+			return false
+		}
+	}
+	return true
+}
+
+// dynamicUses records, on first use, the functions and methods of the
+// package that some file of the package uses other than as the callee of
+// a call (assigned, passed or returned as a value), and the names of the
+// methods it calls through an interface or a type parameter.
+func (b *builder) dynamicUses() {
+	if b.valueFuncs != nil {
+		return
+	}
+	b.valueFuncs = make(map[*types.Func]bool)
+	b.invoked = make(map[string]bool)
+	info := b.pass.TypesInfo
+	for _, file := range b.pass.Files {
+		callee := make(map[*ast.Ident]bool)
+		ast.Inspect(file, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.CallExpr:
+				fun := ast.Unparen(n.Fun)
+				switch x := fun.(type) {
+				case *ast.IndexExpr: // a generic function instantiated
+					fun = x.X
+				case *ast.IndexListExpr:
+					fun = x.X
+				}
+				switch fun := fun.(type) {
+				case *ast.Ident:
+					callee[fun] = true
+				case *ast.SelectorExpr:
+					callee[fun.Sel] = true
+				}
+			case *ast.SelectorExpr:
+				if sel := info.Selections[n]; sel != nil && sel.Kind() == types.MethodVal && types.IsInterface(sel.Recv()) {
+					b.invoked[n.Sel.Name] = true
+				}
+			case *ast.Ident:
+				if fn, ok := info.Uses[n].(*types.Func); ok && !callee[n] && fn.Pkg() == b.pass.Pkg {
+					b.valueFuncs[fn] = true
+				}
+			}
+			return true
+		})
+	}
 }
