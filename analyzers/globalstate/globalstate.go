@@ -114,7 +114,7 @@ func (c *checker) checkTest(t *tests.Test) {
 		default:
 			continue
 		}
-		if s.Restores || s.Undone || s.Effect.Resets || s.PutsBack {
+		if s.Restores || s.Undone || s.Effect.Resets || s.PutsBack || s.Same {
 			continue // the undo itself, a call whose change is undone, or a reset to the baseline
 		}
 		if s.Effect.Maybe {

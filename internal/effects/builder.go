@@ -1254,6 +1254,7 @@ func (w *walker) write(stmt ast.Node, lhs ast.Expr, contents bool) {
 		Inexact:  w.f.restorer && !resets && !w.putsBack(stmt, lhs) && !w.b.fieldBaseline(lhs, assigned(stmt, lhs)),
 		Final:    w.final(),
 		PutsBack: !w.f.restorer && w.putsBackSaved(stmt, lhs, v),
+		Same:     !w.f.restorer && !contents && lhsVar(info, lhs) != v && w.b.fieldBaseline(lhs, assigned(stmt, lhs)),
 	})
 }
 

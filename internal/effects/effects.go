@@ -254,6 +254,12 @@ type Site struct {
 	// package variable the value a local saved from it before (old := V
 	// … V = old): at the end of the function, it undoes what came before.
 	PutsBack bool
+	// Same is true for a write, not deferred, of one field of a package
+	// variable that sets the value the variable's initializer gives the
+	// field (V.Limit = 30 where V is FetchParams{Limit: DefaultLimit}):
+	// whatever an earlier test left there, the field ends at its
+	// baseline. It undoes nothing else of the variable.
+	Same bool
 }
 
 // Result holds the sites of every function of the package under analysis.
