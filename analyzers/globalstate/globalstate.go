@@ -107,8 +107,19 @@ func (c *checker) checkTest(t *tests.Test) {
 		// helper changes nothing on a path on which it fails.
 		sites = slices.DeleteFunc(slices.Clone(sites), func(s effects.Site) bool { return s.Effect.OnSuccess && fails[s.Node] })
 	}
+	// A helper call that undoes its own change is not the site to report
+	// when the test changes the same state elsewhere and keeps it.
+	kept := make(map[cause]bool)
+	for _, s := range sites {
+		if !s.Effect.Restored {
+			kept[cause{s.Effect.Kind, s.Effect.What, s.Effect.Key}] = true
+		}
+	}
 	seen := make(map[cause]bool)
 	for _, s := range sites {
+		if s.Effect.Restored && kept[cause{s.Effect.Kind, s.Effect.What, s.Effect.Key}] {
+			continue
+		}
 		switch s.Effect.Kind {
 		case catalog.Env, catalog.Cwd, catalog.GlobalVar, catalog.Setter:
 		default:

@@ -34,6 +34,7 @@ type function struct {
 	recv     *types.Var // a method's receiver
 	inTest   bool       // declared in a _test.go file
 	restorer bool       // a literal that runs deferred or at cleanup: it undoes
+	cleanup  bool       // a literal that runs at the test's cleanup, after the test's body
 
 	direct []Site  // effects in the body itself
 	guards []guard // writes of process-wide state in the body itself
@@ -330,6 +331,7 @@ type walker struct {
 	// calls that run deferred or at cleanup.
 	skip      map[*ast.FuncLit]bool
 	restorers map[ast.Node]bool
+	cleanups  map[ast.Node]bool // the literals among restorers that run at cleanup
 	// undoers maps a call whose result is deferred or registered for
 	// cleanup to true; definedBy maps a local variable to the call whose
 	// result it holds, for `undo := swap(); defer undo()`.
@@ -419,7 +421,7 @@ func (w *walker) body(body *ast.BlockStmt) {
 }
 
 func (w *walker) literal(lit *ast.FuncLit, lazy, restorer bool) {
-	child := &function{node: lit, inTest: w.f.inTest, restorer: restorer}
+	child := &function{node: lit, inTest: w.f.inTest, restorer: restorer, cleanup: restorer && (w.f.cleanup || w.cleanups[lit])}
 	if sig, ok := w.b.pass.TypesInfo.TypeOf(lit).(*types.Signature); ok {
 		child.params = tupleVars(sig.Params())
 	}
@@ -614,6 +616,7 @@ func (w *walker) cleanup(arg ast.Expr) {
 	switch e := ast.Unparen(arg).(type) {
 	case *ast.FuncLit:
 		w.mark(&w.restorers, e)
+		w.mark(&w.cleanups, e)
 		w.undoneIn(e)
 	case *ast.CallExpr:
 		w.undo(e)

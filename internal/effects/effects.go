@@ -65,6 +65,13 @@ type Effect struct {
 	// t.Cleanup, t.Setenv, a reset to the baseline at its end), on every
 	// path that has it.
 	Restored bool
+	// AtCleanup is true, with Restored, when the function puts the value
+	// back in a function literal it registers with t.Cleanup: that runs
+	// after the body of the test that called it, so it also undoes what
+	// the test writes there after the call (a helper that stubs a package
+	// variable and restores it at cleanup, then a test that stubs it
+	// again).
+	AtCleanup bool
 	// Maybe is true when the effect happens only if code the function
 	// hands a function value to calls it (a handler given to a router, a
 	// callback given to code of another package), or only if a package
@@ -254,6 +261,9 @@ type Site struct {
 	// package variable the value a local saved from it before (old := V
 	// … V = old): at the end of the function, it undoes what came before.
 	PutsBack bool
+	// AtCleanup is true for a site in a function literal registered with
+	// t.Cleanup.
+	AtCleanup bool
 	// Same is true for a write, not deferred, of one field of a package
 	// variable that sets the value the variable's initializer gives the
 	// field (V.Limit = 30 where V is FetchParams{Limit: DefaultLimit}):

@@ -437,6 +437,7 @@ func (b *builder) settle(d *function) {
 		for _, s := range f.direct {
 			if mayRestore(s.Effect) {
 				s.Restores = s.Restores || f.restorer
+				s.AtCleanup = f.cleanup
 				s.Effect = apply(s.Effect, r.mode)
 				sites = append(sites, s)
 			}
@@ -454,6 +455,9 @@ func (b *builder) settle(d *function) {
 	for i := range d.summary.list {
 		e := &d.summary.list[i]
 		e.Restored = !catalog.Of(e.Kind).OnT && restored(sites, *e)
+		e.AtCleanup = e.Restored && e.Kind == catalog.GlobalVar && slices.ContainsFunc(sites, func(s Site) bool {
+			return s.AtCleanup && undoes(s, *e, undoKey(*e))
+		})
 	}
 	d.settled = 2
 }
@@ -504,11 +508,27 @@ func restored(sites []Site, e Effect) bool {
 		if undoes(s, e, k) {
 			return true
 		}
-		if s.Effect.key() == e.key() && !s.Restores && !s.Undone && !s.Effect.Restored && !s.Effect.Resets && !s.PutsBack && !resetLater(sites, s) {
+		if s.Effect.key() == e.key() && !s.Restores && !s.Undone && !s.Effect.Restored && !s.Effect.Resets && !s.PutsBack && !resetLater(sites, s) && !cleanedAfter(sites, s) {
 			all = false
 		}
 	}
 	return all
+}
+
+// cleanedAfter reports whether an earlier call among sites, to a function
+// that restores the variable s writes at cleanup, undoes s too: the
+// cleanup runs after the rest of the test (testAsset stubs openFile and
+// restores it with t.Cleanup; the test then stubs openFile again).
+func cleanedAfter(sites []Site, s Site) bool {
+	if s.Effect.Kind != catalog.GlobalVar || s.Effect.Through || s.Node == nil {
+		return false
+	}
+	for _, c := range sites {
+		if c.Callee != nil && c.Effect.AtCleanup && !c.Restores && c.Node != nil && c.Node.Pos() < s.Node.Pos() && c.Effect.What == s.Effect.What {
+			return true
+		}
+	}
+	return false
 }
 
 // undoes reports whether the site s undoes the change e, whose undo key
