@@ -10,9 +10,10 @@ import (
 	"github.com/isolint/isolint/internal/catalog"
 )
 
-// AnyState is the What of a ReadsFirst effect that stands for every piece
-// of state: a function that reads more than a summary keeps is taken to
-// read everything.
+// AnyState is the What of a ReadsFirst effect that stands for every
+// package variable: a function that reads more than a summary keeps is
+// taken to read them all. Reads of a setter's default are always kept one
+// by one, so AnyState does not stand for them.
 const AnyState = "*"
 
 // maxReads bounds the ReadsFirst effects of one summary; past it, the
@@ -235,5 +236,9 @@ func (r *Result) Observed(what string) bool {
 	if r.observed == nil {
 		return true
 	}
-	return r.observed[AnyState] || r.observed[what]
+	if r.observed[what] {
+		return true
+	}
+	api, setter := catalog.Lookup(what)
+	return r.observed[AnyState] && !(setter && api.Kind == catalog.Setter)
 }
