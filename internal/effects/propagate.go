@@ -47,6 +47,9 @@ func (s *effectSet) addWith(e Effect, chain func() []string) bool {
 			if !e.Resets && s.list[i].Resets {
 				s.list[i].Resets, grew = false, true
 			}
+			if !e.Start && s.list[i].Start {
+				s.list[i].Start, grew = false, true
+			}
 			if !e.OnSuccess && s.list[i].OnSuccess {
 				s.list[i].OnSuccess, grew = false, true
 			}
