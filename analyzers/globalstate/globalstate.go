@@ -146,6 +146,9 @@ func (c *checker) checkTest(t *tests.Test) {
 		if c.unobserved(t, s) {
 			continue // no test reads it before writing it: nothing carries over
 		}
+		if !t.ParallelInTree() && c.eff.KeepsStart(s.Effect) {
+			continue // log.SetPrefix("") where nothing sets another prefix: no change
+		}
 		k := cause{s.Effect.Kind, s.Effect.What, s.Effect.Key}
 		if seen[k] {
 			continue

@@ -210,6 +210,11 @@ type API struct {
 	// it reports ("log.SetOutput" for log.Writer). A test that makes the
 	// call observes what an earlier test left there.
 	Reads []string
+	// Start, for a setter of a default, is the argument that leaves the
+	// default as the process starts with it, a constant as go/constant
+	// writes it exactly (`""` for log.SetPrefix). A call with it, where
+	// nothing in the test binary sets another value, changes nothing.
+	Start string
 }
 
 // ArgKind is what a constant argument must be for a call to count.
@@ -261,8 +266,8 @@ var APIs = []API{
 
 	// Process-wide defaults of the standard library.
 	{Name: "log.SetOutput", Kind: Setter, Short: "log.SetOutput", Alt: "a *log.Logger of the test's own", Undo: &Undo{Save: "{pkg}.Writer()", Restore: "{pkg}.SetOutput({v})"}},
-	{Name: "log.SetFlags", Kind: Setter, Short: "log.SetFlags", Alt: "a *log.Logger of the test's own", Undo: &Undo{Save: "{pkg}.Flags()", Restore: "{pkg}.SetFlags({v})"}},
-	{Name: "log.SetPrefix", Kind: Setter, Short: "log.SetPrefix", Alt: "a *log.Logger of the test's own", Undo: &Undo{Save: "{pkg}.Prefix()", Restore: "{pkg}.SetPrefix({v})"}},
+	{Name: "log.SetFlags", Kind: Setter, Short: "log.SetFlags", Alt: "a *log.Logger of the test's own", Undo: &Undo{Save: "{pkg}.Flags()", Restore: "{pkg}.SetFlags({v})"}, Start: "3"}, // log.LstdFlags
+	{Name: "log.SetPrefix", Kind: Setter, Short: "log.SetPrefix", Alt: "a *log.Logger of the test's own", Undo: &Undo{Save: "{pkg}.Prefix()", Restore: "{pkg}.SetPrefix({v})"}, Start: `""`},
 	{Name: "log.Writer", Kind: ReadsFirst, Short: "log.Writer", Reads: []string{"log.SetOutput"}},
 	{Name: "log.Flags", Kind: ReadsFirst, Short: "log.Flags", Reads: []string{"log.SetFlags"}},
 	{Name: "log.Prefix", Kind: ReadsFirst, Short: "log.Prefix", Reads: []string{"log.SetPrefix"}},

@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -558,4 +559,114 @@ func (b *builder) fieldBaseline(lhs, rhs ast.Expr) bool {
 		}
 	}
 	return isNilOrZero(info, rhs)
+}
+
+// keepsStart reports whether the call c of the setter api leaves its
+// default as the process starts with it, as far as the call can tell: it
+// passes the catalog's Start constant, or puts back a value read from the
+// same default.
+func (b *builder) keepsStart(c *ast.CallExpr, api *catalog.API) bool {
+	if api.Start == "" || len(c.Args) != 1 {
+		return false
+	}
+	info := b.pass.TypesInfo
+	if tv, ok := info.Types[c.Args[0]]; ok && tv.Value != nil {
+		return constValue(tv.Value) == api.Start
+	}
+	return b.readFrom(c.Args[0], api.Name)
+}
+
+// readFrom reports whether e is a local variable whose every assignment
+// is a call of the catalog's reader of the setter's default
+// (prev := log.Prefix() for log.SetPrefix).
+func (b *builder) readFrom(e ast.Expr, setter string) bool {
+	info := b.pass.TypesInfo
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok || v.Parent() == nil || isPackageLevel(v) {
+		return false
+	}
+	file := b.fileOf(v.Pos())
+	if file == nil {
+		return false
+	}
+	scope := v.Parent()
+	reads, others := 0, 0
+	assign := func(rhs ast.Expr) {
+		if b.getsDefault(rhs, setter) {
+			reads++
+		} else {
+			others++
+		}
+	}
+	ast.Inspect(file, func(n ast.Node) bool {
+		if n == nil || n.End() < scope.Pos() || n.Pos() > scope.End() {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, l := range n.Lhs {
+				lid, ok := ast.Unparen(l).(*ast.Ident)
+				if !ok || info.ObjectOf(lid) != v {
+					continue
+				}
+				if len(n.Lhs) != len(n.Rhs) || n.Tok != token.ASSIGN && n.Tok != token.DEFINE {
+					others++
+					continue
+				}
+				assign(n.Rhs[i])
+			}
+		case *ast.ValueSpec:
+			for i, name := range n.Names {
+				if info.Defs[name] != v {
+					continue
+				}
+				if len(n.Values) != len(n.Names) {
+					others++
+					continue
+				}
+				assign(n.Values[i])
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				if x, ok := ast.Unparen(n.X).(*ast.Ident); ok && info.Uses[x] == v {
+					others++ // its address lets anything write it
+				}
+			}
+		case *ast.IncDecStmt:
+			if x, ok := ast.Unparen(n.X).(*ast.Ident); ok && info.Uses[x] == v {
+				others++
+			}
+		}
+		return true
+	})
+	return reads > 0 && others == 0
+}
+
+// getsDefault reports whether e calls a catalog reader of the default
+// the setter changes, with nothing else done to the value.
+func (b *builder) getsDefault(e ast.Expr, setter string) bool {
+	c, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn, ok := typeutil.Callee(b.pass.TypesInfo, c).(*types.Func)
+	if !ok {
+		return false
+	}
+	api, ok := catalog.Lookup(fn.Origin().FullName())
+	return ok && api.Kind == catalog.ReadsFirst && slices.Equal(api.Reads, []string{setter})
+}
+
+// fileOf returns the file of the package that holds pos.
+func (b *builder) fileOf(pos token.Pos) *ast.File {
+	for _, f := range b.pass.Files {
+		if f.FileStart <= pos && pos < f.FileEnd {
+			return f
+		}
+	}
+	return nil
 }

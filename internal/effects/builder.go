@@ -733,6 +733,7 @@ func (w *walker) call(c *ast.CallExpr) {
 			case catalog.Setter:
 				w.guard(c, api.Name)
 				s.Effect.Resets = w.b.isSetterBaseline(c)
+				s.Effect.Start = w.b.keepsStart(c, api)
 				s.Inexact = s.Restores && !s.Effect.Resets && !w.restoresSetter(c)
 			case catalog.Env:
 				s.Inexact = s.Restores && !w.restoresEnv(c)

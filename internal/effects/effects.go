@@ -89,6 +89,12 @@ type Effect struct {
 	// initializer>, gin.SetMode(gin.TestMode) where every init sets it).
 	// Such a change is no change a later test could see.
 	Resets bool
+	// Start is true, for a catalog setter with a Start value, when every
+	// call passes that value (log.SetPrefix("")) or puts back one read
+	// from the same default (p := log.Prefix() … log.SetPrefix(p)). While
+	// nothing in the test binary sets another value, such a call changes
+	// nothing.
+	Start bool
 	// OnSuccess is true when the effect happens only on paths on which
 	// the function returns a nil error: it is made by a plain statement of
 	// the function's own body after which every return returns nil for
@@ -282,6 +288,9 @@ type Result struct {
 	// observed is the state the package's tests read before they write
 	// it; nil when the package has no tests.
 	observed map[string]bool
+	// others is the defaults that code of the test binary sets to a
+	// value other than their start; nil when the package has no tests.
+	others map[string]bool
 }
 
 // Sites returns the effects reached from fn's own body (a *ast.FuncDecl or
@@ -348,13 +357,13 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	b.export()
 	var bases map[string]Baseline
-	var observed map[string]bool
+	var observed, others map[string]bool
 	if b.hasTests {
 		b.resolveSites()
 		bases = b.collectBaselines()
-		observed = b.observed()
+		observed, others = b.observed()
 	}
-	return &Result{funcs: b.funcs, byObj: b.byObj, bases: bases, observed: observed}, nil
+	return &Result{funcs: b.funcs, byObj: b.byObj, bases: bases, observed: observed, others: others}, nil
 }
 
 // sortEffects puts effects in a deterministic order for export.

@@ -47,6 +47,9 @@ func (s *effectSet) addWith(e Effect, chain func() []string) bool {
 			if !e.Resets && s.list[i].Resets {
 				s.list[i].Resets, grew = false, true
 			}
+			if !e.Start && s.list[i].Start {
+				s.list[i].Start, grew = false, true
+			}
 			if !e.OnSuccess && s.list[i].OnSuccess {
 				s.list[i].OnSuccess, grew = false, true
 			}
@@ -69,7 +72,12 @@ func (s *effectSet) addWith(e Effect, chain func() []string) bool {
 	if e.Kind == catalog.ReadsFirst {
 		limit = maxReads
 	}
-	if s.byKind[e.Kind] >= limit {
+	// A read of a setter's default is kept whatever the count: the
+	// catalog bounds those reads, and folding one into AnyState would
+	// make every default look read (a test that reaches a TLS stack reads
+	// dozens of variables, and no log.Flags).
+	counted := !defaultRead(e)
+	if counted && s.byKind[e.Kind] >= limit {
 		if e.Kind != catalog.ReadsFirst || e.What == AnyState {
 			return false
 		}
@@ -89,9 +97,21 @@ func (s *effectSet) addWith(e Effect, chain func() []string) bool {
 		e.Chain = chain()
 	}
 	s.index[k] = true
-	s.byKind[e.Kind]++
+	if counted {
+		s.byKind[e.Kind]++
+	}
 	s.list = append(s.list, e)
 	return true
+}
+
+// defaultRead reports whether e reads the default a catalog setter
+// changes ("log.SetFlags", read by log.Flags).
+func defaultRead(e Effect) bool {
+	if e.Kind != catalog.ReadsFirst {
+		return false
+	}
+	api, ok := catalog.Lookup(e.What)
+	return ok && api.Kind == catalog.Setter
 }
 
 // propagate computes the summary of every declared function: its own

@@ -7,12 +7,15 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/tools/go/types/typeutil"
+
 	"github.com/isolint/isolint/internal/catalog"
 )
 
-// AnyState is the What of a ReadsFirst effect that stands for every piece
-// of state: a function that reads more than a summary keeps is taken to
-// read everything.
+// AnyState is the What of a ReadsFirst effect that stands for every
+// package variable: a function that reads more than a summary keeps is
+// taken to read them all. Reads of a setter's default are always kept one
+// by one, so AnyState does not stand for them.
 const AnyState = "*"
 
 // maxReads bounds the ReadsFirst effects of one summary; past it, the
@@ -198,19 +201,28 @@ func unguarded(gs []guard, f *function, what string, pos token.Pos) bool {
 // reach) and its others (what a later test may call); of the functions of
 // the package an external test package tests; and, since a test may reach
 // code through interfaces that no summary follows, of every function, in
-// any package, that reads a variable of its own package first.
-func (b *builder) observed() map[string]bool {
-	out := make(map[string]bool)
-	for _, d := range slices.Concat(b.decls, b.varOrder) {
-		if d.obj != nil && !b.entry(d) {
-			continue
-		}
-		for _, e := range d.summary.list {
-			if e.Kind == catalog.ReadsFirst {
-				out[e.What] = true
-			}
+// any package, that reads a variable of its own package first. It also
+// collects the defaults that some code of the test binary sets to a value
+// other than the one they start with: the package's own calls (its init
+// functions and variable initializers too) and the summaries of its
+// functions and of every function of its dependencies.
+func (b *builder) observed() (observed, others map[string]bool) {
+	observed, others = make(map[string]bool), make(map[string]bool)
+	setsOther := func(e Effect) {
+		if e.Kind == catalog.Setter && !e.Start {
+			others[e.What] = true
 		}
 	}
+	for _, d := range slices.Concat(b.decls, b.varOrder) {
+		reads := d.obj == nil || b.entry(d)
+		for _, e := range d.summary.list {
+			if e.Kind == catalog.ReadsFirst && reads {
+				observed[e.What] = true
+			}
+			setsOther(e)
+		}
+	}
+	b.otherStarts(others)
 	under, external := strings.CutSuffix(b.pass.Pkg.Path(), "_test")
 	for _, f := range b.pass.AllObjectFacts() {
 		s, ok := f.Fact.(*Summary)
@@ -219,15 +231,38 @@ func (b *builder) observed() map[string]bool {
 		}
 		path := f.Object.Pkg().Path()
 		for _, e := range s.Effects {
+			setsOther(e)
 			if e.Kind != catalog.ReadsFirst {
 				continue
 			}
 			if name, own := strings.CutPrefix(e.What, path+"."); own && !strings.ContainsAny(name, "./") || external && path == under {
-				out[e.What] = true
+				observed[e.What] = true
 			}
 		}
 	}
-	return out
+	return observed, others
+}
+
+// otherStarts adds to others the setters that a call anywhere in the
+// package's files, init functions and variable initializers included,
+// gives a value other than the default's start.
+func (b *builder) otherStarts(others map[string]bool) {
+	for _, file := range b.pass.Files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			c, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			fn, ok := typeutil.Callee(b.pass.TypesInfo, c).(*types.Func)
+			if !ok {
+				return true
+			}
+			if api, ok := catalog.Lookup(fn.Origin().FullName()); ok && api.Kind == catalog.Setter && api.Start != "" && !b.keepsStart(c, api) {
+				others[api.Name] = true
+			}
+			return true
+		})
+	}
 }
 
 // Observed reports whether a test of the package, or code it calls, reads
@@ -238,7 +273,19 @@ func (r *Result) Observed(what string) bool {
 	if r.observed == nil {
 		return true
 	}
-	return r.observed[AnyState] || r.observed[what]
+	if r.observed[what] {
+		return true
+	}
+	api, setter := catalog.Lookup(what)
+	return r.observed[AnyState] && !(setter && api.Kind == catalog.Setter)
+}
+
+// KeepsStart reports whether the change e leaves a default as the process
+// starts with it: every call passes the catalog's start value or puts
+// back one read from the default, and nothing in the test binary sets
+// another value (log.SetPrefix("") where no code sets a prefix).
+func (r *Result) KeepsStart(e Effect) bool {
+	return e.Kind == catalog.Setter && e.Start && r.others != nil && !r.others[e.What]
 }
 
 // entry reports whether the declared function d may run other than
