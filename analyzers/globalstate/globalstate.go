@@ -233,6 +233,8 @@ func (c *checker) unobserved(t *tests.Test, s effects.Site) bool {
 		return !stdVar(s.Effect.What) || catalog.HasReaders(s.Effect.What)
 	case catalog.Setter:
 		return len(s.Effect.Chain) >= 2 && !inTestFile(s.Effect.Where) && catalog.HasReaders(s.Effect.What)
+	case catalog.Env:
+		return c.eff.EnvReadBeforeTests(s.Effect.Key)
 	}
 	return false
 }

@@ -14,7 +14,8 @@ func TestGlobalState(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, fixtures.Root(t), globalstate.Analyzer,
 		"globalstate/direct", "globalstate/viahelper", "globalstate/chdir123", "globalstate/chdir124",
 		"globalstate/setters", "globalstate/undo", "github.com/gin-gonic/gin", "globalstate/negatives", "globalstate/onlyuse", "globalstate/inhelper", "globalstate/twoenv", "globalstate/oneline", "globalstate/values", "outside",
-		"globalstate/unobserved", "globalstate/unobserved/observed", "globalstate/unobserved/rerun")
+		"globalstate/unobserved", "globalstate/unobserved/observed", "globalstate/unobserved/rerun",
+		"globalstate/initenv", "globalstate/initenv/expand", "globalstate/initenv/child")
 }
 
 // TestThirdParty runs on a module whose tests use zap, logrus and testify

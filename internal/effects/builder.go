@@ -395,6 +395,7 @@ func (w *walker) body(body *ast.BlockStmt) {
 		case *ast.Ident:
 			w.used(n)
 			w.read(n)
+			w.envFuncValue(n)
 		case *ast.IncDecStmt:
 			w.write(n, n.X, false)
 		case *ast.ReturnStmt:
@@ -697,6 +698,7 @@ func (w *walker) call(c *ast.CallExpr) {
 	case *types.Func:
 		name := obj.Origin().FullName()
 		w.dispatch(c, obj)
+		w.readsEnv(c, obj)
 		if catalog.DoesIO(obj) {
 			w.f.direct = append(w.f.direct, Site{Node: c, Effect: Effect{Kind: catalog.IO, What: obj.Pkg().Path(), Param: -1, Where: w.where(c)}})
 		}

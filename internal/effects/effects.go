@@ -266,6 +266,9 @@ type Result struct {
 	// observed is the state the package's tests read before they write
 	// it; nil when the package has no tests.
 	observed map[string]bool
+	// initEnv is the environment variables the package's init functions
+	// and variable initializers read, in upper case.
+	initEnv map[string]bool
 }
 
 // Sites returns the effects reached from fn's own body (a *ast.FuncDecl or
@@ -332,13 +335,15 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	b.export()
 	var bases map[string]Baseline
-	var observed map[string]bool
+	var observed, initEnv map[string]bool
 	if b.hasTests {
 		b.resolveSites()
 		bases = b.collectBaselines()
 		observed = b.observed()
+		b.observedEnv(observed)
+		initEnv = b.initEnv()
 	}
-	return &Result{funcs: b.funcs, byObj: b.byObj, bases: bases, observed: observed}, nil
+	return &Result{funcs: b.funcs, byObj: b.byObj, bases: bases, observed: observed, initEnv: initEnv}, nil
 }
 
 // sortEffects puts effects in a deterministic order for export.

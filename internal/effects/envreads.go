@@ -1,0 +1,185 @@
+package effects
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/isolint/isolint/internal/catalog"
+)
+
+// envPrefix starts the What of a ReadsFirst effect on an environment
+// variable: "env:GIN_MODE"; anyEnv stands for every variable.
+const (
+	envPrefix = "env:"
+	anyEnv    = envPrefix + "*"
+)
+
+// envState returns the What of a read of the environment variable key,
+// or of every variable when key is empty. Names are compared in upper
+// case: on Windows the environment ignores case.
+func envState(key string) string {
+	if key == "" {
+		return anyEnv
+	}
+	return envPrefix + strings.ToUpper(key)
+}
+
+// readsEnv records the environment variable that a call of fn reads, or
+// a read of every variable when the name is not a constant or the call
+// hands the whole environment on (os.Environ, a child process). The
+// standard library's own reads are no business of its callers: the
+// catalog's StdEnv stands for them.
+func (w *walker) readsEnv(c *ast.CallExpr, fn *types.Func) {
+	if w.b.std {
+		return
+	}
+	arg, ok := catalog.EnvReads[fn.Origin().FullName()]
+	if !ok {
+		return
+	}
+	w.f.direct = append(w.f.direct, Site{
+		Node:   c,
+		Effect: Effect{Kind: catalog.ReadsFirst, What: envState(envName(w.b.pass.TypesInfo, c, arg)), Param: -1, Where: w.where(c)},
+	})
+}
+
+// envName returns the constant name the arg-th argument of c gives, or
+// "" when there is none.
+func envName(info *types.Info, c *ast.CallExpr, arg int) string {
+	if arg < 1 || arg > len(c.Args) {
+		return ""
+	}
+	if tv, ok := info.Types[c.Args[arg-1]]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
+		return constant.StringVal(tv.Value)
+	}
+	return ""
+}
+
+// envFuncValue records a read of every environment variable where an
+// environment reader is used as a value rather than called
+// (os.Expand(s, os.Getenv)): whoever calls it may ask for any name.
+func (w *walker) envFuncValue(id *ast.Ident) {
+	if w.b.std {
+		return
+	}
+	fn, ok := w.b.pass.TypesInfo.Uses[id].(*types.Func)
+	if !ok {
+		return
+	}
+	if _, reads := catalog.EnvReads[fn.Origin().FullName()]; !reads {
+		return
+	}
+	var e ast.Expr = id
+	i := len(w.stack) - 2
+	if i >= 0 {
+		if sel, ok := w.stack[i].(*ast.SelectorExpr); ok && sel.Sel == id {
+			e, i = sel, i-1
+		}
+	}
+	for i >= 0 {
+		p, ok := w.stack[i].(*ast.ParenExpr)
+		if !ok {
+			break
+		}
+		e, i = p, i-1
+	}
+	if i >= 0 {
+		if c, ok := w.stack[i].(*ast.CallExpr); ok && c.Fun == e {
+			return // a call: readsEnv has it
+		}
+	}
+	w.f.direct = append(w.f.direct, Site{
+		Node:   id,
+		Effect: Effect{Kind: catalog.ReadsFirst, What: anyEnv, Param: -1, Where: w.where(id)},
+	})
+}
+
+// initEnv returns the environment variables, in upper case, that the
+// package's init functions and package variable initializers read by a
+// constant name in their own statements: reads that happen before any
+// test runs. Function literals there are left out, since they may run
+// later.
+func (b *builder) initEnv() map[string]bool {
+	out := make(map[string]bool)
+	visit := func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			fn, ok := typeutil.Callee(b.pass.TypesInfo, n).(*types.Func)
+			if !ok {
+				return true
+			}
+			if arg, ok := catalog.EnvReads[fn.Origin().FullName()]; ok && arg > 0 {
+				if key := envName(b.pass.TypesInfo, n, arg); key != "" {
+					out[strings.ToUpper(key)] = true
+				}
+			}
+		}
+		return true
+	}
+	for _, file := range b.pass.Files {
+		for _, d := range file.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				if d.Recv == nil && d.Name.Name == "init" && d.Body != nil {
+					ast.Inspect(d.Body, visit)
+				}
+			case *ast.GenDecl:
+				if d.Tok != token.VAR {
+					continue
+				}
+				for _, spec := range d.Specs {
+					for _, v := range spec.(*ast.ValueSpec).Values {
+						ast.Inspect(v, visit)
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// observedEnv adds to out the environment reads of every function, in
+// any package, whose summary the package sees: a test may reach code
+// through interfaces that no summary follows, and a read of the
+// environment is a read of the one environment of the process, whatever
+// package makes it.
+func (b *builder) observedEnv(out map[string]bool) {
+	for _, f := range b.pass.AllObjectFacts() {
+		s, ok := f.Fact.(*Summary)
+		if !ok {
+			continue
+		}
+		for _, e := range s.Effects {
+			switch {
+			case e.Kind != catalog.ReadsFirst:
+			case e.What == AnyState:
+				out[anyEnv] = true // more reads than the summary keeps: maybe the environment's
+			case strings.HasPrefix(e.What, envPrefix):
+				out[e.What] = true
+			}
+		}
+	}
+}
+
+// EnvReadBeforeTests reports whether the environment variable key is read
+// only before any test runs, so that no test can observe a change of it:
+// an init function or a package variable initializer of the package reads
+// it by name, and nothing else does, neither a function the package and
+// its tests reach or any package it imports declares, nor a read of the
+// whole environment (os.Environ, a child process, a name that is not a
+// constant), nor the standard library (catalog.StdEnv).
+func (r *Result) EnvReadBeforeTests(key string) bool {
+	if r.observed == nil || key == "" {
+		return false
+	}
+	k := strings.ToUpper(key)
+	return r.initEnv[k] && !catalog.StdEnv(k) &&
+		!r.observed[AnyState] && !r.observed[anyEnv] && !r.observed[envPrefix+k]
+}
