@@ -341,7 +341,7 @@ func run(pass *analysis.Pass) (any, error) {
 		bases = b.collectBaselines()
 		observed = b.observed()
 		b.observedEnv(observed)
-		initEnv = b.initEnv()
+		initEnv = b.initEnv(observed)
 	}
 	return &Result{funcs: b.funcs, byObj: b.byObj, bases: bases, observed: observed, initEnv: initEnv}, nil
 }

@@ -102,33 +102,61 @@ func (w *walker) envFuncValue(id *ast.Ident) {
 // initEnv returns the environment variables, in upper case, that the
 // package's init functions and package variable initializers read by a
 // constant name in their own statements: reads that happen before any
-// test runs. Function literals there are left out, since they may run
-// later.
-func (b *builder) initEnv() map[string]bool {
+// test runs. A function literal there may run later, in a test (a
+// sync.OnceValue, a handler init registers), and no summary may follow
+// it: its reads, and a reader taken as a value (var getenv = os.Getenv),
+// go into observed instead.
+func (b *builder) initEnv(observed map[string]bool) map[string]bool {
+	info := b.pass.TypesInfo
 	out := make(map[string]bool)
-	visit := func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.CallExpr:
-			fn, ok := typeutil.Callee(b.pass.TypesInfo, n).(*types.Func)
-			if !ok {
-				return true
-			}
-			if arg, ok := catalog.EnvReads[fn.Origin().FullName()]; ok && arg > 0 {
-				if key := envName(b.pass.TypesInfo, n, arg); key != "" {
+	var inspect func(n ast.Node, late bool)
+	inspect = func(n ast.Node, late bool) {
+		var calls map[ast.Expr]bool // the callees of the calls seen
+		ast.Inspect(n, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				if !late {
+					inspect(n.Body, true)
+					return false
+				}
+			case *ast.CallExpr:
+				if calls == nil {
+					calls = make(map[ast.Expr]bool)
+				}
+				calls[ast.Unparen(n.Fun)] = true
+				fn, ok := typeutil.Callee(info, n).(*types.Func)
+				if !ok {
+					return true
+				}
+				arg, reads := catalog.EnvReads[fn.Origin().FullName()]
+				if !reads {
+					return true
+				}
+				switch key := envName(info, n, arg); {
+				case late:
+					observed[envState(key)] = true
+				case key != "":
 					out[strings.ToUpper(key)] = true
 				}
+			case *ast.SelectorExpr, *ast.Ident:
+				if calls[n.(ast.Expr)] {
+					return false
+				}
+				if fn := funcRef(info, n.(ast.Expr)); fn != nil {
+					if _, reads := catalog.EnvReads[fn.Origin().FullName()]; reads {
+						observed[anyEnv] = true
+					}
+				}
 			}
-		}
-		return true
+			return true
+		})
 	}
 	for _, file := range b.pass.Files {
 		for _, d := range file.Decls {
 			switch d := d.(type) {
 			case *ast.FuncDecl:
 				if d.Recv == nil && d.Name.Name == "init" && d.Body != nil {
-					ast.Inspect(d.Body, visit)
+					inspect(d.Body, false)
 				}
 			case *ast.GenDecl:
 				if d.Tok != token.VAR {
@@ -136,7 +164,7 @@ func (b *builder) initEnv() map[string]bool {
 				}
 				for _, spec := range d.Specs {
 					for _, v := range spec.(*ast.ValueSpec).Values {
-						ast.Inspect(v, visit)
+						inspect(v, false)
 					}
 				}
 			}

@@ -34,3 +34,15 @@ func TestHome(t *testing.T) {
 func TestUnread(t *testing.T) {
 	os.Setenv("APP_UNREAD", "x") // want `TestUnread changes the environment with os.Setenv and does not restore it`
 }
+
+// once reads APP_ONCE on its first call, not at start.
+func TestOnce(t *testing.T) {
+	os.Setenv("APP_ONCE", "x") // want `TestOnce changes the environment with os.Setenv and does not restore it`
+	_ = Once()
+}
+
+// A literal that init stores may run in a test.
+func TestLate(t *testing.T) {
+	os.Setenv("APP_LATE", "x") // want `TestLate changes the environment with os.Setenv and does not restore it`
+	Handle()
+}
