@@ -30,16 +30,16 @@ func envState(key string) string {
 }
 
 // readsEnv records the environment variable that a call of fn reads, or
-// a read of every variable when the name is not a constant or the call
-// hands the whole environment on (os.Environ, a child process). The
-// standard library's own reads are no business of its callers: the
-// catalog's StdEnv stands for them.
+// a read of every variable when the name is not a constant, the call
+// hands the whole environment on (os.Environ, a child process) or calls C
+// (whose getenv isolint cannot see). The standard library's own reads are
+// no business of its callers: the catalog's StdEnv stands for them.
 func (w *walker) readsEnv(c *ast.CallExpr, fn *types.Func) {
 	if w.b.std {
 		return
 	}
 	arg, ok := catalog.EnvReads[fn.Origin().FullName()]
-	if !ok {
+	if !ok && !strings.HasPrefix(fn.Name(), "_Cfunc_") {
 		return
 	}
 	w.f.direct = append(w.f.direct, Site{
