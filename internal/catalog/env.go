@@ -27,6 +27,22 @@ var EnvReads = map[string]int{
 	"(*net/http/cgi.Handler).ServeHTTP": 0,
 }
 
+// ReadsEnvIn reports whether a function of the package with the given
+// path is in EnvReads: a check that costs no allocation, for callers that
+// meet every function.
+func ReadsEnvIn(path string) bool { return envPkgs[path] }
+
+var envPkgs = func() map[string]bool {
+	m := make(map[string]bool)
+	for name := range EnvReads {
+		if recv, ok := strings.CutPrefix(name, "("); ok {
+			name, _, _ = strings.Cut(strings.TrimPrefix(recv, "*"), ")")
+		}
+		m[name[:strings.LastIndex(name, ".")]] = true
+	}
+	return m
+}()
+
 // StdEnv reports whether the standard library (or the Go toolchain a test
 // may run) reads the environment variable key, in upper case: isolint does
 // not follow the standard library's own reads, so a change of such a

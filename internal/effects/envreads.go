@@ -38,7 +38,7 @@ func (w *walker) readsEnv(c *ast.CallExpr, fn *types.Func) {
 	if w.b.std {
 		return
 	}
-	arg, ok := catalog.EnvReads[fn.Origin().FullName()]
+	arg, ok := envReader(fn)
 	if !ok && !strings.HasPrefix(fn.Name(), "_Cfunc_") {
 		return
 	}
@@ -46,6 +46,20 @@ func (w *walker) readsEnv(c *ast.CallExpr, fn *types.Func) {
 		Node:   c,
 		Effect: Effect{Kind: catalog.ReadsFirst, What: envState(envName(w.b.pass.TypesInfo, c, arg)), Param: -1, Where: w.where(c)},
 	})
+}
+
+// envReader looks fn up in catalog.EnvReads. Every identifier of a
+// function passes here: its package is checked first, which costs no
+// allocation.
+func envReader(fn *types.Func) (arg int, ok bool) {
+	if fn.Pkg() == nil {
+		return 0, false
+	}
+	if !catalog.ReadsEnvIn(fn.Pkg().Path()) {
+		return 0, false
+	}
+	arg, ok = catalog.EnvReads[fn.Origin().FullName()]
+	return arg, ok
 }
 
 // envName returns the constant name the arg-th argument of c gives, or
@@ -71,7 +85,7 @@ func (w *walker) envFuncValue(id *ast.Ident) {
 	if !ok {
 		return
 	}
-	if _, reads := catalog.EnvReads[fn.Origin().FullName()]; !reads {
+	if _, reads := envReader(fn); !reads {
 		return
 	}
 	var e ast.Expr = id
@@ -128,7 +142,7 @@ func (b *builder) initEnv(observed map[string]bool) map[string]bool {
 				if !ok {
 					return true
 				}
-				arg, reads := catalog.EnvReads[fn.Origin().FullName()]
+				arg, reads := envReader(fn)
 				if !reads {
 					return true
 				}
@@ -143,7 +157,7 @@ func (b *builder) initEnv(observed map[string]bool) map[string]bool {
 					return false
 				}
 				if fn := funcRef(info, n.(ast.Expr)); fn != nil {
-					if _, reads := catalog.EnvReads[fn.Origin().FullName()]; reads {
+					if _, reads := envReader(fn); reads {
 						observed[anyEnv] = true
 					}
 				}
