@@ -132,13 +132,14 @@ type Summary struct {
 // AFact marks Summary as an analysis fact.
 func (*Summary) AFact() {}
 
-// String renders the summary for tests. It leaves out the ReadsFirst
-// effects, which only globalstate's Observed consumes and its tests cover:
-// they would repeat every read in every fact.
+// String renders the summary for tests. It leaves out the ReadsFirst and
+// ReadsEnv effects, which only globalstate's Observed and
+// EnvReadBeforeTests consume and its tests cover: they would repeat every
+// read in every fact.
 func (s *Summary) String() string {
 	parts := make([]string, 0, len(s.Effects))
 	for _, e := range s.Effects {
-		if e.Kind == catalog.ReadsFirst {
+		if e.Kind == catalog.ReadsFirst || e.Kind == catalog.ReadsEnv {
 			continue
 		}
 		p := fmt.Sprintf("%s %s", kindTag(e.Kind), e.What)
@@ -215,6 +216,8 @@ func kindTag(k catalog.Kind) string {
 		return "dispatch"
 	case catalog.Mutates:
 		return "mutates"
+	case catalog.ReadsEnv:
+		return "readsenv"
 	}
 	return fmt.Sprintf("kind%d", k)
 }

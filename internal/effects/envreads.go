@@ -12,7 +12,7 @@ import (
 	"github.com/isolint/isolint/internal/catalog"
 )
 
-// envPrefix starts the What of a ReadsFirst effect on an environment
+// envPrefix starts the What of a ReadsEnv effect on an environment
 // variable: "env:GIN_MODE"; anyEnv stands for every variable.
 const (
 	envPrefix = "env:"
@@ -44,7 +44,7 @@ func (w *walker) readsEnv(c *ast.CallExpr, fn *types.Func) {
 	}
 	w.f.direct = append(w.f.direct, Site{
 		Node:   c,
-		Effect: Effect{Kind: catalog.ReadsFirst, What: envState(envName(w.b.pass.TypesInfo, c, arg)), Param: -1, Where: w.where(c)},
+		Effect: Effect{Kind: catalog.ReadsEnv, What: envState(envName(w.b.pass.TypesInfo, c, arg)), Param: -1, Where: w.where(c)},
 	})
 }
 
@@ -109,7 +109,7 @@ func (w *walker) envFuncValue(id *ast.Ident) {
 	}
 	w.f.direct = append(w.f.direct, Site{
 		Node:   id,
-		Effect: Effect{Kind: catalog.ReadsFirst, What: anyEnv, Param: -1, Where: w.where(id)},
+		Effect: Effect{Kind: catalog.ReadsEnv, What: anyEnv, Param: -1, Where: w.where(id)},
 	})
 }
 
@@ -187,25 +187,38 @@ func (b *builder) initEnv(observed map[string]bool) map[string]bool {
 	return out
 }
 
-// observedEnv adds to out the environment reads of every function, in
-// any package, whose summary the package sees: a test may reach code
-// through interfaces that no summary follows, and a read of the
-// environment is a read of the one environment of the process, whatever
-// package makes it.
+// readsAll returns, for a kind of read, the What of a read of everything,
+// which a summary keeps when it has more reads than maxReads.
+func readsAll(k catalog.Kind) (string, bool) {
+	switch k {
+	case catalog.ReadsFirst:
+		return AnyState, true
+	case catalog.ReadsEnv:
+		return anyEnv, true
+	}
+	return "", false
+}
+
+// observedEnv adds to out the environment reads of the package's
+// functions (those of its test files, what they reach, and its others),
+// and of every function, in any package, whose summary the package sees:
+// a test may reach code through interfaces that no summary follows, and a
+// read of the environment is a read of the one environment of the
+// process, whatever package makes it.
 func (b *builder) observedEnv(out map[string]bool) {
-	for _, f := range b.pass.AllObjectFacts() {
-		s, ok := f.Fact.(*Summary)
-		if !ok {
-			continue
-		}
-		for _, e := range s.Effects {
-			switch {
-			case e.Kind != catalog.ReadsFirst:
-			case e.What == AnyState:
-				out[anyEnv] = true // more reads than the summary keeps: maybe the environment's
-			case strings.HasPrefix(e.What, envPrefix):
+	add := func(es []Effect) {
+		for _, e := range es {
+			if e.Kind == catalog.ReadsEnv {
 				out[e.What] = true
 			}
+		}
+	}
+	for _, d := range b.decls {
+		add(d.summary.list)
+	}
+	for _, f := range b.pass.AllObjectFacts() {
+		if s, ok := f.Fact.(*Summary); ok {
+			add(s.Effects)
 		}
 	}
 }
@@ -223,5 +236,5 @@ func (r *Result) EnvReadBeforeTests(key string) bool {
 	}
 	k := strings.ToUpper(key)
 	return r.initEnv[k] && !catalog.StdEnv(k) &&
-		!r.observed[AnyState] && !r.observed[anyEnv] && !r.observed[envPrefix+k]
+		!r.observed[anyEnv] && !r.observed[envPrefix+k]
 }

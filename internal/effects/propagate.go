@@ -66,15 +66,16 @@ func (s *effectSet) addWith(e Effect, chain func() []string) bool {
 	if catalog.Of(e.Kind).Many {
 		limit = maxMany
 	}
-	if e.Kind == catalog.ReadsFirst {
+	if e.Kind == catalog.ReadsFirst || e.Kind == catalog.ReadsEnv {
 		limit = maxReads
 	}
 	if s.byKind[e.Kind] >= limit {
-		if e.Kind != catalog.ReadsFirst || e.What == AnyState {
+		all, ok := readsAll(e.Kind)
+		if !ok || e.What == all {
 			return false
 		}
 		// More reads than a summary keeps: it reads anything.
-		e = Effect{Kind: catalog.ReadsFirst, What: AnyState, Param: -1, Where: e.Where}
+		e = Effect{Kind: e.Kind, What: all, Param: -1, Where: e.Where}
 		if s.index[e.key()] {
 			return false
 		}
