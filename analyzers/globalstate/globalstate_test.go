@@ -17,7 +17,7 @@ func TestGlobalState(t *testing.T) {
 		"globalstate/direct", "globalstate/viahelper", "globalstate/chdir123", "globalstate/chdir124",
 		"globalstate/setters", "globalstate/undo", "github.com/gin-gonic/gin", "globalstate/negatives", "globalstate/onlyuse", "globalstate/inhelper", "globalstate/twoenv", "globalstate/oneline", "globalstate/values", "outside",
 		"globalstate/unobserved", "globalstate/unobserved/observed", "globalstate/unobserved/rerun",
-		"globalstate/initenv", "globalstate/initenv/expand", "globalstate/initenv/child")
+		"globalstate/initenv", "globalstate/initenv/expand", "globalstate/initenv/child", "globalstate/initenv/many")
 }
 
 // TestCgo runs on a package that calls C, whose reads of the environment
