@@ -1157,13 +1157,7 @@ func envKey(info *types.Info, api *catalog.API, c *ast.CallExpr) string {
 	if api.Kind != catalog.Env && api.Isolates != catalog.Env {
 		return ""
 	}
-	if len(c.Args) == 0 {
-		return ""
-	}
-	if tv, ok := info.Types[c.Args[0]]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
-		return constant.StringVal(tv.Value)
-	}
-	return ""
+	return envName(info, c, 1)
 }
 
 // funcRef returns the function that e names, when e is a reference to a
