@@ -234,8 +234,11 @@ func (c *checker) check(t *tests.Test, s effects.Site, sites []effects.Site) {
 // signals: the code under test changes it, deeper than the helper the test
 // calls and outside test files (caddy's provisioning redirects the
 // standard logger), and nothing reads it back (the catalog knows the
-// reads: log.Writer for log.SetOutput). A test that runs in parallel
-// still races with the others, and is reported.
+// reads: log.Writer for log.SetOutput); or, for an environment variable,
+// two signals: an init function or variable initializer of the package
+// reads it by name, before any test runs (gin's GIN_MODE), and nothing
+// else does. A test that runs in parallel still races with the others,
+// and is reported.
 func (c *checker) unobserved(t *tests.Test, s effects.Site) bool {
 	if t.ParallelInTree() || c.eff.Observed(s.Effect.What) {
 		return false
@@ -247,6 +250,8 @@ func (c *checker) unobserved(t *tests.Test, s effects.Site) bool {
 		return !stdVar(s.Effect.What) || catalog.HasReaders(s.Effect.What)
 	case catalog.Setter:
 		return len(s.Effect.Chain) >= 2 && !inTestFile(s.Effect.Where) && catalog.HasReaders(s.Effect.What)
+	case catalog.Env:
+		return c.eff.EnvReadBeforeTests(s.Effect.Key)
 	}
 	return false
 }

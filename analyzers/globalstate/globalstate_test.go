@@ -1,6 +1,8 @@
 package globalstate_test
 
 import (
+	"os/exec"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -16,7 +18,19 @@ func TestGlobalState(t *testing.T) {
 		"globalstate/setters", "globalstate/undo", "github.com/gin-gonic/gin", "globalstate/negatives", "globalstate/onlyuse", "globalstate/inhelper", "globalstate/twoenv", "globalstate/oneline", "globalstate/values", "globalstate/fieldbase", "globalstate/cleanupafter", "outside",
 		"globalstate/unobserved", "globalstate/unobserved/observed", "globalstate/unobserved/rerun", "globalstate/unobserved/manyreads",
 		"globalstate/start", "globalstate/start/prefixed",
-		"example.com/byname", "example.com/byname/observed")
+		"example.com/byname", "example.com/byname/observed",
+		"globalstate/initenv", "globalstate/initenv/expand", "globalstate/initenv/child", "globalstate/initenv/many")
+}
+
+// TestCgo runs on a package that calls C, whose reads of the environment
+// isolint cannot see; it needs cgo.
+func TestCgo(t *testing.T) {
+	t.Parallel()
+	out, err := exec.Command("go", "env", "CGO_ENABLED").Output()
+	if err != nil || strings.TrimSpace(string(out)) != "1" {
+		t.Skip("cgo is not enabled")
+	}
+	analysistest.RunWithSuggestedFixes(t, fixtures.Root(t), globalstate.Analyzer, "globalstate/initenv/cgo")
 }
 
 // TestThirdParty runs on a module whose tests use zap, logrus and testify

@@ -94,6 +94,11 @@ const (
 	// is no hazard by itself; callers that share the pointed-to value
 	// between tests that run at once race on it.
 	Mutates
+	// ReadsEnv reads an environment variable: What is "env:NAME", or
+	// "env:*" when the function may read any (os.Environ, a child
+	// process, a name that is not constant). It is no hazard by itself;
+	// it tells whether a test can observe a change of the environment.
+	ReadsEnv
 )
 
 // Receiver is the Param of a Mutates effect on the method's receiver.
@@ -144,6 +149,7 @@ var kinds = [...]Info{
 	ReadsFirst: {Name: "read of process-wide state before any write", Many: true},
 	Dispatch:   {Name: "dynamic call of a method of a value it receives", ByParam: true, Many: true},
 	Mutates:    {Name: "write through a pointer it receives", ByParam: true},
+	ReadsEnv:   {Name: "read of the environment", Many: true},
 }
 
 // Of returns the properties of k; an unknown kind has the zero Info.

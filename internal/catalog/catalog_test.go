@@ -161,3 +161,12 @@ func TestStorePackages(t *testing.T) {
 		}
 	}
 }
+
+func TestReadsEnvIn(t *testing.T) {
+	t.Parallel()
+	for path, want := range map[string]bool{"os": true, "os/exec": true, "syscall": true, "net/http/cgi": true, "net/http": false, "exec": false} {
+		if got := ReadsEnvIn(path); got != want {
+			t.Errorf("ReadsEnvIn(%q) = %v, want %v", path, got, want)
+		}
+	}
+}

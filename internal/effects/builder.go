@@ -402,6 +402,7 @@ func (w *walker) body(body *ast.BlockStmt) {
 		case *ast.Ident:
 			w.used(n)
 			w.read(n)
+			w.envFuncValue(n)
 		case *ast.IncDecStmt:
 			w.write(n, n.X, false)
 		case *ast.ReturnStmt:
@@ -705,6 +706,7 @@ func (w *walker) call(c *ast.CallExpr) {
 	case *types.Func:
 		name := obj.Origin().FullName()
 		w.dispatch(c, obj)
+		w.readsEnv(c, obj)
 		if catalog.DoesIO(obj) {
 			w.f.direct = append(w.f.direct, Site{Node: c, Effect: Effect{Kind: catalog.IO, What: obj.Pkg().Path(), Param: -1, Where: w.where(c)}})
 		}
@@ -1164,13 +1166,7 @@ func envKey(info *types.Info, api *catalog.API, c *ast.CallExpr) string {
 	if api.Kind != catalog.Env && api.Isolates != catalog.Env {
 		return ""
 	}
-	if len(c.Args) == 0 {
-		return ""
-	}
-	if tv, ok := info.Types[c.Args[0]]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
-		return constant.StringVal(tv.Value)
-	}
-	return ""
+	return envName(info, c, 1)
 }
 
 // funcRef returns the function that e names, when e is a reference to a

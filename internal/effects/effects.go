@@ -145,13 +145,14 @@ type Summary struct {
 // AFact marks Summary as an analysis fact.
 func (*Summary) AFact() {}
 
-// String renders the summary for tests. It leaves out the ReadsFirst
-// effects, which only globalstate's Observed consumes and its tests cover:
-// they would repeat every read in every fact.
+// String renders the summary for tests. It leaves out the ReadsFirst and
+// ReadsEnv effects, which only globalstate's Observed and
+// EnvReadBeforeTests consume and its tests cover: they would repeat every
+// read in every fact.
 func (s *Summary) String() string {
 	parts := make([]string, 0, len(s.Effects))
 	for _, e := range s.Effects {
-		if e.Kind == catalog.ReadsFirst {
+		if e.Kind == catalog.ReadsFirst || e.Kind == catalog.ReadsEnv {
 			continue
 		}
 		p := fmt.Sprintf("%s %s", kindTag(e.Kind), e.What)
@@ -228,6 +229,8 @@ func kindTag(k catalog.Kind) string {
 		return "dispatch"
 	case catalog.Mutates:
 		return "mutates"
+	case catalog.ReadsEnv:
+		return "readsenv"
 	}
 	return fmt.Sprintf("kind%d", k)
 }
@@ -291,6 +294,9 @@ type Result struct {
 	// others is the defaults that code of the test binary sets to a
 	// value other than their start; nil when the package has no tests.
 	others map[string]bool
+	// initEnv is the environment variables the package's init functions
+	// and variable initializers read, in upper case.
+	initEnv map[string]bool
 }
 
 // Sites returns the effects reached from fn's own body (a *ast.FuncDecl or
@@ -357,13 +363,15 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	b.export()
 	var bases map[string]Baseline
-	var observed, others map[string]bool
+	var observed, others, initEnv map[string]bool
 	if b.hasTests {
 		b.resolveSites()
 		bases = b.collectBaselines()
 		observed, others = b.observed()
+		b.observedEnv(observed)
+		initEnv = b.initEnv(observed)
 	}
-	return &Result{funcs: b.funcs, byObj: b.byObj, bases: bases, observed: observed, others: others}, nil
+	return &Result{funcs: b.funcs, byObj: b.byObj, bases: bases, observed: observed, others: others, initEnv: initEnv}, nil
 }
 
 // sortEffects puts effects in a deterministic order for export.

@@ -69,7 +69,7 @@ func (s *effectSet) addWith(e Effect, chain func() []string) bool {
 	if catalog.Of(e.Kind).Many {
 		limit = maxMany
 	}
-	if e.Kind == catalog.ReadsFirst {
+	if e.Kind == catalog.ReadsFirst || e.Kind == catalog.ReadsEnv {
 		limit = maxReads
 	}
 	// A read of a setter's default is kept whatever the count: the
@@ -78,11 +78,12 @@ func (s *effectSet) addWith(e Effect, chain func() []string) bool {
 	// dozens of variables, and no log.Flags).
 	counted := !defaultRead(e)
 	if counted && s.byKind[e.Kind] >= limit {
-		if e.Kind != catalog.ReadsFirst || e.What == AnyState {
+		all, ok := readsAll(e.Kind)
+		if !ok || e.What == all {
 			return false
 		}
 		// More reads than a summary keeps: it reads anything.
-		e = Effect{Kind: catalog.ReadsFirst, What: AnyState, Param: -1, Where: e.Where}
+		e = Effect{Kind: e.Kind, What: all, Param: -1, Where: e.Where}
 		if s.index[e.key()] {
 			return false
 		}
