@@ -85,7 +85,7 @@ func (c *checker) fix(sc *scope, w wait) (fixed, bool) {
 		return fixed{}, false
 	}
 	if checks := e.checksAfter(); len(checks) > 0 {
-		if e.repeats(checks) || e.saysUnchanged(checks) || e.keepsPut(checks) {
+		if e.repeats(checks) || e.saysUnchanged(checks) || e.keepsPut(checks) || e.measuresWindow() {
 			return fixed{}, false
 		}
 		return e.checks(checks)
@@ -266,6 +266,66 @@ func (e *env) keepsPut(checks []check) bool {
 		}
 	}
 	return false
+}
+
+// measuresWindow reports whether the test counts what happens during the
+// wait: a failure condition later in the same statement list bounds one
+// value from both sides (got < wantMin || got > wantMax: "about 5 pings in
+// 250ms"). A poll would stop as soon as the lower bound is met, and the
+// upper bound would no longer say anything: the fixed wait is the
+// measurement.
+func (e *env) measuresWindow() bool {
+	for _, st := range e.w.list[e.w.index+1:] {
+		is, ok := st.(*ast.IfStmt)
+		if !ok {
+			continue
+		}
+		low, high := make(map[string]string), make(map[string]string)
+		e.bounds(is.Cond, low, high)
+		for x, min := range low {
+			if max, ok := high[x]; ok && min != max {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// bounds records, for cond, a disjunction of comparisons of numbers, the
+// expressions it fails for when they are too small (low: x < min maps x
+// to min) and when they are too large (high: x > max maps x to max). Each
+// comparison is read both ways, min > x as well as x > max.
+func (e *env) bounds(cond ast.Expr, low, high map[string]string) {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok {
+		return
+	}
+	switch b.Op {
+	case token.LOR:
+		e.bounds(b.X, low, high)
+		e.bounds(b.Y, low, high)
+		return
+	case token.GTR, token.GEQ:
+		b = &ast.BinaryExpr{X: b.Y, Op: token.LSS, Y: b.X}
+	case token.LSS, token.LEQ:
+	default:
+		return
+	}
+	if !e.number(b.X) || !e.number(b.Y) {
+		return
+	}
+	x, y := e.src.Text(b.X), e.src.Text(b.Y)
+	low[x], high[y] = y, x // x < y: x too small, or y too large
+}
+
+// number reports whether x is an integer or a floating-point number.
+func (e *env) number(x ast.Expr) bool {
+	t := e.pass.TypesInfo.TypeOf(x)
+	if t == nil {
+		return false
+	}
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&(types.IsInteger|types.IsFloat) != 0
 }
 
 // says reports whether text has a word that says something stayed as it

@@ -247,3 +247,35 @@ func TestServeListenerNoRequest(t *testing.T) {
 	time.Sleep(10 * time.Millisecond)
 	lis.Close()
 }
+
+// The test counts what happens while it waits: a poll would stop as soon
+// as the count reaches its lower bound, and the upper bound would say
+// nothing.
+func TestWindowCount(t *testing.T) {
+	s := &store{}
+	go s.add("a")
+	time.Sleep(10 * time.Millisecond)
+	got := s.Items()
+	if len(got) == 0 {
+		t.Fatal("nothing added")
+	}
+	n := len(got)
+	if n < 1 || n > 3 {
+		t.Fatalf("got %d adds, want 1 to 3", n)
+	}
+}
+
+// Only a lower bound: the test waits for something to happen.
+func TestWindowAtLeast(t *testing.T) {
+	s := &store{}
+	go s.add("a")
+	time.Sleep(10 * time.Millisecond) // want `time.Sleep waits a fixed time for the goroutine started on line 271 before the check on line 274`
+	got := s.Items()
+	if len(got) == 0 {
+		t.Fatal("nothing added")
+	}
+	n := len(got)
+	if n < 1 {
+		t.Fatalf("got %d adds, want at least 1", n)
+	}
+}
