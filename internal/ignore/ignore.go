@@ -16,8 +16,11 @@ import (
 	"bytes"
 	"go/ast"
 	"go/token"
+	"path/filepath"
 	"reflect"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -176,6 +179,9 @@ type Reporter struct {
 	// pending holds the findings to report on Close, in the order
 	// reported.
 	pending []analysis.Diagnostic
+	// cited holds, per file, the last line of it that a string literal
+	// of the package cites ("logger_test.go:89"); built on first use.
+	cited map[string]int
 }
 
 // NewReporter returns the reporter for pass; its analyzer must require
@@ -205,7 +211,71 @@ func (r *Reporter) Report(d analysis.Diagnostic) {
 			return
 		}
 	}
+	if r.movesCitedLines(d) {
+		return
+	}
 	r.pending = append(r.pending, d)
+}
+
+// movesCitedLines reports whether d's fix adds or removes lines above a
+// line that a string literal of the package cites by file name and
+// number: a test that checks the caller positions its logger records
+// (`INFO	zaptest/logger_test.go:89	received work order`) fails once a
+// t.Parallel() is inserted above them, so the fix would change what the
+// test means.
+func (r *Reporter) movesCitedLines(d analysis.Diagnostic) bool {
+	edits := editsOf(d)
+	if len(edits) == 0 {
+		return false
+	}
+	if r.cited == nil {
+		r.cited = citedLines(r.pass)
+	}
+	if len(r.cited) == 0 {
+		return false
+	}
+	for _, e := range edits {
+		tf := r.pass.Fset.File(e.Pos)
+		if tf == nil {
+			continue
+		}
+		last, ok := r.cited[filepath.Base(tf.Name())]
+		if !ok {
+			continue
+		}
+		from, to := r.pass.Fset.Position(e.Pos), r.pass.Fset.Position(e.End)
+		if e.End == token.NoPos {
+			to = from
+		}
+		if strings.Count(string(e.NewText), "\n") != to.Line-from.Line && from.Line <= last {
+			return true
+		}
+	}
+	return false
+}
+
+// citedRE matches a Go file's name followed by a line number.
+var citedRE = regexp.MustCompile(`([A-Za-z0-9_.-]+\.go):([0-9]+)`)
+
+// citedLines returns, for each Go file name that a string literal of the
+// package cites with a line number, the last line cited.
+func citedLines(pass *analysis.Pass) map[string]int {
+	out := make(map[string]int)
+	for _, f := range pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			lit, ok := n.(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING || !strings.Contains(lit.Value, ".go:") {
+				return true
+			}
+			for _, m := range citedRE.FindAllStringSubmatch(lit.Value, -1) {
+				if n, err := strconv.Atoi(m[2]); err == nil && n > out[m[1]] {
+					out[m[1]] = n
+				}
+			}
+			return true
+		})
+	}
+	return out
 }
 
 // flush reports the pending findings whose fixes compile, in the order
