@@ -704,7 +704,11 @@ func (w *walker) call(c *ast.CallExpr) {
 			w.f.direct = append(w.f.direct, Site{Node: c, Effect: Effect{Kind: catalog.Store, What: obj.Pkg().Path(), Param: -1, Where: w.where(c)}})
 			w.storeWrites(c, obj)
 		}
-		if api, ok := catalog.Lookup(name); ok {
+		api, ok := catalog.Lookup(name)
+		if ok && api.Kind == catalog.RegistersOn {
+			// Otherwise an ordinary call, whose callee's facts count.
+			w.registersOn(c, api)
+		} else if ok {
 			w.readsAPI(c, api)
 			if api.Kind == catalog.ReadsFirst {
 				return
@@ -971,6 +975,34 @@ func (w *walker) registersArg(c *ast.CallExpr, api *catalog.API) {
 	w.f.direct = append(w.f.direct, Site{
 		Node:   c,
 		Effect: Effect{Kind: catalog.Registers, What: api.Name, Param: -1, Where: w.where(c)},
+		T:      p,
+	})
+}
+
+// registersOn records a call that registers on a registry or mux that is
+// a parameter of the function: reg.MustRegister(c), promauto.With(reg),
+// mux.Handle(p, h).
+func (w *walker) registersOn(c *ast.CallExpr, api *catalog.API) {
+	var on ast.Expr
+	switch {
+	case api.TArg == 0:
+		sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return
+		}
+		on = sel.X
+	case api.TArg <= len(c.Args):
+		on = c.Args[api.TArg-1]
+	default:
+		return
+	}
+	p := w.param(on)
+	if p == nil {
+		return
+	}
+	w.f.direct = append(w.f.direct, Site{
+		Node:   c,
+		Effect: Effect{Kind: catalog.RegistersOn, What: api.Default, Param: -1, Where: w.where(c)},
 		T:      p,
 	})
 }

@@ -215,6 +215,8 @@ func kindTag(k catalog.Kind) string {
 		return "dispatch"
 	case catalog.Mutates:
 		return "mutates"
+	case catalog.RegistersOn:
+		return "registerson"
 	}
 	return fmt.Sprintf("kind%d", k)
 }
