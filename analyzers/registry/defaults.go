@@ -19,6 +19,7 @@ type defaultNamespace struct {
 	ctor   string // the function of pkg that makes one of the test's own
 	base   string // the name of the variable that holds it
 	things string // what is registered on it
+	advice string
 	hazard string
 }
 
@@ -27,10 +28,12 @@ type defaultNamespace struct {
 var defaults = map[string]defaultNamespace{
 	promPath + ".DefaultRegisterer": {
 		pkg: promPath, short: "prometheus.DefaultRegisterer", ctor: "NewRegistry", base: "reg", things: "collectors",
+		advice: "pass a prometheus.NewRegistry() of the test's own",
 		hazard: "a second run of the test (-count=2) registers them again and fails",
 	},
 	"net/http.DefaultServeMux": {
 		pkg: "net/http", short: "http.DefaultServeMux", ctor: "NewServeMux", base: "mux", things: "handlers",
+		advice: "pass an http.NewServeMux() of the test's own",
 		hazard: "a second run of the test (-count=2) registers them again and panics",
 	},
 }
@@ -108,7 +111,7 @@ func (c *checker) defaultArg(t *tests.Test, s effects.Site, src *fixes.Source) (
 		key:    "default:" + what,
 		what:   "passes " + d.short + " to code that registers " + d.things + " on it",
 		hazard: d.hazard,
-		advice: "pass a " + d.pkg[strings.LastIndex(d.pkg, "/")+1:] + "." + d.ctor + "() of the test's own",
+		advice: d.advice,
 		edits:  edits,
 	}, true
 }
