@@ -3,6 +3,7 @@ package registry
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 	"strings"
 
 	"github.com/isolint/isolint/internal/catalog"
@@ -19,6 +20,10 @@ type defaultNamespace struct {
 	ctor   string // the function of pkg that makes one of the test's own
 	base   string // the name of the variable that holds it
 	things string // what is registered on it
+	// usesOf lists the variables and APIs whose use in code the test calls
+	// (a UsesDefault effect) uses the default otherwise than to register
+	// on it.
+	usesOf []string
 	advice string
 	hazard string
 }
@@ -28,11 +33,13 @@ type defaultNamespace struct {
 var defaults = map[string]defaultNamespace{
 	promPath + ".DefaultRegisterer": {
 		pkg: promPath, short: "prometheus.DefaultRegisterer", ctor: "NewRegistry", base: "reg", things: "collectors",
+		usesOf: []string{promPath + ".DefaultRegisterer", promPath + ".DefaultGatherer", promPath + "/promhttp.Handler"},
 		advice: "pass a prometheus.NewRegistry() of the test's own",
 		hazard: "a second run of the test (-count=2) registers them again and fails",
 	},
 	"net/http.DefaultServeMux": {
 		pkg: "net/http", short: "http.DefaultServeMux", ctor: "NewServeMux", base: "mux", things: "handlers",
+		usesOf: []string{"net/http.DefaultServeMux"},
 		advice: "pass an http.NewServeMux() of the test's own",
 		hazard: "a second run of the test (-count=2) registers them again and panics",
 	},
@@ -64,6 +71,8 @@ func (c *checker) defaultArg(t *tests.Test, s effects.Site, src *fixes.Source) (
 				}
 			case o.Effect.Kind == catalog.Shared && registersOnDefault(what, o.Effect.What):
 				return finding{}, false // the tree registers on the default otherwise
+			case o.Effect.Kind == catalog.UsesDefault && o.Callee != nil && d.uses(o.Effect.What):
+				return finding{}, false // code the tree calls gathers or serves the default
 			}
 		}
 	}
@@ -73,7 +82,7 @@ func (c *checker) defaultArg(t *tests.Test, s effects.Site, src *fixes.Source) (
 			return false
 		}
 		if e, isExpr := n.(ast.Expr); isExpr && c.isDefault(e, what) {
-			ok = args[e]
+			ok = args[ast.Unparen(e)]
 			return false
 		}
 		ok = !c.usesDefault(what, n)
@@ -115,6 +124,9 @@ func (c *checker) defaultArg(t *tests.Test, s effects.Site, src *fixes.Source) (
 		edits:  edits,
 	}, true
 }
+
+// uses reports whether the UsesDefault effect what is a use of d.
+func (d defaultNamespace) uses(what string) bool { return slices.Contains(d.usesOf, what) }
 
 // isDefault reports whether e names the package variable with the full
 // name what.

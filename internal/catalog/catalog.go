@@ -101,6 +101,12 @@ const (
 	// passes the default registers on it, which a second registration of
 	// the same collector or pattern breaks.
 	RegistersOn
+	// UsesDefault uses a process-wide default registry or mux otherwise
+	// than to register on it: gathers or serves it (What names the
+	// variable, prometheus.DefaultGatherer, or the API, promhttp.Handler)
+	// or hands it on. It is no hazard by itself; it tells that
+	// registrations on the default are meant for that use.
+	UsesDefault
 )
 
 // Receiver is the Param of a Mutates effect on the method's receiver.
@@ -152,6 +158,7 @@ var kinds = [...]Info{
 	Dispatch:    {Name: "dynamic call of a method of a value it receives", ByParam: true, Many: true},
 	Mutates:     {Name: "write through a pointer it receives", ByParam: true},
 	RegistersOn: {Name: "registration on a registry or mux it receives", ByParam: true},
+	UsesDefault: {Name: "use of a default registry or mux"},
 }
 
 // Of returns the properties of k; an unknown kind has the zero Info.
@@ -362,6 +369,7 @@ var APIs = []API{
 	{Name: "github.com/prometheus/client_golang/prometheus/promauto.With", Kind: RegistersOn, Short: "promauto.With", TArg: 1, Default: "github.com/prometheus/client_golang/prometheus.DefaultRegisterer"},
 	{Name: "(*net/http.ServeMux).Handle", Kind: RegistersOn, Short: "(*http.ServeMux).Handle", Default: "net/http.DefaultServeMux"},
 	{Name: "(*net/http.ServeMux).HandleFunc", Kind: RegistersOn, Short: "(*http.ServeMux).HandleFunc", Default: "net/http.DefaultServeMux"},
+	{Name: "github.com/prometheus/client_golang/prometheus/promhttp.Handler", Kind: UsesDefault, Short: "promhttp.Handler"},
 	{Name: "runtime/trace.Start", Kind: Shared, Short: "trace.Start", Alt: "a test that runs alone"},
 	{Name: "(*runtime/trace.FlightRecorder).Start", Kind: Shared, Short: "(*trace.FlightRecorder).Start", Alt: "a test that runs alone"},
 	{Name: "runtime/pprof.StartCPUProfile", Kind: Shared, Short: "pprof.StartCPUProfile", Alt: "a test that runs alone"},
@@ -427,9 +435,13 @@ var byName = func() map[string]*API {
 }()
 
 // Vars is the table of known package variables whose use, other than an
-// assignment to them, has an effect: the command line's flag set.
+// assignment to them, has an effect: the command line's flag set, the
+// default registries and mux.
 var Vars = map[string]Kind{
 	"flag.CommandLine": FlagsRead,
+	"github.com/prometheus/client_golang/prometheus.DefaultRegisterer": UsesDefault,
+	"github.com/prometheus/client_golang/prometheus.DefaultGatherer":   UsesDefault,
+	"net/http.DefaultServeMux":                                         UsesDefault,
 }
 
 // HasReaders reports whether the catalog knows the calls of the standard

@@ -922,11 +922,7 @@ func (w *walker) listens(c *ast.CallExpr, api *catalog.API) bool {
 	if src.param == nil {
 		return src.fixed != ""
 	}
-	w.f.direct = append(w.f.direct, Site{
-		Node:   c,
-		Effect: Effect{Kind: catalog.Registers, What: api.Name, Param: -1, Where: w.where(c), Key: src.fixed},
-		T:      src.param,
-	})
+	w.onParam(c, src.param, catalog.Registers, api.Name, src.fixed)
 	return false
 }
 
@@ -972,11 +968,7 @@ func (w *walker) registersArg(c *ast.CallExpr, api *catalog.API) {
 	if p == nil {
 		return
 	}
-	w.f.direct = append(w.f.direct, Site{
-		Node:   c,
-		Effect: Effect{Kind: catalog.Registers, What: api.Name, Param: -1, Where: w.where(c)},
-		T:      p,
-	})
+	w.onParam(c, p, catalog.Registers, api.Name, "")
 }
 
 // registersOn records a call that registers on a registry or mux that is
@@ -1000,11 +992,7 @@ func (w *walker) registersOn(c *ast.CallExpr, api *catalog.API) {
 	if p == nil {
 		return
 	}
-	w.f.direct = append(w.f.direct, Site{
-		Node:   c,
-		Effect: Effect{Kind: catalog.RegistersOn, What: api.Default, Param: -1, Where: w.where(c)},
-		T:      p,
-	})
+	w.onParam(c, p, catalog.RegistersOn, api.Default, "")
 }
 
 // storeWrites records the parameters of the function that a store call
@@ -1036,11 +1024,7 @@ func (w *walker) storeWrites(c *ast.CallExpr, fn *types.Func) {
 			continue
 		}
 		seen[p] = true
-		w.f.direct = append(w.f.direct, Site{
-			Node:   c,
-			Effect: Effect{Kind: catalog.Persists, What: fn.Pkg().Path(), Param: -1, Where: w.where(c)},
-			T:      p,
-		})
+		w.onParam(c, p, catalog.Persists, fn.Pkg().Path(), "")
 	}
 }
 
@@ -1078,9 +1062,15 @@ func (w *walker) createsArg(c *ast.CallExpr, api *catalog.API) {
 	if p == nil {
 		return
 	}
+	w.onParam(c, p, catalog.Registers, api.Name, "")
+}
+
+// onParam records the effect of kind at node n on the parameter p of the
+// function being walked, which lift turns into the parameter's index.
+func (w *walker) onParam(n ast.Node, p types.Object, kind catalog.Kind, what, key string) {
 	w.f.direct = append(w.f.direct, Site{
-		Node:   c,
-		Effect: Effect{Kind: catalog.Registers, What: api.Name, Param: -1, Where: w.where(c)},
+		Node:   n,
+		Effect: Effect{Kind: kind, What: what, Param: -1, Where: w.where(n), Key: key},
 		T:      p,
 	})
 }
@@ -1116,11 +1106,7 @@ func (w *walker) registers(stmt ast.Node, lhs ast.Expr) {
 	if v == nil || !isPackageLevel(v) || p == nil || !w.refusesDuplicate(ix) {
 		return
 	}
-	w.f.direct = append(w.f.direct, Site{
-		Node:   stmt,
-		Effect: Effect{Kind: catalog.Registers, What: v.Pkg().Path() + "." + v.Name(), Param: -1, Where: w.where(stmt)},
-		T:      p,
-	})
+	w.onParam(stmt, p, catalog.Registers, v.Pkg().Path()+"."+v.Name(), "")
 }
 
 // refusesDuplicate reports whether the function holding the write ix

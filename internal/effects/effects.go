@@ -217,6 +217,8 @@ func kindTag(k catalog.Kind) string {
 		return "mutates"
 	case catalog.RegistersOn:
 		return "registerson"
+	case catalog.UsesDefault:
+		return "usesdefault"
 	}
 	return fmt.Sprintf("kind%d", k)
 }

@@ -62,6 +62,13 @@ func TestServesDefault(t *testing.T) {
 	defer srv.Close()
 }
 
+// Code the test calls serves the default registry.
+func TestServedByHelper(t *testing.T) {
+	store.New(prometheus.DefaultRegisterer)
+	srv := httptest.NewServer(store.Metrics())
+	defer srv.Close()
+}
+
 // The test reads a collector that the package registers on the default.
 func TestPackageCollector(t *testing.T) {
 	store.New(prometheus.DefaultRegisterer)

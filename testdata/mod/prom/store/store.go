@@ -3,8 +3,11 @@
 package store
 
 import (
+	"net/http"
+
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promauto"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
 )
 
 // A Store counts its hits.
@@ -46,3 +49,8 @@ func NewKept(reg prometheus.Registerer) *Store {
 
 // Requests is registered on the default registerer by the package itself.
 var Requests = promauto.NewCounter(prometheus.CounterOpts{Name: "store_requests_total"})
+
+// Metrics serves the default registry's metrics.
+func Metrics() http.Handler {
+	return promhttp.Handler()
+}

@@ -605,3 +605,9 @@ func InstallServed(mux *http.ServeMux) { // want InstallServed:"^io net/http/htt
 	mux.HandleFunc("/d", func(http.ResponseWriter, *http.Request) {})
 	_ = httptest.NewServer(mux)
 }
+
+// ServeDefault serves the default mux: a use of it other than a
+// registration.
+func ServeDefault() { // want ServeDefault:"^io net/http/httptest; usesdefault net/http.DefaultServeMux$"
+	_ = httptest.NewServer(http.DefaultServeMux)
+}

@@ -43,6 +43,13 @@ func TestListensOnDefault(t *testing.T) {
 	go http.ListenAndServe("127.0.0.1:0", nil)
 }
 
+// Code the test calls serves the default mux.
+func TestServedByHelper(t *testing.T) {
+	(&routeslib.API{}).Install(http.DefaultServeMux)
+	srv := httptest.NewServer(routeslib.ServeDefault())
+	defer srv.Close()
+}
+
 // InstallKept keeps the mux: later code may expect the default there.
 func TestKept(t *testing.T) {
 	routeslib.InstallKept(http.DefaultServeMux)
@@ -58,6 +65,10 @@ func TestServed(t *testing.T) {
 func TestHandlesToo(t *testing.T) {
 	(&routeslib.API{}).Install(http.DefaultServeMux)
 	http.HandleFunc("/too", func(http.ResponseWriter, *http.Request) {}) // want `TestHandlesToo registers "/too" on http.DefaultServeMux`
+}
+
+func TestParenthesized(t *testing.T) {
+	(&routeslib.API{}).Install((http.DefaultServeMux)) // want `TestParenthesized passes http.DefaultServeMux`
 }
 
 func TestOwnMux(t *testing.T) {

@@ -35,3 +35,8 @@ func Serve(a *API, mux *http.ServeMux) http.Handler {
 	a.Install(mux)
 	return mux
 }
+
+// ServeDefault serves the default mux.
+func ServeDefault() http.Handler {
+	return http.DefaultServeMux
+}
