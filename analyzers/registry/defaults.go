@@ -193,16 +193,15 @@ func (c *checker) usesDefault(what string, n ast.Node) bool {
 			if fn == nil || fn.Pkg() == nil || fn.Signature().Recv() != nil {
 				return false
 			}
-			var discard []replacement
 			switch fn.FullName() {
 			case "net/http.Handle", "net/http.HandleFunc":
 				return true
 			case "net/http/httptest.NewServer", "net/http/httptest.NewTLSServer", "net/http/httptest.NewUnstartedServer":
-				return c.serveNil(n, 0, &discard)
+				return c.nilArg(n, 0)
 			case "net/http.ListenAndServe", "net/http.Serve", "net/http.ServeTLS":
-				return c.serveNil(n, 1, &discard)
+				return c.nilArg(n, 1)
 			case "net/http.ListenAndServeTLS":
-				return c.serveNil(n, 3, &discard)
+				return c.nilArg(n, 3)
 			}
 		case *ast.CompositeLit:
 			tv, isType := c.pass.TypesInfo.Types[n]
