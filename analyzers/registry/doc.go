@@ -24,6 +24,11 @@
 //	                             t.Cleanup(func() { prometheus.Unregister(c) })
 //	                             when the test uses the default registry
 //	                             otherwise, or passes c to a helper
+//	store.New(prometheus.       → store.New(prometheus.NewRegistry()), when
+//	DefaultRegisterer),           New, of any package, only registers on
+//	api.Install(http.             the registerer or mux it is given and the
+//	DefaultServeMux)              test uses the default nowhere else; one
+//	                             reg or mux for several such calls
 //	sql.Register("name", d),    → name := "name-" + t.Name() + "-" + rand.Text(),
 //	expvar.Publish("name", v),    used wherever the test spells "name"
 //	Register("name", …) of a
@@ -60,8 +65,11 @@
 // the test does not use again itself (code under test may know them by
 // heart); and every shape without a safe fix: a fixed name inside a helper
 // the test cannot pass a name to, a test that calls flag.Parse or
-// flag.Set, a flag on the command line when anything else the test
-// reaches reads the command line (flag.VisitAll, flag.Lookup, … in code
+// flag.Set, a default registerer or mux passed to code that registers on
+// it when the test also gathers, serves or registers on the default
+// otherwise or the code keeps it, a flag on the command line when
+// anything else the test reaches reads the command line
+// (flag.VisitAll, flag.Lookup, … in code
 // under test: it wants the flag there) or the test assigns
 // flag.CommandLine itself (its undo), a temporary file or directory the
 // test removes on every path (a defer or t.Cleanup) or that it, or code

@@ -223,14 +223,20 @@ func (c *checker) mux(t *tests.Test, s effects.Site, src *fixes.Source) (finding
 // serveNil notes a call that serves the default mux because its i-th
 // argument is nil, to be replaced by the test's mux.
 func (c *checker) serveNil(call *ast.CallExpr, i int, repls *[]replacement) bool {
-	if i >= len(call.Args) {
-		return false
-	}
-	if tv, ok := c.pass.TypesInfo.Types[call.Args[i]]; !ok || !tv.IsNil() {
+	if !c.nilArg(call, i) {
 		return false
 	}
 	*repls = append(*repls, replacement{call.Args[i], func(v string) string { return v }})
 	return true
+}
+
+// nilArg reports whether the i-th argument of call is nil.
+func (c *checker) nilArg(call *ast.CallExpr, i int) bool {
+	if i >= len(call.Args) {
+		return false
+	}
+	tv, ok := c.pass.TypesInfo.Types[call.Args[i]]
+	return ok && tv.IsNil()
 }
 
 func isHTTPServer(t types.Type) bool {

@@ -152,6 +152,11 @@ func (c *checker) checkTest(t *tests.Test) {
 				continue // a literal of the test registering its own parameter
 			}
 			fix = (*checker).registers
+		case catalog.RegistersOn:
+			if s.Callee == nil {
+				continue // the test's own registration on a registry it was given
+			}
+			fix = (*checker).defaultArg
 		}
 		if fix == nil {
 			continue
@@ -196,6 +201,8 @@ func (c *checker) report(t *tests.Test, s effects.Site, src *fixes.Source, f fin
 		verb := "registers"
 		if api, ok := catalog.Lookup(s.Effect.What); ok && api.Creates {
 			verb = "creates"
+		} else if s.Effect.Kind == catalog.RegistersOn {
+			verb = "registers on"
 		}
 		d.Related = []analysis.RelatedInformation{{Pos: s.Callee.Pos(), Message: fmt.Sprintf("%s %s it (%s)", s.Callee.Name(), verb, s.Effect.Where)}}
 	}

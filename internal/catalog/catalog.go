@@ -99,6 +99,19 @@ const (
 	// process, a name that is not constant). It is no hazard by itself;
 	// it tells whether a test can observe a change of the environment.
 	ReadsEnv
+	// RegistersOn registers collectors or handlers on a registry or mux
+	// the function receives (its parameter Param), and uses that
+	// parameter for nothing else. What names the process-wide default a
+	// caller may pass for it ("net/http.DefaultServeMux"): a caller that
+	// passes the default registers on it, which a second registration of
+	// the same collector or pattern breaks.
+	RegistersOn
+	// UsesDefault uses a process-wide default registry or mux otherwise
+	// than to register on it: gathers or serves it (What names the
+	// variable, prometheus.DefaultGatherer, or the API, promhttp.Handler)
+	// or hands it on. It is no hazard by itself; it tells that
+	// registrations on the default are meant for that use.
+	UsesDefault
 )
 
 // Receiver is the Param of a Mutates effect on the method's receiver.
@@ -129,27 +142,29 @@ type Info struct {
 }
 
 var kinds = [...]Info{
-	Env:        {Name: "environment", BlocksParallel: true, FromStd: true},
-	Cwd:        {Name: "working directory", BlocksParallel: true, FromStd: true},
-	GlobalVar:  {Name: "package variable", BlocksParallel: true},
-	Setter:     {Name: "process-wide default", BlocksParallel: true, FromStd: true},
-	Observe:    {Name: "whole-process measurement", BlocksParallel: true, FromStd: true},
-	Parallel:   {Name: "t.Parallel", OnT: true, FromStd: true},
-	Deny:       {Name: "parallel-denying call", BlocksParallel: true, OnT: true, FromStd: true},
-	Shared:     {Name: "process-wide name", BlocksParallel: true, FromStd: true},
-	Read:       {Name: "package variable read", Many: true},
-	Sleep:      {Name: "clock wait"},
-	IO:         {Name: "real I/O"},
-	Spawn:      {Name: "goroutine start"},
-	Registers:  {Name: "registration of a name", ByParam: true},
-	TempFiles:  {Name: "temporary file removed by hand"},
-	Store:      {Name: "external store I/O"},
-	FlagsRead:  {Name: "read of the command line's flags"},
-	Persists:   {Name: "write of a value it receives to an external store", ByParam: true},
-	ReadsFirst: {Name: "read of process-wide state before any write", Many: true},
-	Dispatch:   {Name: "dynamic call of a method of a value it receives", ByParam: true, Many: true},
-	Mutates:    {Name: "write through a pointer it receives", ByParam: true},
-	ReadsEnv:   {Name: "read of the environment", Many: true},
+	Env:         {Name: "environment", BlocksParallel: true, FromStd: true},
+	Cwd:         {Name: "working directory", BlocksParallel: true, FromStd: true},
+	GlobalVar:   {Name: "package variable", BlocksParallel: true},
+	Setter:      {Name: "process-wide default", BlocksParallel: true, FromStd: true},
+	Observe:     {Name: "whole-process measurement", BlocksParallel: true, FromStd: true},
+	Parallel:    {Name: "t.Parallel", OnT: true, FromStd: true},
+	Deny:        {Name: "parallel-denying call", BlocksParallel: true, OnT: true, FromStd: true},
+	Shared:      {Name: "process-wide name", BlocksParallel: true, FromStd: true},
+	Read:        {Name: "package variable read", Many: true},
+	Sleep:       {Name: "clock wait"},
+	IO:          {Name: "real I/O"},
+	Spawn:       {Name: "goroutine start"},
+	Registers:   {Name: "registration of a name", ByParam: true},
+	TempFiles:   {Name: "temporary file removed by hand"},
+	Store:       {Name: "external store I/O"},
+	FlagsRead:   {Name: "read of the command line's flags"},
+	Persists:    {Name: "write of a value it receives to an external store", ByParam: true},
+	ReadsFirst:  {Name: "read of process-wide state before any write", Many: true},
+	Dispatch:    {Name: "dynamic call of a method of a value it receives", ByParam: true, Many: true},
+	Mutates:     {Name: "write through a pointer it receives", ByParam: true},
+	RegistersOn: {Name: "registration on a registry or mux it receives", ByParam: true},
+	UsesDefault: {Name: "use of a default registry or mux"},
+	ReadsEnv:    {Name: "read of the environment", Many: true},
 }
 
 // Of returns the properties of k; an unknown kind has the zero Info.
@@ -181,8 +196,12 @@ type API struct {
 	// call a read: runtime.GOMAXPROCS(0) only reports the setting.
 	ReadsIfZero bool
 	// TArg, for kinds that act on a testing value, says where that value
-	// is: 0 for the receiver, n for the n-th argument.
+	// is: 0 for the receiver, n for the n-th argument; for RegistersOn,
+	// where the registry or mux is, likewise.
 	TArg int
+	// Default, for RegistersOn, is the full name of the process-wide
+	// default instance of the registry or mux ("net/http.DefaultServeMux").
+	Default string
 	// Isolates is the kind of state the call changes only for the test,
 	// restoring it at cleanup: Env for t.Setenv, Cwd for t.Chdir.
 	Isolates Kind
@@ -353,6 +372,15 @@ var APIs = []API{
 	{Name: "github.com/prometheus/client_golang/prometheus/promauto.NewCounterFunc", Kind: Shared, Short: "promauto.NewCounterFunc", Alt: "promauto.With(reg)"},
 	{Name: "github.com/prometheus/client_golang/prometheus/promauto.NewGaugeFunc", Kind: Shared, Short: "promauto.NewGaugeFunc", Alt: "promauto.With(reg)"},
 	{Name: "github.com/prometheus/client_golang/prometheus/promauto.NewUntypedFunc", Kind: Shared, Short: "promauto.NewUntypedFunc", Alt: "promauto.With(reg)"},
+	// Registrations on a registry or mux the caller provides: a function
+	// that makes them on its parameter, given the default, registers
+	// there.
+	{Name: "(github.com/prometheus/client_golang/prometheus.Registerer).MustRegister", Kind: RegistersOn, Short: "Registerer.MustRegister", Default: "github.com/prometheus/client_golang/prometheus.DefaultRegisterer"},
+	{Name: "(github.com/prometheus/client_golang/prometheus.Registerer).Register", Kind: RegistersOn, Short: "Registerer.Register", Default: "github.com/prometheus/client_golang/prometheus.DefaultRegisterer"},
+	{Name: "github.com/prometheus/client_golang/prometheus/promauto.With", Kind: RegistersOn, Short: "promauto.With", TArg: 1, Default: "github.com/prometheus/client_golang/prometheus.DefaultRegisterer"},
+	{Name: "(*net/http.ServeMux).Handle", Kind: RegistersOn, Short: "(*http.ServeMux).Handle", Default: "net/http.DefaultServeMux"},
+	{Name: "(*net/http.ServeMux).HandleFunc", Kind: RegistersOn, Short: "(*http.ServeMux).HandleFunc", Default: "net/http.DefaultServeMux"},
+	{Name: "github.com/prometheus/client_golang/prometheus/promhttp.Handler", Kind: UsesDefault, Short: "promhttp.Handler"},
 	{Name: "runtime/trace.Start", Kind: Shared, Short: "trace.Start", Alt: "a test that runs alone"},
 	{Name: "(*runtime/trace.FlightRecorder).Start", Kind: Shared, Short: "(*trace.FlightRecorder).Start", Alt: "a test that runs alone"},
 	{Name: "runtime/pprof.StartCPUProfile", Kind: Shared, Short: "pprof.StartCPUProfile", Alt: "a test that runs alone"},
@@ -418,9 +446,13 @@ var byName = func() map[string]*API {
 }()
 
 // Vars is the table of known package variables whose use, other than an
-// assignment to them, has an effect: the command line's flag set.
+// assignment to them, has an effect: the command line's flag set, the
+// default registries and mux.
 var Vars = map[string]Kind{
 	"flag.CommandLine": FlagsRead,
+	"github.com/prometheus/client_golang/prometheus.DefaultRegisterer": UsesDefault,
+	"github.com/prometheus/client_golang/prometheus.DefaultGatherer":   UsesDefault,
+	"net/http.DefaultServeMux":                                         UsesDefault,
 }
 
 // HasReaders reports whether the catalog knows the calls of the standard

@@ -35,6 +35,12 @@ func TestTable(t *testing.T) {
 		if a.Undo != nil {
 			checkUndo(t, a)
 		}
+		if (a.Kind == RegistersOn) != (a.Default != "") {
+			t.Errorf("%s: a registration on a provided registry, and only it, names the default", a.Name)
+		}
+		if a.Kind == RegistersOn && strings.HasPrefix(a.Name, "(") != (a.TArg == 0) {
+			t.Errorf("%s: a method registers on its receiver (TArg 0), a function on an argument", a.Name)
+		}
 		if a.Names != 0 && a.Kind != Shared {
 			t.Errorf("%s: only a process-wide name registers", a.Name)
 		}

@@ -714,7 +714,11 @@ func (w *walker) call(c *ast.CallExpr) {
 			w.f.direct = append(w.f.direct, Site{Node: c, Effect: Effect{Kind: catalog.Store, What: obj.Pkg().Path(), Param: -1, Where: w.where(c)}})
 			w.storeWrites(c, obj)
 		}
-		if api, ok := catalog.Lookup(name); ok {
+		api, ok := catalog.Lookup(name)
+		if ok && api.Kind == catalog.RegistersOn {
+			// Otherwise an ordinary call, whose callee's facts count.
+			w.registersOn(c, api)
+		} else if ok {
 			w.readsAPI(c, api)
 			if api.Kind == catalog.ReadsFirst {
 				return
@@ -929,11 +933,7 @@ func (w *walker) listens(c *ast.CallExpr, api *catalog.API) bool {
 	if src.param == nil {
 		return src.fixed != ""
 	}
-	w.f.direct = append(w.f.direct, Site{
-		Node:   c,
-		Effect: Effect{Kind: catalog.Registers, What: api.Name, Param: -1, Where: w.where(c), Key: src.fixed},
-		T:      src.param,
-	})
+	w.onParam(c, src.param, catalog.Registers, api.Name, src.fixed)
 	return false
 }
 
@@ -979,11 +979,31 @@ func (w *walker) registersArg(c *ast.CallExpr, api *catalog.API) {
 	if p == nil {
 		return
 	}
-	w.f.direct = append(w.f.direct, Site{
-		Node:   c,
-		Effect: Effect{Kind: catalog.Registers, What: api.Name, Param: -1, Where: w.where(c)},
-		T:      p,
-	})
+	w.onParam(c, p, catalog.Registers, api.Name, "")
+}
+
+// registersOn records a call that registers on a registry or mux that is
+// a parameter of the function: reg.MustRegister(c), promauto.With(reg),
+// mux.Handle(p, h).
+func (w *walker) registersOn(c *ast.CallExpr, api *catalog.API) {
+	var on ast.Expr
+	switch {
+	case api.TArg == 0:
+		sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return
+		}
+		on = sel.X
+	case api.TArg <= len(c.Args):
+		on = c.Args[api.TArg-1]
+	default:
+		return
+	}
+	p := w.param(on)
+	if p == nil {
+		return
+	}
+	w.onParam(c, p, catalog.RegistersOn, api.Default, "")
 }
 
 // storeWrites records the parameters of the function that a store call
@@ -1015,11 +1035,7 @@ func (w *walker) storeWrites(c *ast.CallExpr, fn *types.Func) {
 			continue
 		}
 		seen[p] = true
-		w.f.direct = append(w.f.direct, Site{
-			Node:   c,
-			Effect: Effect{Kind: catalog.Persists, What: fn.Pkg().Path(), Param: -1, Where: w.where(c)},
-			T:      p,
-		})
+		w.onParam(c, p, catalog.Persists, fn.Pkg().Path(), "")
 	}
 }
 
@@ -1057,9 +1073,15 @@ func (w *walker) createsArg(c *ast.CallExpr, api *catalog.API) {
 	if p == nil {
 		return
 	}
+	w.onParam(c, p, catalog.Registers, api.Name, "")
+}
+
+// onParam records the effect of kind at node n on the parameter p of the
+// function being walked, which lift turns into the parameter's index.
+func (w *walker) onParam(n ast.Node, p types.Object, kind catalog.Kind, what, key string) {
 	w.f.direct = append(w.f.direct, Site{
-		Node:   c,
-		Effect: Effect{Kind: catalog.Registers, What: api.Name, Param: -1, Where: w.where(c)},
+		Node:   n,
+		Effect: Effect{Kind: kind, What: what, Param: -1, Where: w.where(n), Key: key},
 		T:      p,
 	})
 }
@@ -1095,11 +1117,7 @@ func (w *walker) registers(stmt ast.Node, lhs ast.Expr) {
 	if v == nil || !isPackageLevel(v) || p == nil || !w.refusesDuplicate(ix) {
 		return
 	}
-	w.f.direct = append(w.f.direct, Site{
-		Node:   stmt,
-		Effect: Effect{Kind: catalog.Registers, What: v.Pkg().Path() + "." + v.Name(), Param: -1, Where: w.where(stmt)},
-		T:      p,
-	})
+	w.onParam(stmt, p, catalog.Registers, v.Pkg().Path()+"."+v.Name(), "")
 }
 
 // refusesDuplicate reports whether the function holding the write ix

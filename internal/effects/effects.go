@@ -231,6 +231,10 @@ func kindTag(k catalog.Kind) string {
 		return "mutates"
 	case catalog.ReadsEnv:
 		return "readsenv"
+	case catalog.RegistersOn:
+		return "registerson"
+	case catalog.UsesDefault:
+		return "usesdefault"
 	}
 	return fmt.Sprintf("kind%d", k)
 }

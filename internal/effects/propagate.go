@@ -223,6 +223,9 @@ func (b *builder) summarize(d *function) bool {
 			if f == d && !e.Returned && e.Kind == catalog.GlobalVar {
 				e.SavedIn, e.PutBackFrom, e.IfNoError = b.fieldSwap(d, s.Node)
 			}
+			if e.Kind == catalog.RegistersOn && !b.registersOnly(d, s.T) {
+				continue
+			}
 			if e, ok := d.lift(e, s.T); ok && d.summary.add(e) {
 				grew = true
 			}
@@ -243,6 +246,9 @@ func (b *builder) summarize(d *function) bool {
 				e.OnSuccess = f == d && !e.Returned && changesState(e.Kind) && c.node != nil && (ce.OnSuccess && b.forwards(d, c.node) || b.successOnly(d, c.node))
 				if b.fixedName(c, ce) {
 					e = sharedName(e)
+				}
+				if e.Kind == catalog.RegistersOn && !b.registersOnly(d, t) {
+					continue
 				}
 				if e, ok := d.lift(e, t); ok && d.summary.addWith(e, func() []string { return chainThrough(c, ce) }) {
 					grew = true

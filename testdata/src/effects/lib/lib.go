@@ -9,6 +9,7 @@ import (
 	"log"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"runtime"
 	"sync"
@@ -574,4 +575,41 @@ var ListenAddr = "localhost:9999" // want ListenAddr:"^baseline const\\(\"localh
 
 func ListenConfigured() { // want ListenConfigured:"^read effects/lib.ListenAddr; io net$"
 	_, _ = net.Listen("tcp", ListenAddr)
+}
+
+// Install registers handlers on the mux it is given and does nothing else
+// with it: a caller that passes http.DefaultServeMux registers there.
+func Install(mux *http.ServeMux) { // want Install:"^registerson net/http.DefaultServeMux@0$"
+	mux.HandleFunc("/a", func(http.ResponseWriter, *http.Request) {})
+	mux.Handle("/b", http.NotFoundHandler())
+}
+
+// InstallOn passes its mux on to a function that registers on it, after
+// a check for nil: it registers on it too.
+func InstallOn(prefix string, mux *http.ServeMux) { // want InstallOn:"^registerson net/http.DefaultServeMux@1$"
+	if mux == nil {
+		return
+	}
+	Install(mux)
+}
+
+var keptMux *http.ServeMux
+
+// InstallKept keeps the mux too, where later code may read it: it does
+// not only register on it.
+func InstallKept(mux *http.ServeMux) { // want InstallKept:"^global effects/lib.keptMux; read effects/lib.keptMux$"
+	mux.HandleFunc("/c", func(http.ResponseWriter, *http.Request) {})
+	keptMux = mux
+}
+
+// InstallServed serves the mux as well: no registration only.
+func InstallServed(mux *http.ServeMux) { // want InstallServed:"^io net/http/httptest$"
+	mux.HandleFunc("/d", func(http.ResponseWriter, *http.Request) {})
+	_ = httptest.NewServer(mux)
+}
+
+// ServeDefault serves the default mux: a use of it other than a
+// registration.
+func ServeDefault() { // want ServeDefault:"^io net/http/httptest; usesdefault net/http.DefaultServeMux$"
+	_ = httptest.NewServer(http.DefaultServeMux)
 }

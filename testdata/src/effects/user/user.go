@@ -28,8 +28,9 @@ func UseStd() ([]byte, error) {
 }
 
 // A function stored elsewhere (a handler registered on a mux) may run or
-// not: its effects are the caller's, but only maybe.
-func Register(mux *http.ServeMux) { // want Register:"^env os.Setenv\\(K\\) maybe$"
+// not: its effects are the caller's, but only maybe. The registration
+// itself is on the mux the caller provides.
+func Register(mux *http.ServeMux) { // want Register:"^env os.Setenv\\(K\\) maybe; registerson net/http.DefaultServeMux@0$"
 	mux.HandleFunc("/", serve)
 }
 
@@ -43,3 +44,9 @@ func RunsSubtest(t *testing.T) { // want RunsSubtest:"^deny \\(\\*testing.T\\).S
 }
 
 func setsEnv(t *testing.T) { t.Setenv("K", "V") } // want setsEnv:"^deny \\(\\*testing.T\\).Setenv@0\\(K\\)$"
+
+// A registration on a mux the caller provides travels through a helper of
+// another package.
+func Routes(mux *http.ServeMux) { // want Routes:"^registerson net/http.DefaultServeMux@0$"
+	lib.InstallOn("/api", mux)
+}
