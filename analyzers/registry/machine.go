@@ -324,11 +324,21 @@ func (c *checker) heldPath(t *tests.Test, s effects.Site, src *fixes.Source, cal
 	if !ok || v.Pkg() != c.pass.Pkg || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
 		return finding{}, false
 	}
-	lit, ok := c.literalDef(t, v)
+	def, ok := c.valueDef(t, v)
 	if !ok {
 		return finding{}, false
 	}
+	lit, ok := def.(*ast.BasicLit)
+	var temp *ast.CallExpr // os.TempDir() in filepath.Join(os.TempDir(), "name")
+	if !ok || lit.Kind != token.STRING {
+		if temp, lit, ok = c.tempDirJoin(def); !ok || !c.closesWhatItOpens(t, v, false) {
+			return finding{}, false // t.TempDir() could not remove a file left open, on Windows
+		}
+	}
 	p := path.Clean(stringValue(lit))
+	if temp != nil {
+		p = "/tmp/" + p // a name in the temporary directory
+	}
 	base, ok := c.fixedPath(t, s, p)
 	if !ok {
 		return finding{}, false
@@ -383,10 +393,16 @@ func (c *checker) heldPath(t *tests.Test, s effects.Site, src *fixes.Source, cal
 	if _, isPkg := c.lookupAt(lit.Pos(), filepath).(*types.PkgName); !isPkg && len(edits) == 0 {
 		return finding{}, false // the package's name is another's there
 	}
-	edits = append(edits, src.Replace(lit, filepath+".Join("+tn+".TempDir(), "+strconv.Quote(base)+")"))
+	what := lit.Value
+	if temp != nil {
+		edits = append([]analysis.TextEdit{src.Replace(temp, tn+".TempDir()")}, src.DropImports(c.pass, t.File, temp)...)
+		what = src.Text(def)
+	} else {
+		edits = append(edits, src.Replace(lit, filepath+".Join("+tn+".TempDir(), "+strconv.Quote(base)+")"))
+	}
 	return finding{
 		key:    "path:" + p,
-		what:   "creates the fixed path " + lit.Value + " (" + short(s.Effect.What) + ")",
+		what:   "creates the fixed path " + what + " (" + short(s.Effect.What) + ")",
 		hazard: "other runs, tests and packages that go test runs at the same time share it",
 		advice: "use a path under " + tn + ".TempDir()",
 		edits:  edits,
@@ -403,11 +419,11 @@ func (c *checker) lookupAt(pos token.Pos, name string) types.Object {
 	return obj
 }
 
-// literalDef returns the string literal that the one declaration of the
-// local variable v in t's body gives it, outside any loop or function
-// literal of the test.
-func (c *checker) literalDef(t *tests.Test, v *types.Var) (*ast.BasicLit, bool) {
-	var def *ast.BasicLit
+// valueDef returns the value that the one declaration of the local
+// variable v in t's body gives it, outside any loop or function literal
+// of the test.
+func (c *checker) valueDef(t *tests.Test, v *types.Var) (ast.Expr, bool) {
+	var def ast.Expr
 	var defAt ast.Node
 	defs := 0
 	inspect(t, false, func(n ast.Node) bool {
@@ -434,9 +450,7 @@ func (c *checker) literalDef(t *tests.Test, v *types.Var) (*ast.BasicLit, bool) 
 			}
 			defs++
 			if len(values) == len(names) {
-				if l, ok := ast.Unparen(values[j]).(*ast.BasicLit); ok && l.Kind == token.STRING {
-					def, defAt = l, n
-				}
+				def, defAt = ast.Unparen(values[j]), n
 			}
 		}
 		return true
@@ -455,6 +469,34 @@ func (c *checker) literalDef(t *tests.Test, v *types.Var) (*ast.BasicLit, bool) 
 		}
 	}
 	return nil, false
+}
+
+// tempDirJoin reports whether x is filepath.Join(os.TempDir(), "name"), a
+// fixed name in the machine's temporary directory, and returns the call
+// of os.TempDir and the name.
+func (c *checker) tempDirJoin(x ast.Expr) (*ast.CallExpr, *ast.BasicLit, bool) {
+	call, ok := x.(*ast.CallExpr)
+	if !ok || len(call.Args) != 2 {
+		return nil, nil, false
+	}
+	if fn := c.calleeOf(call); fn == nil || fn.FullName() != "path/filepath.Join" && fn.FullName() != "path.Join" {
+		return nil, nil, false
+	}
+	temp, ok := ast.Unparen(call.Args[0]).(*ast.CallExpr)
+	if !ok || len(temp.Args) != 0 {
+		return nil, nil, false
+	}
+	if fn := c.calleeOf(temp); fn == nil || fn.FullName() != "os.TempDir" {
+		return nil, nil, false
+	}
+	name, ok := ast.Unparen(call.Args[1]).(*ast.BasicLit)
+	if !ok || name.Kind != token.STRING {
+		return nil, nil, false
+	}
+	if v := stringValue(name); v == "" || strings.ContainsAny(v, `/\`) || v == "." || v == ".." {
+		return nil, nil, false
+	}
+	return temp, name, true
 }
 
 // removedPaths returns the arguments of the calls to os.Remove and

@@ -162,7 +162,9 @@ func (b *builder) initializer(v *types.Var) ast.Expr {
 	return b.inits[v]
 }
 
-// hold one constant for their whole life, and their values.
+// hold one constant for their whole life, and their values. A local
+// declared with filepath.Join(os.TempDir(), "name") holds a fixed name in
+// the machine's temporary directory, "/tmp/name" for the engine.
 func constLocals(pass *analysis.Pass) map[*types.Var]constant.Value {
 	info := pass.TypesInfo
 	defs := make(map[*types.Var]int)
@@ -177,6 +179,8 @@ func constLocals(pass *analysis.Pass) map[*types.Var]constant.Value {
 		if value != nil {
 			if tv, ok := info.Types[value]; ok && tv.Value != nil {
 				values[v] = tv.Value
+			} else if name, ok := tempDirName(info, value); ok {
+				values[v] = constant.MakeString("/tmp/" + name)
 			}
 		}
 	}
@@ -1516,4 +1520,33 @@ func WrittenVar(info *types.Info, e ast.Expr) *types.Var {
 
 func isPackageLevel(v *types.Var) bool {
 	return v.Pkg() != nil && !v.IsField() && v.Name() != "_" && v.Pkg().Scope().Lookup(v.Name()) == v
+}
+
+// tempDirName returns the name in filepath.Join(os.TempDir(), "name") (or
+// path.Join), a single constant path element.
+func tempDirName(info *types.Info, x ast.Expr) (string, bool) {
+	call, ok := ast.Unparen(x).(*ast.CallExpr)
+	if !ok || len(call.Args) != 2 {
+		return "", false
+	}
+	join, ok := typeutil.Callee(info, call).(*types.Func)
+	if !ok || join.FullName() != "path/filepath.Join" && join.FullName() != "path.Join" {
+		return "", false
+	}
+	temp, ok := ast.Unparen(call.Args[0]).(*ast.CallExpr)
+	if !ok || len(temp.Args) != 0 {
+		return "", false
+	}
+	if fn, ok := typeutil.Callee(info, temp).(*types.Func); !ok || fn.FullName() != "os.TempDir" {
+		return "", false
+	}
+	tv, ok := info.Types[call.Args[1]]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", false
+	}
+	name := constant.StringVal(tv.Value)
+	if name == "" || name == "." || name == ".." || strings.ContainsAny(name, `/\`) {
+		return "", false
+	}
+	return name, true
 }
