@@ -54,11 +54,18 @@ func Read(r io.Reader) Events {
 		}
 		switch e.Action {
 		case "output":
-			out[name] = append(out[name], strings.TrimRight(e.Output, "\n"))
+			if !ev.Failed[name] { // the first failing run's output is the one kept
+				out[name] = append(out[name], strings.TrimRight(e.Output, "\n"))
+			}
 		case "pause":
 			ev.Parallel[name] = true
 		case "pass":
 			ev.Passed[name] = true
+			if !ev.Failed[name] {
+				// What a passing run printed (-count=2: the first of
+				// two) is not the failure's output.
+				delete(out, name)
+			}
 		case "fail":
 			if e.Test == "" {
 				pkgFailed = append(pkgFailed, e.Package)

@@ -70,3 +70,30 @@ func TestReadDetails(t *testing.T) {
 		t.Errorf("Ran() = %d, want 3 (p TestA, p TestB, q (package))", ev.Ran())
 	}
 }
+
+// TestReadOutputOfFailingRun checks that, with -count=2, the output kept
+// for a test that passed once and failed once is the failing run's only.
+func TestReadOutputOfFailingRun(t *testing.T) {
+	t.Parallel()
+	for _, order := range [][]int{{0, 1}, {1, 0}} {
+		runs := [][]string{
+			{
+				`{"Action":"run","Package":"p","Test":"TestA"}`,
+				`{"Action":"output","Package":"p","Test":"TestA","Output":"--- PASS: TestA (0.00s)\n"}`,
+				`{"Action":"pass","Package":"p","Test":"TestA"}`,
+			},
+			{
+				`{"Action":"run","Package":"p","Test":"TestA"}`,
+				`{"Action":"output","Package":"p","Test":"TestA","Output":"    a_test.go:9: got 1\n"}`,
+				`{"Action":"output","Package":"p","Test":"TestA","Output":"--- FAIL: TestA (0.00s)\n"}`,
+				`{"Action":"fail","Package":"p","Test":"TestA"}`,
+			},
+		}
+		out := strings.Join(append(runs[order[0]], runs[order[1]]...), "\n")
+		ev := Read(strings.NewReader(out))
+		want := []string{"    a_test.go:9: got 1", "--- FAIL: TestA (0.00s)"}
+		if got := ev.Output["p TestA"]; !slices.Equal(got, want) {
+			t.Errorf("runs in order %v: Output[p TestA] = %q, want %q", order, got, want)
+		}
+	}
+}
