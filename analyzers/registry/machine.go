@@ -475,28 +475,13 @@ func (c *checker) valueDef(t *tests.Test, v *types.Var) (ast.Expr, bool) {
 // fixed name in the machine's temporary directory, and returns the call
 // of os.TempDir and the name.
 func (c *checker) tempDirJoin(x ast.Expr) (*ast.CallExpr, *ast.BasicLit, bool) {
-	call, ok := x.(*ast.CallExpr)
-	if !ok || len(call.Args) != 2 {
+	if _, ok := effects.TempDirName(c.pass.TypesInfo, x); !ok {
 		return nil, nil, false
 	}
-	if fn := c.calleeOf(call); fn == nil || fn.FullName() != "path/filepath.Join" && fn.FullName() != "path.Join" {
-		return nil, nil, false
-	}
-	temp, ok := ast.Unparen(call.Args[0]).(*ast.CallExpr)
-	if !ok || len(temp.Args) != 0 {
-		return nil, nil, false
-	}
-	if fn := c.calleeOf(temp); fn == nil || fn.FullName() != "os.TempDir" {
-		return nil, nil, false
-	}
+	call := ast.Unparen(x).(*ast.CallExpr)
+	temp := ast.Unparen(call.Args[0]).(*ast.CallExpr)
 	name, ok := ast.Unparen(call.Args[1]).(*ast.BasicLit)
-	if !ok || name.Kind != token.STRING {
-		return nil, nil, false
-	}
-	if v := stringValue(name); v == "" || strings.ContainsAny(v, `/\`) || v == "." || v == ".." {
-		return nil, nil, false
-	}
-	return temp, name, true
+	return temp, name, ok && name.Kind == token.STRING
 }
 
 // removedPaths returns the arguments of the calls to os.Remove and

@@ -179,7 +179,7 @@ func constLocals(pass *analysis.Pass) map[*types.Var]constant.Value {
 		if value != nil {
 			if tv, ok := info.Types[value]; ok && tv.Value != nil {
 				values[v] = tv.Value
-			} else if name, ok := tempDirName(info, value); ok {
+			} else if name, ok := TempDirName(info, value); ok {
 				values[v] = constant.MakeString("/tmp/" + name)
 			}
 		}
@@ -1522,9 +1522,10 @@ func isPackageLevel(v *types.Var) bool {
 	return v.Pkg() != nil && !v.IsField() && v.Name() != "_" && v.Pkg().Scope().Lookup(v.Name()) == v
 }
 
-// tempDirName returns the name in filepath.Join(os.TempDir(), "name") (or
-// path.Join), a single constant path element.
-func tempDirName(info *types.Info, x ast.Expr) (string, bool) {
+// TempDirName returns the name in filepath.Join(os.TempDir(), "name") (or
+// path.Join), a single constant path element: a fixed name in the
+// machine's temporary directory.
+func TempDirName(info *types.Info, x ast.Expr) (string, bool) {
 	call, ok := ast.Unparen(x).(*ast.CallExpr)
 	if !ok || len(call.Args) != 2 {
 		return "", false
