@@ -7,7 +7,8 @@ import (
 )
 
 // overlapFixed is testdata/overlap/limits_test.go after isolint -fix: the
-// first pass saves limit, the second depth.
+// first pass saves limit, the second depth, and the third makes
+// TestShallow, which reads them, parallel once TestDeep restores them.
 const overlapFixed = `package limits
 
 import "testing"
@@ -33,6 +34,9 @@ func deep(t *testing.T) {
 		t.Fatalf("limit %d is below depth %d", limit, depth)
 	}
 }
+
+// TestShallow reads what TestDeep leaves behind.
+func TestShallow(t *testing.T) { t.Parallel(); deep(t) }
 `
 
 // TestFixOverlap checks findings whose fixes overlap: go vet -fix would
