@@ -876,17 +876,9 @@ func (w *walker) catalogVar(id *ast.Ident, v *types.Var) {
 	}
 	// The expression that names the variable, flag.CommandLine or a dot
 	// import's CommandLine, and the node that holds it.
-	var e ast.Expr = id
-	i := len(w.stack) - 2
-	if i >= 0 {
-		if sel, ok := w.stack[i].(*ast.SelectorExpr); ok && sel.Sel == id {
-			e, i = sel, i-1
-		}
-	}
-	if i >= 0 {
-		if as, ok := w.stack[i].(*ast.AssignStmt); ok && slices.Contains(as.Lhs, e) {
-			return
-		}
+	e, parent := w.named(id)
+	if as, ok := parent.(*ast.AssignStmt); ok && slices.Contains(as.Lhs, e) {
+		return
 	}
 	w.f.direct = append(w.f.direct, Site{
 		Node:   id,

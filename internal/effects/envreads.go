@@ -88,22 +88,8 @@ func (w *walker) envFuncValue(id *ast.Ident) {
 	if _, reads := envReader(fn); !reads {
 		return
 	}
-	var e ast.Expr = id
-	i := len(w.stack) - 2
-	if i >= 0 {
-		if sel, ok := w.stack[i].(*ast.SelectorExpr); ok && sel.Sel == id {
-			e, i = sel, i-1
-		}
-	}
-	for i >= 0 {
-		p, ok := w.stack[i].(*ast.ParenExpr)
-		if !ok {
-			break
-		}
-		e, i = p, i-1
-	}
-	if i >= 0 {
-		if c, ok := w.stack[i].(*ast.CallExpr); ok && c.Fun == e {
+	if e, parent := w.named(id); parent != nil {
+		if c, ok := parent.(*ast.CallExpr); ok && c.Fun == e {
 			return // a call: readsEnv has it
 		}
 	}

@@ -84,6 +84,15 @@ func (w *walker) readsAPI(c *ast.CallExpr, api *catalog.API) {
 // assignedHere reports whether the identifier being walked is the whole
 // left-hand side of a plain assignment: V = x or pkg.V = x.
 func (w *walker) assignedHere(id *ast.Ident) bool {
+	e, parent := w.named(id)
+	as, ok := parent.(*ast.AssignStmt)
+	return ok && as.Tok == token.ASSIGN && slices.Contains(as.Lhs, e)
+}
+
+// named returns the expression that names the identifier being walked,
+// id itself, pkg.id or either in parentheses, and the node that holds
+// that expression (nil at the top of the walk).
+func (w *walker) named(id *ast.Ident) (ast.Expr, ast.Node) {
 	var e ast.Expr = id
 	i := len(w.stack) - 2
 	if i >= 0 {
@@ -99,10 +108,9 @@ func (w *walker) assignedHere(id *ast.Ident) bool {
 		e, i = p, i-1
 	}
 	if i < 0 {
-		return false
+		return e, nil
 	}
-	as, ok := w.stack[i].(*ast.AssignStmt)
-	return ok && as.Tok == token.ASSIGN && slices.Contains(as.Lhs, e)
+	return e, w.stack[i]
 }
 
 // assignedVar reports whether some function of the package assigns to
