@@ -19,7 +19,7 @@ func TestGlobalState(t *testing.T) {
 		"globalstate/unobserved", "globalstate/unobserved/observed", "globalstate/unobserved/rerun", "globalstate/unobserved/manyreads",
 		"globalstate/start", "globalstate/start/prefixed",
 		"example.com/byname", "example.com/byname/observed",
-		"globalstate/initenv", "globalstate/initenv/expand", "globalstate/initenv/child", "globalstate/initenv/many")
+		"globalstate/initenv", "globalstate/initenv/expand", "globalstate/initenv/child", "globalstate/initenv/many", "globalstate/registered")
 }
 
 // TestCgo runs on a package that calls C, whose reads of the environment

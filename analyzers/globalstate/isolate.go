@@ -341,7 +341,7 @@ func (c *checker) restoreVar(t *tests.Test, s effects.Site, stmt ast.Stmt, src *
 			tn + ".Cleanup(func() {\n\tif " + had + " {\n\t\t" + elem + " = " + orig + "\n\t} else {\n\t\tdelete(" + mt + ", " + kt + ")\n\t}\n})"
 		return isolation{[]analysis.TextEdit{src.InsertFirst(t.Body, text)}, "save " + elem + " and restore it with " + tn + ".Cleanup"}, true
 	}
-	if mapDelete || !stable(info, lhs) {
+	if mapDelete || !stable(info, lhs) || c.registersVar(t, lhs) {
 		return isolation{}, false
 	}
 	if !s.Effect.Through && c.mutatedInPlace(t, s.Effect.What) {
@@ -373,6 +373,26 @@ func (c *checker) restoreVar(t *tests.Test, s effects.Site, stmt ast.Stmt, src *
 	return isolation{[]analysis.TextEdit{edit}, "save " + text + " and restore it with " + tn + ".Cleanup"}, true
 }
 
+// registersVar reports whether the test's own body hands the variable
+// written at lhs to a registration in a process-wide registry
+// (expvar.Publish(name, v)): the registry keeps the value after the
+// variable is put back, so saving the variable undoes nothing.
+func (c *checker) registersVar(t *tests.Test, lhs ast.Expr) bool {
+	v := effects.WrittenVar(c.pass.TypesInfo, lhs)
+	if v == nil {
+		return false
+	}
+	for _, o := range c.eff.Sites(t.Func) {
+		if o.Effect.Kind != catalog.Shared || o.Callee != nil {
+			continue
+		}
+		if call, ok := o.Node.(*ast.CallExpr); ok && mentions(c.pass.TypesInfo, call.Args, v) {
+			return true
+		}
+	}
+	return false
+}
+
 // firstPos returns where statements put first into body are declared.
 func firstPos(body *ast.BlockStmt) token.Pos {
 	if len(body.List) > 0 {
@@ -386,13 +406,24 @@ func firstPos(body *ast.BlockStmt) token.Pos {
 // helper must write the variable's own storage and the test must be able
 // to name it.
 func (c *checker) restoreVarAtCall(t *tests.Test, s effects.Site, stmt ast.Stmt, src *fixes.Source) (isolation, bool) {
+	// A call that also registers something in a process-wide registry
+	// (expvar.Publish, prometheus.MustRegister, http.Handle) leaves the
+	// registry holding what it put there, typically the very value it
+	// stored in the variable: putting the variable back, or a fresh
+	// value in it, makes the two disagree, and the next call of the
+	// helper registers twice.
+	for _, o := range c.eff.Sites(t.Func) { // the call is in the test's own body
+		if o.Node == s.Node && o.Effect.Kind == catalog.Shared {
+			return isolation{}, false
+		}
+	}
 	if s.Effect.Through || c.mutatedInPlace(t, s.Effect.What) {
 		return c.freshVar(t, s, src)
 	}
 	// A call that also writes into memory a variable refers to (a map, a
 	// pointer) cannot be undone by saving variables: a partial restore
 	// would leave the package's state inconsistent, which is worse.
-	for _, o := range c.eff.Sites(t.Func) { // the call is in the test's own body
+	for _, o := range c.eff.Sites(t.Func) {
 		if o.Node == s.Node && o.Effect.Kind == catalog.GlobalVar && o.Effect.Through {
 			return isolation{}, false
 		}
