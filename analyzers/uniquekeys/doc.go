@@ -39,7 +39,10 @@
 // uniqueness (an SQL INSERT column, an ORM's unique field or
 // auto-incremented ID, an identity passed to a helper that reaches an SQL
 // database), so that the test's own rerun fails, unless the test deletes
-// its rows (DELETE FROM) or the package recreates its store. A key that one
+// its rows (DELETE FROM) or the package recreates its store; or the test
+// adds to the key with a command that accumulates (Incr, LPush, SAdd, …),
+// compares the result with a constant, and neither deletes the key in a
+// defer or t.Cleanup nor sets it first. A key that one
 // non-parallel test alone writes to a store that overwrites (Redis, a
 // broker) is not reported. Neither is a key written to a store the test
 // makes itself in its own function: the call's receiver, or the store

@@ -138,7 +138,7 @@ func run(pass *analysis.Pass) (any, error) {
 			// test or subtest, the parallel iterations of a table loop,
 			// or the next run of this very test, when the store keeps
 			// the value unique and nothing removes it in between.
-			rerun := !freshRun && !cleans && enforcesUnique(k)
+			rerun := !freshRun && !cleans && (enforcesUnique(k) || c.countAsserted(f.t, k))
 			if len(writers[k.value]) < 2 && !looped && !rerun {
 				continue
 			}
@@ -825,6 +825,138 @@ func enforcesUnique(k key) bool {
 		}
 	}
 	return false
+}
+
+// countAsserted reports whether the test adds to the key with a command
+// that accumulates rather than overwrites (Incr, IncrBy, LPush, SAdd,
+// Append, …), compares what the command returns with a constant, and
+// does not delete the key in a defer or t.Cleanup: the count then holds
+// only on a server where the key did not exist, so a run that failed
+// before deleting it, or another go test process on the same key, makes
+// the next run fail. go-redis's own suite asserts Incr("mn:n") == 1.
+func (c *checker) countAsserted(t *tests.Test, k key) bool {
+	call, ok := k.site.Node.(*ast.CallExpr)
+	if !ok || k.site.Callee != nil {
+		return false
+	}
+	if fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func); !ok || !accumulates(fn.Name()) {
+		return false
+	}
+	if !c.comparedWithConstant(t, call) || c.setBefore(t, k.value, call) {
+		return false
+	}
+	deleted := false
+	ast.Inspect(t.Root().Func, func(n ast.Node) bool {
+		var body ast.Node
+		switch n := n.(type) {
+		case *ast.DeferStmt:
+			body = n.Call
+		case *ast.CallExpr:
+			if fn, ok := typeutil.Callee(c.pass.TypesInfo, n).(*types.Func); ok && fn.Name() == "Cleanup" && fn.Pkg() != nil && fn.Pkg().Path() == "testing" {
+				body = n
+			}
+		}
+		if body != nil {
+			ast.Inspect(body, func(m ast.Node) bool {
+				if v, ok := c.stringValue(m); ok && v == k.value {
+					deleted = true
+				}
+				return !deleted
+			})
+		}
+		return !deleted
+	})
+	return !deleted
+}
+
+// setBefore reports whether the test writes the key v with a command that
+// neither reads nor adds to it (Set, Del) before call: the count then
+// starts from a value the test established.
+func (c *checker) setBefore(t *tests.Test, v string, call *ast.CallExpr) bool {
+	found := false
+	ast.Inspect(t.Root().Func, func(n ast.Node) bool {
+		ce, ok := n.(*ast.CallExpr)
+		if found || !ok || ce.Pos() >= call.Pos() {
+			return !found
+		}
+		fn, ok := typeutil.Callee(c.pass.TypesInfo, ce).(*types.Func)
+		if !ok || accumulates(fn.Name()) || reads(fn.Name()) {
+			return true
+		}
+		for _, a := range ce.Args {
+			if s, ok := c.stringValue(a); ok && s == v {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// accumulates reports whether a store command's name says it adds to
+// what the key holds: Incr, IncrBy, HIncrBy, Decr, LPush, RPush, SAdd,
+// ZAdd, PFAdd, Append.
+func accumulates(name string) bool {
+	words := splitWords(name)
+	if len(words) > 1 && len(words[0]) == 1 {
+		words = words[1:]
+	}
+	if len(words) == 0 {
+		return false
+	}
+	switch words[0] {
+	case "incr", "decr", "push", "add", "append":
+		return true
+	}
+	return false
+}
+
+// comparedWithConstant reports whether the test compares the result of
+// call with a constant: call.Val() == 1, or, for r := call, r.Val() != 1
+// or n, err := r.Result() then n != 1.
+func (c *checker) comparedWithConstant(t *tests.Test, call *ast.CallExpr) bool {
+	info := c.pass.TypesInfo
+	// The expressions that stand for the command's value: the call, and
+	// the variables it, or its Val() or Result(), is assigned to.
+	vals := map[types.Object]bool{}
+	isVal := func(e ast.Expr) bool {
+		e = ast.Unparen(e)
+		if ce, ok := e.(*ast.CallExpr); ok && len(ce.Args) == 0 {
+			if sel, ok := ast.Unparen(ce.Fun).(*ast.SelectorExpr); ok && (sel.Sel.Name == "Val" || sel.Sel.Name == "Result") {
+				e = ast.Unparen(sel.X)
+			}
+		}
+		if e == call {
+			return true
+		}
+		id, ok := e.(*ast.Ident)
+		return ok && vals[info.Uses[id]]
+	}
+	ast.Inspect(t.Root().Func, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok && len(as.Rhs) == 1 && isVal(as.Rhs[0]) && len(as.Lhs) > 0 {
+			if id, ok := as.Lhs[0].(*ast.Ident); ok {
+				if o := info.ObjectOf(id); o != nil {
+					vals[o] = true
+				}
+			}
+		}
+		return true
+	})
+	constant := func(e ast.Expr) bool {
+		tv, ok := info.Types[e]
+		return ok && tv.Value != nil
+	}
+	found := false
+	ast.Inspect(t.Root().Func, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.BinaryExpr:
+			if (n.Op == token.EQL || n.Op == token.NEQ) && (isVal(n.X) && constant(n.Y) || isVal(n.Y) && constant(n.X)) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // cleansUp reports whether a test removes rows itself: SQL text that

@@ -222,3 +222,44 @@ func TestLocalCache(t *testing.T) {
 	cache := redis.NewLocalCache(redis.CacheConfig{MaxEntries: 16})
 	cache.Reserve("greeting", []string{"rk"})
 }
+
+// A count on a key that no other test writes holds only on a server where
+// the key did not exist: a run that failed before its last line, or
+// another go test process using the key, makes the next run fail.
+func TestRedisCount(t *testing.T) {
+	ctx := context.Background()
+	rdb := client()
+	n := rdb.Incr(ctx, "visits") // want `"visits" is a unique key \(parameter key\) written to a store every test shares, by \(redis.cmdable\).Incr: .* in key and use it at all 2 places`
+	if n.Val() != 1 {
+		t.Fatalf("count = %d", n.Val())
+	}
+	if got, err := rdb.LPush(ctx, "queue", "a").Result(); err != nil || got != 1 { // want `"queue" is a unique key \(parameter key\)`
+		t.Fatalf("length = %d, %v", got, err)
+	}
+	rdb.Del(ctx, "visits")
+}
+
+// Negatives: a count whose key a defer deletes on every path, a count
+// nobody compares, counts compared only with each other, a count that
+// starts from a value the test sets, and a key set rather than added to.
+func TestRedisCountDeleted(t *testing.T) {
+	ctx := context.Background()
+	rdb := client()
+	defer rdb.Del(ctx, "hits")
+	if got := rdb.Incr(ctx, "hits").Val(); got != 1 {
+		t.Fatal(got)
+	}
+	rdb.Incr(ctx, "ignored")
+	a := rdb.Incr(ctx, "relative").Val()
+	b := rdb.Incr(ctx, "relative").Val()
+	if b != a+1 {
+		t.Fatal(a, b)
+	}
+	rdb.Set(ctx, "reset", 0, 0)
+	if rdb.Incr(ctx, "reset").Val() != 1 {
+		t.Fatal("not counted")
+	}
+	if rdb.Set(ctx, "plain", "v", 0).Val() != "OK" {
+		t.Fatal("not set")
+	}
+}
