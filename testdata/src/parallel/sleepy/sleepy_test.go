@@ -3,8 +3,10 @@ package sleepy
 import (
 	"sync/atomic"
 	"testing"
+	"testing/synctest"
 	"time"
 
+	"parallel/backoff"
 	"parallel/clocktest"
 )
 
@@ -178,4 +180,21 @@ func TestLibraryBacksOff(t *testing.T) { // want `TestLibraryBacksOff does not c
 	if c.Value() != 1 {
 		t.Fatal("not counted")
 	}
+}
+
+func TestOtherLibraryPauses(t *testing.T) { // want `TestOtherLibraryPauses does not call t.Parallel`
+	backoff.Pause()
+}
+
+// In a synctest bubble, time is virtual: a sleep waits for nothing real.
+
+func TestBubble(t *testing.T) { // want `TestBubble does not call t.Parallel`
+	synctest.Test(t, func(t *testing.T) {
+		var c Counter
+		c.Start(time.Millisecond)
+		time.Sleep(10 * time.Millisecond)
+		if c.Value() != 1 {
+			t.Fatal("not counted")
+		}
+	})
 }
