@@ -119,8 +119,9 @@ func (b *builder) rechecks(x ast.Expr, fresh map[*types.Var]bool) bool {
 			switch fn := typeutil.Callee(info, n).(type) {
 			case *types.Builtin:
 				if (fn.Name() == "len" || fn.Name() == "cap") && len(n.Args) == 1 {
-					_, ch := info.TypeOf(n.Args[0]).Underlying().(*types.Chan)
-					found = ch
+					if t := info.TypeOf(n.Args[0]); t != nil {
+						_, found = t.Underlying().(*types.Chan)
+					}
 				}
 			case *types.Func:
 				p := fn.Pkg()
