@@ -20,6 +20,11 @@
 // the analyzer that owns it (globalstate and the others), and adding
 // t.Parallel would make the suite flaky.
 //
+// Nor is a test that waits by the clock, calling time.Sleep in its own
+// body, a subtest's or a test helper's other than between the tries of a
+// loop that polls for a change: under load the wait may be too short, and
+// the sleep analyzer reports it.
+//
 // A subtest is reported only when running it in parallel cannot change what
 // its parent observes: the parent defers nothing (deferred calls would run
 // before the parallel subtests do), runs nothing but further subtests after

@@ -277,16 +277,50 @@ func (c *checker) checkMissing(v *Verdict) token.Pos {
 // blockers returns what, reached from t, its subtests included, makes it
 // unsafe to run in parallel.
 func (c *checker) blockers(t *tests.Test) []Blocker {
+	waits := c.waits(t)
 	var out []Blocker
 	c.eff.Walk(t.Func, func(s effects.Site) bool {
 		switch {
 		case catalog.Of(s.Effect.Kind).BlocksParallel:
+			out = append(out, Blocker{Site: s})
+		case s.Effect.Kind == catalog.Sleep && waits[s.Node]:
 			out = append(out, Blocker{Site: s})
 		case s.Effect.Kind == catalog.Read && (c.leaked[s.Effect.What] || c.fixtures[s.Effect.What]):
 			out = append(out, Blocker{Site: s, Order: true})
 		}
 		return true
 	})
+	return out
+}
+
+// waits returns the nodes at which t or one of its subtests, in its own
+// body, waits by the clock: a sleep, there or in a test helper it calls,
+// that is not the pause between the tries of a loop that polls for a
+// change. Under the load of the other parallel tests, the time it waits
+// may no longer be enough for what it waits for. A sleep in a goroutine
+// or a callback simulates work, and one in the code under test is its
+// behaviour: neither is a wait of the test's.
+func (c *checker) waits(t *tests.Test) map[ast.Node]bool {
+	out := make(map[ast.Node]bool)
+	var visit func(t *tests.Test)
+	visit = func(t *tests.Test) {
+		sites := c.eff.Sites(t.Func)
+		spawned := make(map[ast.Node]bool)
+		for _, s := range sites {
+			if g, ok := s.Node.(*ast.GoStmt); ok {
+				spawned[g.Call] = true
+			}
+		}
+		for _, s := range sites {
+			if s.Effect.Kind == catalog.Sleep && !s.Effect.Polls && !s.Effect.Maybe && !spawned[s.Node] {
+				out[s.Node] = true
+			}
+		}
+		for _, sub := range t.Subtests {
+			visit(sub)
+		}
+	}
+	visit(t)
 	return out
 }
 

@@ -327,6 +327,8 @@ func does(b parallel.Blocker) string {
 		return "calls " + name + ", which panics in a parallel test"
 	case e.Kind == catalog.Shared:
 		return "uses a process-wide name (" + name + ")"
+	case e.Kind == catalog.Sleep:
+		return "waits by the clock (" + name + ")"
 	}
 	return e.Kind.String() + " (" + name + ")"
 }
@@ -339,6 +341,8 @@ func fix(b parallel.Blocker) string {
 		return "restore it with t.Cleanup where tests change it, or pass the value in"
 	case e.Kind == catalog.Deny:
 		return "" // the test isolates itself; it stays serial
+	case e.Kind == catalog.Sleep:
+		return "wait for the event itself (the sleep analyzer's fix)"
 	}
 	if api, ok := catalog.Lookup(e.What); ok && api.Alt != "" {
 		return "use " + api.Alt

@@ -16,7 +16,7 @@ import (
 // package's tests: constant durations, once per call even in a loop (and
 // marked), through a helper of the package at each call, unknown when
 // the duration is no constant, and none from benchmarks. It also checks
-// the statuses of the tests.
+// the statuses of the tests, which their waits keep sequential.
 func TestSleeps(t *testing.T) {
 	t.Parallel()
 	pkg := record(t, "census/sleeps")
@@ -35,12 +35,25 @@ func TestSleeps(t *testing.T) {
 	for _, tc := range pkg.Tests {
 		status[tc.Name] = tc.Status
 	}
+	// A test that waits by the clock stays sequential: under the load of
+	// parallel tests, its wait may be too short.
 	wantStatus := map[string]string{
-		"TestConstant": census.Fixable, "TestLoop": census.Fixable, "TestHelper": census.Fixable,
-		"TestTable": census.Fixable, "TestTable/<d.String()>": census.Fixable, "TestNone": census.Other,
+		"TestConstant": census.Blocked, "TestLoop": census.Blocked, "TestHelper": census.Blocked,
+		"TestTable": census.Blocked, "TestTable/<d.String()>": census.Blocked, "TestNone": census.Other,
 	}
 	if !reflect.DeepEqual(status, wantStatus) {
 		t.Errorf("statuses: got %v, want %v", status, wantStatus)
+	}
+	var does []string
+	for _, h := range pkg.Hazards {
+		does = append(does, h.Root+": "+h.Does+"; "+h.Fix)
+	}
+	wantDoes := []string{
+		"time.Sleep: waits by the clock (time.Sleep); wait for the event itself (the sleep analyzer's fix)",
+		"sleeps.wait: waits by the clock (time.Sleep); wait for the event itself (the sleep analyzer's fix)",
+	}
+	if !reflect.DeepEqual(does, wantDoes) {
+		t.Errorf("hazards:\n got %q\nwant %q", does, wantDoes)
 	}
 }
 

@@ -88,6 +88,10 @@ type call struct {
 	final bool
 	// scope is the end of the innermost block that holds the call.
 	scope token.Pos
+	// loop is the innermost loop of the body that holds the call; nil
+	// when there is none. When it polls for a change, a sleep the call
+	// reaches is the pause between the loop's tries.
+	loop ast.Stmt
 }
 
 type builder struct {
@@ -134,6 +138,9 @@ type builder struct {
 	// dynamic type (a type assertion, reflect.ValueOf), for dynamic calls.
 	derived    map[types.Object]derived
 	methodSets typeutil.MethodSetCache
+	// pollLoops maps each loop asked about to whether it polls for a
+	// change; built on first use.
+	pollLoops map[ast.Stmt]bool
 }
 
 // constLocal returns the constant that a local variable holds for its
@@ -684,6 +691,7 @@ func (w *walker) addCall(cl call) {
 	}
 	i := len(w.f.calls)
 	cl.scope = w.scopeEnd()
+	cl.loop = w.loop()
 	var local types.Object
 	cl.result, local = w.useOf(cl.node, w.stack[:len(w.stack)-1])
 	w.f.calls = append(w.f.calls, cl)
@@ -740,6 +748,8 @@ func (w *walker) call(c *ast.CallExpr) {
 			}
 			s := Site{Node: c, Effect: Effect{Kind: api.Kind, What: api.Name, Param: -1, Where: w.where(c), Key: envKey(info, api, c)}, Restores: w.restoring(c), Final: w.final()}
 			switch api.Kind {
+			case catalog.Sleep:
+				s.Effect.Polls = w.b.polls(w.loop())
 			case catalog.Setter:
 				w.guard(c, api.Name)
 				s.Effect.Resets = w.b.isSetterBaseline(c)

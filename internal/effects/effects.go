@@ -116,6 +116,12 @@ type Effect struct {
 	// errors.New(…), fmt.Errorf(…) or a package-level error).
 	PutBackFrom string
 	IfNoError   bool
+	// Polls, for a sleep, is true when every sleep it stands for is the
+	// pause between the tries of a loop that polls for a change (for
+	// !ready() { time.Sleep(d) }), around the sleep itself or around the
+	// call that reaches it: such a loop waits for an event, however long
+	// it takes, where a plain sleep guesses how long the event takes.
+	Polls bool
 }
 
 func (e Effect) key() effectKey { return effectKey{e.Kind, e.What, e.Param, e.Key, e.Returned} }
@@ -181,6 +187,9 @@ func (s *Summary) String() string {
 		}
 		if e.OnSuccess {
 			p += " onsuccess"
+		}
+		if e.Polls {
+			p += " polls"
 		}
 		parts = append(parts, p)
 	}

@@ -30,8 +30,9 @@ func (s *effectSet) addWith(e Effect, chain func() []string) bool {
 	k := e.key()
 	if s.index[k] {
 		// An effect reached again may say more: that it goes through the
-		// variable, that it happens for sure, or that it does not always
-		// reset the state to its baseline. Each only ever changes one way,
+		// variable, that it happens for sure, that it does not always
+		// reset the state to its baseline, or that a sleep does not always
+		// poll. Each only ever changes one way,
 		// so propagation terminates.
 		grew := false
 		for i := range s.list {
@@ -52,6 +53,9 @@ func (s *effectSet) addWith(e Effect, chain func() []string) bool {
 			}
 			if !e.OnSuccess && s.list[i].OnSuccess {
 				s.list[i].OnSuccess, grew = false, true
+			}
+			if !e.Polls && s.list[i].Polls {
+				s.list[i].Polls, grew = false, true
 			}
 			if e.SavedIn != s.list[i].SavedIn && s.list[i].SavedIn != "" {
 				s.list[i].SavedIn, grew = "", true

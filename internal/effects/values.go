@@ -482,6 +482,9 @@ func (b *builder) viaCall(c call, ce Effect) (Effect, bool) {
 	case useNone:
 		return ce, false
 	}
+	if ce.Kind == catalog.Sleep && b.polls(c.loop) {
+		ce.Polls = true // for !ready() { settle() }
+	}
 	return ce, true
 }
 

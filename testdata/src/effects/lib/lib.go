@@ -417,6 +417,42 @@ func Backoff() {
 	time.Sleep(time.Millisecond)
 }
 
+// A sleep in a loop that polls for a change is the pause between its
+// tries: the loop waits for the event, however long it takes.
+func WaitFor(t *testing.T, ready func() bool) { // want WaitFor:"^sleep time.Sleep polls$"
+	for !ready() {
+		time.Sleep(time.Millisecond)
+	}
+}
+
+// So is a call that sleeps, in such a loop; here the loop breaks when a
+// try succeeds.
+func WaitDialed(t *testing.T, dial func() error) { // want WaitDialed:"^sleep time.Sleep polls$"
+	for i := 0; i < 50; i++ {
+		if err := dial(); err == nil {
+			break
+		}
+		WaitABit(t)
+	}
+}
+
+// A loop that only counts its rounds, or watches the clock, waits a fixed
+// time; a plain sleep beside a polling one decides.
+func WaitRounds(t *testing.T, ready func() bool) { // want WaitRounds:"^sleep time.Sleep$"
+	for !ready() {
+		time.Sleep(time.Millisecond)
+	}
+	for i := 0; i < 3; i++ {
+		time.Sleep(time.Millisecond)
+	}
+}
+
+func WaitClock(t *testing.T, start time.Time) { // want WaitClock:"^sleep time.Sleep$"
+	for time.Since(start) < time.Second {
+		time.Sleep(time.Millisecond)
+	}
+}
+
 // A helper that sleeps in a goroutine it starts simulates work.
 func SlowWorker(t *testing.T) { // want SlowWorker:"^spawn go$"
 	go func() { time.Sleep(time.Millisecond) }()
