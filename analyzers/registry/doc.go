@@ -18,7 +18,8 @@
 //	                             line's flags in the test goes to fs
 //	http.HandleFunc(p, h)       → mux := http.NewServeMux() and
 //	                             mux.HandleFunc(p, h), when the test serves
-//	                             the default mux itself (nil handler)
+//	                             the default mux itself (nil handler), or
+//	                             nothing in the test binary serves it
 //	prometheus.MustRegister(c)  → reg := prometheus.NewRegistry() and
 //	                             reg.MustRegister(c); promauto.With(reg);
 //	                             t.Cleanup(func() { prometheus.Unregister(c) })

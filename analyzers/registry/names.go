@@ -153,9 +153,12 @@ func hasFlagSetMethod(fn *types.Func) bool {
 	return isFunc
 }
 
-// mux gives a test that registers handlers on http.DefaultServeMux and
-// serves that mux itself a mux of its own. When the test does not serve
-// the default mux, something else may, and nothing is reported.
+// mux gives a test that registers handlers on http.DefaultServeMux a mux
+// of its own, which serves them where the test served the default mux.
+// When the test does not serve the default mux, something else may: code
+// the test calls (a fact), or another test of the package that counts on
+// the handler; only when nothing in the test binary serves it is the
+// registration the test's own, a second run of which panics.
 func (c *checker) mux(t *tests.Test, s effects.Site, src *fixes.Source) (finding, bool) {
 	call, ok := s.Node.(*ast.CallExpr)
 	if !ok {
@@ -200,7 +203,7 @@ func (c *checker) mux(t *tests.Test, s effects.Site, src *fixes.Source) (finding
 		}
 		return ok
 	})
-	if !ok || !serves {
+	if !ok || !serves && c.defaultMuxServed(t) {
 		return finding{}, false
 	}
 	edits, ok := c.perTest(t, src, "mux", func(v string) string { return v + " := " + pkg + ".NewServeMux()" }, repls)
@@ -218,6 +221,52 @@ func (c *checker) mux(t *tests.Test, s effects.Site, src *fixes.Source) (finding
 		advice: "use an http.NewServeMux() of the test's own",
 		edits:  edits,
 	}, true
+}
+
+// defaultMuxServed reports whether anything but the test t itself may
+// serve http.DefaultServeMux in the test binary: code any test of t's
+// tree calls (the UsesDefault fact), or any function of the package, test
+// files included, that names the default mux, serves a nil handler or
+// builds an http.Server without one.
+func (c *checker) defaultMuxServed(t *tests.Test) bool {
+	const mux = "net/http.DefaultServeMux"
+	for _, tt := range tree(t.Root()) {
+		for _, o := range tt.OwnSites(c.eff) {
+			if o.Effect.Kind == catalog.UsesDefault && o.Callee != nil && defaults[mux].uses(o.Effect.What) {
+				return true
+			}
+		}
+	}
+	served := false
+	for _, file := range c.pass.Files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			if served {
+				return false
+			}
+			if fd, ok := n.(*ast.FuncDecl); ok {
+				for _, o := range c.eff.Sites(fd) {
+					if o.Effect.Kind == catalog.UsesDefault && o.Callee != nil && defaults[mux].uses(o.Effect.What) {
+						served = true
+					}
+				}
+			}
+			switch n := n.(type) {
+			case *ast.SelectorExpr:
+				if obj, path := c.pkgObj(n); path == "net/http" && obj.Name() == "DefaultServeMux" {
+					served = true
+				}
+			case *ast.CallExpr:
+				if fn := c.calleeOf(n); fn != nil && (fn.FullName() == "net/http.Handle" || fn.FullName() == "net/http.HandleFunc") {
+					return true // a registration, not a use of the mux
+				}
+				served = c.usesDefault(mux, n)
+			case *ast.CompositeLit:
+				served = c.usesDefault(mux, n)
+			}
+			return !served
+		})
+	}
+	return served
 }
 
 // serveNil notes a call that serves the default mux because its i-th
