@@ -2,6 +2,7 @@ package registry
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"slices"
 	"strings"
@@ -237,4 +238,76 @@ func (c *checker) packageRooted(e ast.Expr) bool {
 			return false
 		}
 	}
+}
+
+// promOwnRegistration reports whether the catalog API api registers on the
+// default Prometheus registerer and panics when the collector is there
+// already: prometheus.MustRegister and promauto's constructors.
+func promOwnRegistration(api string) bool {
+	return api == promPath+".MustRegister" || strings.HasPrefix(api, promautoPath+".New")
+}
+
+// swapRegisterer gives a test whose code under test registers collectors
+// it makes itself on the default Prometheus registerer (a constructor
+// that calls prometheus.MustRegister or promauto.NewCounter) a registry of
+// its own for the time of the test: the test cannot pass one, and a
+// second run (-count=2) registers the same collectors again and panics.
+// prometheus.MustRegister and promauto read prometheus.DefaultRegisterer
+// when they are called, so the test swaps it and puts it back at cleanup.
+// Not when anything in the test's tree uses the default otherwise
+// (gathers or serves it, names it, registers or unregisters on it), nor in
+// a parallel test or a subtest, whose swap other tests would see.
+func (c *checker) swapRegisterer(t *tests.Test, s effects.Site, src *fixes.Source) (finding, bool) {
+	const reg = promPath + ".DefaultRegisterer"
+	if s.Callee == nil || s.Effect.Maybe || s.Effect.Once || t.Kind != tests.TopLevel || t.Parallel != nil || len(t.Subtests) > 0 {
+		return finding{}, false
+	}
+	for _, o := range t.OwnSites(c.eff) {
+		switch {
+		case o.Node == s.Node && o.Effect.Kind == catalog.Registers:
+			return finding{}, false // the test's own collector, given to the helper: unregister's
+		case o.Effect.Kind == catalog.UsesDefault && defaults[reg].uses(o.Effect.What):
+			return finding{}, false // code the test calls gathers or serves the default
+		case o.Effect.Kind == catalog.RegistersOn && o.Effect.What == reg:
+			return finding{}, false // the test hands the default on: defaultArg's
+		case o.Effect.Kind == catalog.Shared && o.Callee == nil && registersOnDefault(reg, o.Effect.What):
+			return finding{}, false // the test registers on the default itself
+		}
+	}
+	used := false
+	inspect(t, false, func(n ast.Node) bool {
+		if e, ok := n.(ast.Expr); ok && (c.isDefault(e, reg) || c.isDefault(e, promPath+".DefaultGatherer")) {
+			used = true
+		}
+		used = used || c.usesDefault(reg, n)
+		return !used
+	})
+	if used {
+		return finding{}, false
+	}
+	pkg, edits, ok := c.importName(t, src, promPath)
+	if !ok {
+		return finding{}, false
+	}
+	tn := t.T.Name()
+	orig := c.names.Fresh(c.pass, firstPos(t.Body), "origRegisterer", "")
+	text := orig + " := " + pkg + ".DefaultRegisterer\n" +
+		pkg + ".DefaultRegisterer = " + pkg + ".NewRegistry()\n" +
+		tn + ".Cleanup(func() { " + pkg + ".DefaultRegisterer = " + orig + " })"
+	edits = append(edits, src.InsertFirst(t.Body, text))
+	return finding{
+		key:    "swapregisterer",
+		what:   "registers collectors with the default Prometheus registerer (" + short(s.Effect.What) + ")",
+		hazard: "a second run of the test (-count=2) registers them again and panics",
+		advice: "give the test a registry of its own in prometheus.DefaultRegisterer, put back with " + tn + ".Cleanup",
+		edits:  edits,
+	}, true
+}
+
+// firstPos returns where statements put first into body are declared.
+func firstPos(body *ast.BlockStmt) token.Pos {
+	if len(body.List) > 0 {
+		return body.List[0].Pos()
+	}
+	return body.Rbrace
 }

@@ -25,6 +25,11 @@
 //	                             t.Cleanup(func() { prometheus.Unregister(c) })
 //	                             when the test uses the default registry
 //	                             otherwise, or passes c to a helper
+//	server.New(), whose code    → a prometheus.NewRegistry() swapped into
+//	registers collectors it       prometheus.DefaultRegisterer for the
+//	makes on the default          test and put back at cleanup, when the
+//	registerer (MustRegister,     test neither gathers nor serves the
+//	promauto)                     default, nor runs in parallel
 //	store.New(prometheus.       → store.New(prometheus.NewRegistry()), when
 //	DefaultRegisterer),           New, of any package, only registers on
 //	api.Install(http.             the registerer or mux it is given and the

@@ -746,7 +746,7 @@ func (w *walker) call(c *ast.CallExpr) {
 				w.createsArg(c, api)
 				return
 			}
-			s := Site{Node: c, Effect: Effect{Kind: api.Kind, What: api.Name, Param: -1, Where: w.where(c), Key: envKey(info, api, c)}, Restores: w.restoring(c), Final: w.final()}
+			s := Site{Node: c, Effect: Effect{Kind: api.Kind, What: api.Name, Param: -1, Where: w.where(c), Key: envKey(info, api, c), Once: w.lazy}, Restores: w.restoring(c), Final: w.final()}
 			switch api.Kind {
 			case catalog.Sleep:
 				s.Effect.Polls = w.b.polls(w.loop())

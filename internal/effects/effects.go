@@ -122,6 +122,10 @@ type Effect struct {
 	// call that reaches it: such a loop waits for an event, however long
 	// it takes, where a plain sleep guesses how long the event takes.
 	Polls bool
+	// Once is true when the effect is made by code that runs once per
+	// process (a function given to sync.Once.Do, sync.OnceFunc,
+	// sync.OnceValue): a second run of a test does not repeat it.
+	Once bool
 }
 
 func (e Effect) key() effectKey { return effectKey{e.Kind, e.What, e.Param, e.Key, e.Returned} }
