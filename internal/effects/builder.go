@@ -1260,8 +1260,12 @@ func (w *walker) write(stmt ast.Node, lhs ast.Expr, contents bool) {
 	if w.lazy || w.guarded(v) {
 		return // lazy initialization: `if v == nil { v = … }` or sync.Once
 	}
-	if w.locked {
-		return // state guarded by a mutex is shared on purpose, and no race
+	if w.locked && v.Pkg() == w.b.pass.Pkg {
+		// State of the package guarded by its mutex is shared on
+		// purpose, and no race. Another package's variable is read
+		// there without that lock: gock's Intercept sets
+		// http.DefaultTransport under its own mutex.
+		return
 	}
 	resets := w.resets(stmt, lhs, v)
 	w.f.direct = append(w.f.direct, Site{

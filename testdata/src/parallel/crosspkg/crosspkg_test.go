@@ -16,6 +16,12 @@ func TestCachesAreFine(t *testing.T) { // want `TestCachesAreFine does not call 
 	_ = helpers.Lookup("a") + helpers.Next() + len(helpers.Table())
 }
 
+// A mutex of the helper's package guards none of the standard library's
+// variables: the swapped transport is every test's.
+func TestInterceptsTransport(t *testing.T) {
+	helpers.Intercept(nil)
+}
+
 func TestEnvViaHelper(t *testing.T) {
 	helpers.SetupEnv()
 }

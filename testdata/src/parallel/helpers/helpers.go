@@ -3,6 +3,7 @@
 package helpers
 
 import (
+	"net/http"
 	"os"
 	"sync"
 	"testing"
@@ -74,4 +75,13 @@ func Next() int {
 func Table() []int {
 	once.Do(func() { table = []int{1, 2, 3} })
 	return table
+}
+
+// Intercept puts a fake transport in the standard library's default, under
+// the package's own mutex, as HTTP-mocking libraries do: the standard
+// library reads http.DefaultTransport without that lock.
+func Intercept(rt http.RoundTripper) {
+	mu.Lock()
+	http.DefaultTransport = rt
+	mu.Unlock()
 }
