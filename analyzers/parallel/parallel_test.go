@@ -15,7 +15,7 @@ import (
 func TestParallel(t *testing.T) {
 	t.Parallel()
 	analysistest.RunWithSuggestedFixes(t, fixtures.Root(t), parallel.Analyzer,
-		"parallel/basic", "parallel/crosspkg", "parallel/loopvar121", "parallel/ignored", "parallel/generated", "parallel/shared", "parallel/leak", "parallel/fixture", "parallel/values", "parallel/ports", "parallel/dispatch", "parallel/sharedobj", "parallel/cites", "parallel/sleepy")
+		"parallel/basic", "parallel/crosspkg", "parallel/loopvar121", "parallel/ignored", "parallel/generated", "parallel/shared", "parallel/leak", "parallel/fixture", "parallel/values", "parallel/ports", "parallel/dispatch", "parallel/sharedobj", "parallel/cites", "parallel/sleepy", "parallel/tables")
 }
 
 // TestTypeErrors checks that a package that does not type-check is analyzed

@@ -190,7 +190,7 @@ func (c *checker) captures(t *tests.Test, lit *ast.FuncLit, loops []ast.Node) (l
 		for _, loop := range loops {
 			body := loopBody(loop)
 			if isLoopVar(info, loop, v) {
-				if writes(info, body, v) || c.mutatesShared(lit, v, loops, root.Func) {
+				if writes(info, body, v) || c.mutatesShared(lit, v, loops, root.Func) || !c.tableFuncsIsolated(lit, v, root.Func) {
 					ok = false
 					return false
 				}
@@ -212,6 +212,75 @@ func (c *checker) captures(t *tests.Test, lit *ast.FuncLit, loops []ast.Node) (l
 		return ok
 	})
 	return copies, ok
+}
+
+// tableFuncsIsolated reports whether every function the subtest lit calls
+// through a field of its loop variable v (tt.setup(t) in a table test) is
+// one of the function literals the test's tables give that field, and
+// none of them does what holds a test back (t.Setenv, a write to package
+// state, a wait by the clock). A field set to anything else, or in an
+// element without keys, is code the engine does not follow there.
+func (c *checker) tableFuncsIsolated(lit *ast.FuncLit, v *types.Var, root ast.Node) bool {
+	info := c.pass.TypesInfo
+	fields := make(map[string]bool)
+	ast.Inspect(lit.Body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return true
+		}
+		if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && info.Uses[id] == types.Object(v) {
+			if s := info.Selections[sel]; s != nil && s.Kind() == types.FieldVal {
+				fields[sel.Sel.Name] = true
+			}
+		}
+		return true
+	})
+	if len(fields) == 0 {
+		return true
+	}
+	elem := v.Type()
+	if p, ok := elem.Underlying().(*types.Pointer); ok {
+		elem = p.Elem()
+	}
+	ok := true
+	ast.Inspect(root, func(n ast.Node) bool {
+		cl, isLit := n.(*ast.CompositeLit)
+		if !isLit || !ok {
+			return ok
+		}
+		t := info.TypeOf(cl)
+		if t == nil || !types.Identical(t, elem) {
+			return true
+		}
+		for _, e := range cl.Elts {
+			kv, isKV := e.(*ast.KeyValueExpr)
+			if !isKV {
+				ok = false // positional: which value is which field?
+				return false
+			}
+			key, _ := kv.Key.(*ast.Ident)
+			if key == nil || !fields[key.Name] {
+				continue
+			}
+			fn, isFn := ast.Unparen(kv.Value).(*ast.FuncLit)
+			if !isFn {
+				if tv, has := info.Types[kv.Value]; !has || !tv.IsNil() {
+					ok = false // a named function or another value
+				}
+				continue
+			}
+			ok = len(c.blockers(&tests.Test{Func: fn, Body: fn.Body})) == 0
+			if !ok {
+				return false
+			}
+		}
+		return true
+	})
+	return ok
 }
 
 func loopBody(loop ast.Node) *ast.BlockStmt {
