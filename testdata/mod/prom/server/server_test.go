@@ -40,3 +40,19 @@ func TestNewParallel(t *testing.T) {
 func TestNewShared(t *testing.T) {
 	server.NewShared().Hit()
 }
+
+var hits prometheus.Counter
+
+// initHits is a test helper that manages its registration itself.
+func initHits() {
+	if hits != nil {
+		prometheus.Unregister(hits)
+	}
+	hits = prometheus.NewCounter(prometheus.CounterOpts{Name: "test_hits_total"})
+	prometheus.MustRegister(hits)
+}
+
+func TestWithHelper(t *testing.T) {
+	initHits()
+	hits.Inc()
+}
