@@ -1260,11 +1260,14 @@ func (w *walker) write(stmt ast.Node, lhs ast.Expr, contents bool) {
 	if w.lazy || w.guarded(v) {
 		return // lazy initialization: `if v == nil { v = … }` or sync.Once
 	}
-	if w.locked && v.Pkg() == w.b.pass.Pkg {
-		// State of the package guarded by its mutex is shared on
-		// purpose, and no race. Another package's variable is read
-		// there without that lock: gock's Intercept sets
-		// http.DefaultTransport under its own mutex.
+	if w.locked && v.Pkg() == w.b.pass.Pkg && (contents || through(info, lhs) || accumulates(stmt)) {
+		// What the package adds to state its mutex guards (a cache, a
+		// registry, a counter) is shared on purpose, and no race. Replacing the
+		// variable itself under the lock is still a change every test
+		// sees (caddy's tests reset dynamicHosts to an empty map); and
+		// another package's variable is read there without that lock
+		// (gock's Intercept sets http.DefaultTransport under its own
+		// mutex).
 		return
 	}
 	resets := w.resets(stmt, lhs, v)
@@ -1284,6 +1287,18 @@ func (w *walker) write(stmt ast.Node, lhs ast.Expr, contents bool) {
 		PutsBack: !w.f.restorer && w.putsBackSaved(stmt, lhs, v),
 		Same:     !w.f.restorer && !contents && lhsVar(info, lhs) != v && w.b.fieldBaseline(lhs, assigned(stmt, lhs)),
 	})
+}
+
+// accumulates reports whether stmt adds to what a variable holds rather
+// than replaces it: n++, n += d.
+func accumulates(stmt ast.Node) bool {
+	switch st := stmt.(type) {
+	case *ast.IncDecStmt:
+		return true
+	case *ast.AssignStmt:
+		return st.Tok != token.ASSIGN && st.Tok != token.DEFINE
+	}
+	return false
 }
 
 // assigned returns the value the assignment stmt gives lhs, or nil.

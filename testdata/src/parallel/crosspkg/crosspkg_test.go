@@ -22,6 +22,11 @@ func TestInterceptsTransport(t *testing.T) {
 	helpers.Intercept(nil)
 }
 
+// Replacing a variable under the package's mutex is still a change.
+func TestForgetsUnderLock(t *testing.T) {
+	helpers.Forget()
+}
+
 func TestEnvViaHelper(t *testing.T) {
 	helpers.SetupEnv()
 }
