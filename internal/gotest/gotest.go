@@ -22,6 +22,10 @@ type Events struct {
 	// Elapsed is the wall time of each package's tests, in seconds, by
 	// import path.
 	Elapsed map[string]float64
+	// Seeds holds the seed with which -shuffle ordered each package's
+	// tests, by import path: `go test -shuffle=SEED` runs them in that
+	// order again.
+	Seeds map[string]string
 }
 
 // Ran returns the tests that passed or failed.
@@ -32,7 +36,7 @@ func (ev Events) Ran() int { return len(ev.Passed) + len(ev.Failed) }
 func Read(r io.Reader) Events {
 	ev := Events{
 		Passed: map[string]bool{}, Failed: map[string]bool{}, Parallel: map[string]bool{},
-		Output: map[string][]string{}, Elapsed: map[string]float64{},
+		Output: map[string][]string{}, Elapsed: map[string]float64{}, Seeds: map[string]string{},
 	}
 	failedTests := make(map[string]bool) // packages with a failing test
 	var pkgFailed []string
@@ -54,6 +58,11 @@ func Read(r io.Reader) Events {
 		}
 		switch e.Action {
 		case "output":
+			if seed, ok := strings.CutPrefix(strings.TrimSpace(e.Output), "-test.shuffle "); ok && e.Test == "" {
+				if _, seen := ev.Seeds[e.Package]; !seen {
+					ev.Seeds[e.Package] = seed
+				}
+			}
 			if !ev.Failed[name] { // the first failing run's output is the one kept
 				out[name] = append(out[name], strings.TrimRight(e.Output, "\n"))
 			}

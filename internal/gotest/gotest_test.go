@@ -1,6 +1,7 @@
 package gotest
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -43,8 +44,10 @@ func TestRead(t *testing.T) {
 func TestReadDetails(t *testing.T) {
 	t.Parallel()
 	out := strings.Join([]string{
+		`{"Action":"output","Package":"p","Output":"-test.shuffle 1796683355099781023\n"}`,
 		`{"Action":"run","Package":"p","Test":"TestA"}`,
 		`{"Action":"pause","Package":"p","Test":"TestA"}`,
+		`{"Action":"output","Package":"q","Test":"TestQ","Output":"-test.shuffle 7\n"}`, // a test's output
 		`{"Action":"output","Package":"p","Test":"TestA","Output":"    a_test.go:9: got 1\n"}`,
 		`{"Action":"fail","Package":"p","Test":"TestA","Elapsed":0.1}`,
 		`{"Action":"output","Package":"p","Test":"TestB","Output":"ok\n"}`,
@@ -68,6 +71,9 @@ func TestReadDetails(t *testing.T) {
 	}
 	if ev.Ran() != 3 {
 		t.Errorf("Ran() = %d, want 3 (p TestA, p TestB, q (package))", ev.Ran())
+	}
+	if want := map[string]string{"p": "1796683355099781023"}; !maps.Equal(ev.Seeds, want) {
+		t.Errorf("Seeds = %v, want %v", ev.Seeds, want)
 	}
 }
 

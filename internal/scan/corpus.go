@@ -262,18 +262,25 @@ func corpusModule(c *config, m module, work string, entries []*entry, o corpusOp
 		var here []string
 		for name := range now.Failed {
 			if old.Passed[name] && !old.Failed[name] && !newly[name] {
-				newly[name] = true
 				here = append(here, name)
 			}
 		}
+		slices.Sort(here)
+		// A suite's own order dependence shows under some orders of
+		// -shuffle and not others: a test failing after the fix is run
+		// again before it, in the order that made it fail.
+		here, inOrder := failingBefore(c, a, o, now.Seeds, here)
 		note := ""
 		if ra.timedOut {
 			note = " (ran out of time: the tests that finished are compared)"
 		}
 		fmt.Printf("tests after -fix, run %d: %d passed, %d failed, %d newly failing%s\n", run, len(now.Passed), len(now.Failed), len(here), note)
-		slices.Sort(here)
 		for _, name := range here {
+			newly[name] = true
 			fmt.Printf("  newly failing: %s\n", name)
+		}
+		for _, name := range inOrder {
+			fmt.Printf("  fails before -fix too, in the same order (-shuffle=%s): %s\n", now.Seeds[gotest.Package(name)], name)
 		}
 	}
 	t.newlyFailing[m.name] = len(newly)
@@ -281,6 +288,62 @@ func corpusModule(c *config, m module, work string, entries []*entry, o corpusOp
 		return lines, true, false
 	}
 	return lines, false, false
+}
+
+// failingBefore runs the packages of the tests that failed after -fix
+// again in dir, the module before it, each with the -shuffle seed of the
+// run in which they failed. It returns the tests that pass there (newly
+// failing) and those that fail there too (their suite's own order
+// dependence). Without a seed (no -shuffle) every test is newly failing.
+func failingBefore(c *config, dir string, o corpusOptions, seeds map[string]string, failed []string) (newly, inOrder []string) {
+	byPkg := make(map[string][]string)
+	for _, name := range failed {
+		p := gotest.Package(name)
+		if seeds[p] == "" {
+			newly = append(newly, name)
+			continue
+		}
+		byPkg[p] = append(byPkg[p], name)
+	}
+	for _, p := range slices.Sorted(maps.Keys(byPkg)) {
+		flags, ok := withSeed(o.testFlags, seeds[p])
+		if !ok {
+			newly = append(newly, byPkg[p]...)
+			continue
+		}
+		r := c.runWith(dir, offline, o.testTimeout, append(append([]string{"go", "test", "-json"}, flags...), p)...)
+		ev := gotest.Read(strings.NewReader(r.stdout))
+		for _, name := range byPkg[p] {
+			if ev.Failed[name] {
+				inOrder = append(inOrder, name)
+			} else {
+				newly = append(newly, name)
+			}
+		}
+	}
+	slices.Sort(newly)
+	return newly, inOrder
+}
+
+// withSeed returns go test flags with -shuffle set to seed, and false if
+// the flags do not shuffle.
+func withSeed(flags []string, seed string) ([]string, bool) {
+	out := make([]string, 0, len(flags))
+	found := false
+	for i := 0; i < len(flags); i++ {
+		f := flags[i]
+		name, _, hasValue := strings.Cut(strings.TrimLeft(f, "-"), "=")
+		if name != "shuffle" && name != "test.shuffle" {
+			out = append(out, f)
+			continue
+		}
+		if !hasValue && i+1 < len(flags) {
+			i++ // -shuffle on
+		}
+		found = true
+		out = append(out, "-shuffle="+seed)
+	}
+	return out, found
 }
 
 // dropLocalReplaces drops the replace directives of the module at dir

@@ -4,7 +4,11 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
+	"time"
+
+	"github.com/isolint/isolint/internal/gotest"
 )
 
 func TestLedgerRoundTrip(t *testing.T) {
@@ -159,5 +163,77 @@ func TestPackageDirs(t *testing.T) {
 	got := packageDirs([]string{"a_test.go", "x/y/b_test.go", "x/y/c_test.go"})
 	if want := []string{".", "./x/y"}; !slices.Equal(got, want) {
 		t.Errorf("packageDirs = %q, want %q", got, want)
+	}
+}
+
+func TestWithSeed(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		flags, want []string
+		ok          bool
+	}{
+		{[]string{"-count=2", "-race", "-shuffle=on"}, []string{"-count=2", "-race", "-shuffle=42"}, true},
+		{[]string{"-shuffle", "on", "-count=1"}, []string{"-shuffle=42", "-count=1"}, true},
+		{[]string{"--test.shuffle=7"}, []string{"-shuffle=42"}, true},
+		{[]string{"-count=2", "-race"}, []string{"-count=2", "-race"}, false},
+	} {
+		got, ok := withSeed(c.flags, "42")
+		if !slices.Equal(got, c.want) || ok != c.ok {
+			t.Errorf("withSeed(%q) = %q, %v; want %q, %v", c.flags, got, ok, c.want, c.ok)
+		}
+	}
+}
+
+// TestFailingBefore checks that a test of a suite that depends on its
+// order, failing after -fix, is run again before it in the order of
+// -shuffle that made it fail, and not counted as newly failing.
+func TestFailingBefore(t *testing.T) {
+	t.Parallel()
+	if testing.Short() {
+		t.Skip("runs go test")
+	}
+	dir := t.TempDir()
+	files := map[string]string{
+		"go.mod": "module order\n\ngo 1.22\n",
+		"order_test.go": `package order
+
+import "testing"
+
+var touched bool
+
+func TestSet(t *testing.T) { touched = true }
+
+func TestCheck(t *testing.T) {
+	if touched {
+		t.Fatal("TestSet ran first")
+	}
+}
+`,
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := &config{stop: t.Context(), timeout: time.Minute}
+	o := corpusOptions{testFlags: []string{"-count=1", "-shuffle=on"}, testTimeout: 2 * time.Minute}
+	// Each order fails with probability 1/2: find one that does.
+	var seeds map[string]string
+	for range 30 {
+		r := c.runWith(dir, offline, o.testTimeout, "go", "test", "-json", "-count=1", "-shuffle=on", ".")
+		if ev := gotest.Read(strings.NewReader(r.stdout)); ev.Failed["order TestCheck"] {
+			seeds = ev.Seeds
+			break
+		}
+	}
+	if seeds["order"] == "" {
+		t.Fatal("no order of 30 made TestCheck fail, or no seed was read")
+	}
+	newly, inOrder := failingBefore(c, dir, o, seeds, []string{"order TestCheck", "order TestSet", "other TestX"})
+	if want := []string{"order TestSet", "other TestX"}; !slices.Equal(newly, want) {
+		t.Errorf("newly failing = %q, want %q (TestSet passes before -fix; other has no seed)", newly, want)
+	}
+	if want := []string{"order TestCheck"}; !slices.Equal(inOrder, want) {
+		t.Errorf("failing before -fix in the same order = %q, want %q", inOrder, want)
 	}
 }
