@@ -81,7 +81,7 @@ func (c *checker) isolate(t *tests.Test, s effects.Site, src *fixes.Source) (iso
 		if !ok {
 			return isolation{}, false
 		}
-		top := firstPos(t.Body)
+		top := fixes.Top(t.Body)
 		wd := c.names.Fresh(c.pass, top, "wd", "chdir")
 		errName := c.names.Fresh(c.pass, top, "err", "chdir")
 		text := wd + ", " + errName + " := " + osName + ".Getwd()\n" +
@@ -170,7 +170,7 @@ func (c *checker) restoreEnvAtCall(t *tests.Test, s effects.Site, src *fixes.Sou
 		return isolation{}, false
 	}
 	key := strconv.Quote(s.Effect.Key)
-	at := firstPos(t.Body)
+	at := fixes.Top(t.Body)
 	prev := c.names.Fresh(c.pass, at, "prevEnv", s.Effect.Key)
 	had := c.names.Fresh(c.pass, at, "hadEnv", s.Effect.Key)
 	tn := t.T.Name()
@@ -195,7 +195,7 @@ func (c *checker) restoreEnviron(t *tests.Test, src *fixes.Source, stmt ast.Stmt
 	if !fixes.AtLeast(c.pass, t.File, cut) {
 		return isolation{}, false
 	}
-	at := firstPos(t.Body)
+	at := fixes.Top(t.Body)
 	if stmt != nil {
 		at = stmt.Pos()
 	}
@@ -330,8 +330,8 @@ func (c *checker) restoreVar(t *tests.Test, s effects.Site, stmt ast.Stmt, src *
 	tn := t.T.Name()
 	if m, key, ok := c.mapElem(lhs); ok {
 		base := varBase(s.Effect.What)
-		orig := c.names.Fresh(c.pass, firstPos(t.Body), "orig"+base, src.Text(s.Node))
-		had := c.names.Fresh(c.pass, firstPos(t.Body), "had"+base, src.Text(s.Node))
+		orig := c.names.Fresh(c.pass, fixes.Top(t.Body), "orig"+base, src.Text(s.Node))
+		had := c.names.Fresh(c.pass, fixes.Top(t.Body), "had"+base, src.Text(s.Node))
 		mt, kt := src.Text(m), src.Text(key)
 		if mapDelete {
 			mt, kt = src.Text(s.Node.(*ast.CallExpr).Args[0]), src.Text(s.Node.(*ast.CallExpr).Args[1])
@@ -366,7 +366,7 @@ func (c *checker) restoreVar(t *tests.Test, s effects.Site, stmt ast.Stmt, src *
 		at = top.Pos()
 		insert = func(stmts string) analysis.TextEdit { return src.InsertBefore(top, stmts) }
 	} else {
-		at = firstPos(t.Body)
+		at = fixes.Top(t.Body)
 	}
 	orig := c.names.Fresh(c.pass, at, "orig"+varBase(s.Effect.What), s.Effect.What)
 	edit := insert(orig + " := " + text + "\n" + tn + ".Cleanup(func() { " + text + " = " + orig + " })")
@@ -391,14 +391,6 @@ func (c *checker) registersVar(t *tests.Test, lhs ast.Expr) bool {
 		}
 	}
 	return false
-}
-
-// firstPos returns where statements put first into body are declared.
-func firstPos(body *ast.BlockStmt) token.Pos {
-	if len(body.List) > 0 {
-		return body.List[0].Pos()
-	}
-	return body.Rbrace
 }
 
 // restoreVarAtCall saves, before the call of a helper that writes a
@@ -450,7 +442,7 @@ func (c *checker) restoreVarAtCall(t *tests.Test, s effects.Site, stmt ast.Stmt,
 		expr = qual + "." + name
 	}
 	tn := t.T.Name()
-	orig := c.names.Fresh(c.pass, firstPos(t.Body), "orig"+varBase(s.Effect.What), s.Effect.What)
+	orig := c.names.Fresh(c.pass, fixes.Top(t.Body), "orig"+varBase(s.Effect.What), s.Effect.What)
 	edits = append(edits, src.InsertFirst(t.Body, orig+" := "+expr+"\n"+tn+".Cleanup(func() { "+expr+" = "+orig+" })"))
 	return isolation{edits, "save " + expr + " and restore it with " + tn + ".Cleanup"}, true
 }
@@ -610,7 +602,7 @@ func (c *checker) undoSetter(t *tests.Test, s effects.Site, stmt ast.Stmt, call 
 		}
 		return out, true
 	}
-	prevAt := firstPos(t.Body)
+	prevAt := fixes.Top(t.Body)
 	if strings.Contains(u.Save+u.Restore, "{0}") || u.ReturnsPrevious {
 		prevAt = stmt.Pos()
 	}

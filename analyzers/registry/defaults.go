@@ -2,7 +2,6 @@ package registry
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 	"slices"
 	"strings"
@@ -296,7 +295,7 @@ func (c *checker) swapRegisterer(t *tests.Test, s effects.Site, src *fixes.Sourc
 		return finding{}, false
 	}
 	tn := t.T.Name()
-	orig := c.names.Fresh(c.pass, firstPos(t.Body), "origRegisterer", "")
+	orig := c.names.Fresh(c.pass, fixes.Top(t.Body), "origRegisterer", "")
 	text := orig + " := " + pkg + ".DefaultRegisterer\n" +
 		pkg + ".DefaultRegisterer = " + pkg + ".NewRegistry()\n" +
 		tn + ".Cleanup(func() { " + pkg + ".DefaultRegisterer = " + orig + " })"
@@ -308,12 +307,4 @@ func (c *checker) swapRegisterer(t *tests.Test, s effects.Site, src *fixes.Sourc
 		advice: "give the test a registry of its own in prometheus.DefaultRegisterer, put back with " + tn + ".Cleanup",
 		edits:  edits,
 	}, true
-}
-
-// firstPos returns where statements put first into body are declared.
-func firstPos(body *ast.BlockStmt) token.Pos {
-	if len(body.List) > 0 {
-		return body.List[0].Pos()
-	}
-	return body.Rbrace
 }

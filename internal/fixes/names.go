@@ -11,6 +11,16 @@ import (
 	"golang.org/x/tools/go/ast/astutil"
 )
 
+// Top returns where a statement that InsertFirst puts into body is
+// declared: at the block's first statement, or at its closing brace when
+// it has none. It is the position to ask FreshName for such a name at.
+func Top(body *ast.BlockStmt) token.Pos {
+	if len(body.List) > 0 {
+		return body.List[0].Pos()
+	}
+	return body.Rbrace
+}
+
 // FreshName returns base, or base with a number added, such that declaring
 // it at pos neither shadows nor collides with any name visible there or
 // declared later in the same scope.
