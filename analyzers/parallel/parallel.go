@@ -1,6 +1,7 @@
 package parallel
 
 import (
+	"cmp"
 	_ "embed"
 	"flag"
 	"fmt"
@@ -9,6 +10,7 @@ import (
 	"go/types"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -290,6 +292,8 @@ func (c *checker) blockers(t *tests.Test) []Blocker {
 		}
 		return true
 	})
+	out = append(out, c.tableFuncBlockers(t)...)
+	slices.SortStableFunc(out, func(a, b Blocker) int { return cmp.Compare(a.Site.Node.Pos(), b.Site.Node.Pos()) })
 	return out
 }
 

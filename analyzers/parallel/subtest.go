@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/tools/go/ast/astutil"
 
+	"github.com/isolint/isolint/internal/catalog"
 	"github.com/isolint/isolint/internal/effects"
 	"github.com/isolint/isolint/internal/tests"
 )
@@ -190,7 +191,7 @@ func (c *checker) captures(t *tests.Test, lit *ast.FuncLit, loops []ast.Node) (l
 		for _, loop := range loops {
 			body := loopBody(loop)
 			if isLoopVar(info, loop, v) {
-				if writes(info, body, v) || c.mutatesShared(lit, v, loops, root.Func) || !c.tableFuncsIsolated(lit, v, root.Func) {
+				if writes(info, body, v) || c.mutatesShared(lit, v, loops, root.Func) || !c.tableFuncsIsolated(lit, v, root.Func) || tableHoldsT(info, v, root.Func) {
 					ok = false
 					return false
 				}
@@ -216,12 +217,50 @@ func (c *checker) captures(t *tests.Test, lit *ast.FuncLit, loops []ast.Node) (l
 
 // tableFuncsIsolated reports whether every function the subtest lit calls
 // through a field of its loop variable v (tt.setup(t) in a table test) is
-// one of the function literals the test's tables give that field, and
-// none of them does what holds a test back (t.Setenv, a write to package
-// state, a wait by the clock). A field set to anything else, or in an
-// element without keys, is code the engine does not follow there.
+// one the test's tables give that field, a function literal or a named
+// function, and none of them does what holds a test back (t.Setenv, a
+// write to package state, a wait by the clock). A field set to anything
+// else, or in an element without keys, is code the engine does not
+// follow there.
 func (c *checker) tableFuncsIsolated(lit *ast.FuncLit, v *types.Var, root ast.Node) bool {
-	info := c.pass.TypesInfo
+	fields := calledFields(c.pass.TypesInfo, lit, v)
+	if len(fields) == 0 {
+		return true
+	}
+	funcs, ok := c.tableFuncs(v, fields, root)
+	if !ok {
+		return false
+	}
+	for _, f := range funcs {
+		if f.lit != nil && len(c.blockers(&tests.Test{Func: f.lit, Body: f.lit.Body})) > 0 ||
+			f.named != nil && (len(c.namedBlockers(f)) > 0 || c.mutatesArgs(f.named)) {
+			return false
+		}
+	}
+	return true
+}
+
+// mutatesArgs reports whether calling fn writes through a pointer it
+// receives other than a testing value: the subtest calls it through its
+// table with arguments the engine does not see, which the iterations of
+// its loop may share.
+func (c *checker) mutatesArgs(fn *types.Func) bool {
+	sig := fn.Signature()
+	for _, e := range c.eff.Summary(fn) {
+		if e.Kind != catalog.Mutates {
+			continue
+		}
+		if e.Param >= 0 && e.Param < sig.Params().Len() && isTestingValue(sig.Params().At(e.Param).Type()) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// calledFields returns the fields of v that lit calls: setup for
+// tt.setup(t).
+func calledFields(info *types.Info, lit *ast.FuncLit, v *types.Var) map[string]bool {
 	fields := make(map[string]bool)
 	ast.Inspect(lit.Body, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
@@ -239,13 +278,28 @@ func (c *checker) tableFuncsIsolated(lit *ast.FuncLit, v *types.Var, root ast.No
 		}
 		return true
 	})
-	if len(fields) == 0 {
-		return true
-	}
+	return fields
+}
+
+// A tableFunc is a function a test's table gives a field of its rows: a
+// literal, or a named function (at ref).
+type tableFunc struct {
+	lit   *ast.FuncLit
+	named *types.Func
+	ref   ast.Expr
+}
+
+// tableFuncs returns the functions that the composite literals in root of
+// v's type (or what it points to) give the fields named, and false when
+// one gives them anything else (a variable, a call).
+func (c *checker) tableFuncs(v *types.Var, fields map[string]bool, root ast.Node) ([]tableFunc, bool) {
+	info := c.pass.TypesInfo
 	elem := v.Type()
 	if p, ok := elem.Underlying().(*types.Pointer); ok {
 		elem = p.Elem()
 	}
+	st, _ := elem.Underlying().(*types.Struct)
+	var out []tableFunc
 	ok := true
 	ast.Inspect(root, func(n ast.Node) bool {
 		cl, isLit := n.(*ast.CompositeLit)
@@ -256,31 +310,166 @@ func (c *checker) tableFuncsIsolated(lit *ast.FuncLit, v *types.Var, root ast.No
 		if t == nil || !types.Identical(t, elem) {
 			return true
 		}
-		for _, e := range cl.Elts {
-			kv, isKV := e.(*ast.KeyValueExpr)
-			if !isKV {
-				ok = false // positional: which value is which field?
-				return false
-			}
-			key, _ := kv.Key.(*ast.Ident)
-			if key == nil || !fields[key.Name] {
-				continue
-			}
-			fn, isFn := ast.Unparen(kv.Value).(*ast.FuncLit)
-			if !isFn {
-				if tv, has := info.Types[kv.Value]; !has || !tv.IsNil() {
-					ok = false // a named function or another value
+		for i, e := range cl.Elts {
+			var name string
+			value := e
+			if kv, isKV := e.(*ast.KeyValueExpr); isKV {
+				if key, _ := kv.Key.(*ast.Ident); key != nil {
+					name = key.Name
 				}
+				value = kv.Value
+			} else if st != nil && i < st.NumFields() {
+				name = st.Field(i).Name() // positional
+			}
+			if !fields[name] {
 				continue
 			}
-			ok = len(c.blockers(&tests.Test{Func: fn, Body: fn.Body})) == 0
-			if !ok {
-				return false
+			switch val := ast.Unparen(value).(type) {
+			case *ast.FuncLit:
+				out = append(out, tableFunc{lit: val})
+				continue
+			case *ast.Ident, *ast.SelectorExpr:
+				if fn, isFn := info.Uses[identOf(val)].(*types.Func); isFn {
+					out = append(out, tableFunc{named: fn, ref: val})
+					continue
+				}
+			}
+			if tv, has := info.Types[value]; !has || !tv.IsNil() {
+				ok = false // another value
 			}
 		}
 		return true
 	})
-	return ok
+	return out, ok
+}
+
+// tableHoldsT reports whether a row of the table that v ranges over, a
+// composite literal of its type in root, holds a testing value declared
+// outside it: the parent's t in a field (testify's tables compare t with
+// itself) or in a function literal of the row (a check that calls
+// assert.NoError(t, …) with the parent's t). A parallel subtest would use
+// its parent's t after the parent's body has returned.
+func tableHoldsT(info *types.Info, v *types.Var, root ast.Node) bool {
+	elem := v.Type()
+	if p, ok := elem.Underlying().(*types.Pointer); ok {
+		elem = p.Elem()
+	}
+	found := false
+	ast.Inspect(root, func(n ast.Node) bool {
+		cl, ok := n.(*ast.CompositeLit)
+		if found || !ok {
+			return !found
+		}
+		if t := info.TypeOf(cl); t == nil || !types.Identical(t, elem) {
+			return true
+		}
+		// The parent's t used where the row is built (t.Context(),
+		// newClient(t)) is the parent's business; stored in the row, or
+		// in a function literal the subtest calls, it is used later.
+		var stack []ast.Node
+		ast.Inspect(cl, func(m ast.Node) bool {
+			if m == nil {
+				stack = stack[:len(stack)-1]
+				return true
+			}
+			if id, ok := m.(*ast.Ident); ok && len(stack) > 0 {
+				tv, ok := info.Uses[id].(*types.Var)
+				if ok && isTestingValue(tv.Type()) && !(cl.Pos() <= tv.Pos() && tv.Pos() < cl.End()) {
+					switch stack[len(stack)-1].(type) {
+					case *ast.CompositeLit, *ast.KeyValueExpr:
+						found = true // stored
+					}
+					for _, a := range stack {
+						if _, ok := a.(*ast.FuncLit); ok {
+							found = true // used when the subtest calls it
+						}
+					}
+				}
+			}
+			stack = append(stack, m)
+			return !found
+		})
+		return false
+	})
+	return found
+}
+
+// identOf returns the identifier that names what e refers to: x for x,
+// Sel for p.x.
+func identOf(e ast.Expr) *ast.Ident {
+	switch e := e.(type) {
+	case *ast.Ident:
+		return e
+	case *ast.SelectorExpr:
+		return e.Sel
+	}
+	return nil
+}
+
+// namedBlockers returns what calling the named table function f does that
+// holds a test back, from its summary: reached at f.ref, through f.
+func (c *checker) namedBlockers(f tableFunc) []Blocker {
+	var out []Blocker
+	for _, e := range c.eff.Summary(f.named) {
+		s := effects.Site{Node: f.ref, Effect: e, Callee: f.named}
+		switch {
+		case catalog.Of(e.Kind).BlocksParallel:
+			out = append(out, Blocker{Site: s})
+		case e.Kind == catalog.Sleep && !e.Polls && !e.Maybe:
+			out = append(out, Blocker{Site: s})
+		case e.Kind == catalog.Read && (c.leaked[e.What] || c.fixtures[e.What]):
+			out = append(out, Blocker{Site: s, Order: true})
+		}
+	}
+	return out
+}
+
+// tableFuncBlockers returns what the named functions of the test's tables
+// do that holds a test back, when t or one of its subtests calls them
+// through a field of a variable it captures (tt.setup(t) with setup:
+// chdirToTemp). What the subtest does, its parents do: a subtest that
+// calls t.Setenv panics when its parent is parallel.
+func (c *checker) tableFuncBlockers(t *tests.Test) []Blocker {
+	info := c.pass.TypesInfo
+	root := t.Root().Func
+	var out []Blocker
+	var visit func(t *tests.Test)
+	visit = func(t *tests.Test) {
+		if lit, ok := t.Func.(*ast.FuncLit); ok {
+			seen := make(map[*types.Var]bool)
+			ast.Inspect(lit.Body, func(n ast.Node) bool {
+				sel, ok := n.(*ast.SelectorExpr)
+				if !ok {
+					return true
+				}
+				id, ok := ast.Unparen(sel.X).(*ast.Ident)
+				if !ok {
+					return true
+				}
+				v, ok := info.Uses[id].(*types.Var)
+				if !ok || seen[v] || lit.Pos() <= v.Pos() && v.Pos() < lit.End() {
+					return true
+				}
+				seen[v] = true
+				fields := calledFields(info, lit, v)
+				if len(fields) == 0 {
+					return true
+				}
+				funcs, _ := c.tableFuncs(v, fields, root)
+				for _, f := range funcs {
+					if f.named != nil {
+						out = append(out, c.namedBlockers(f)...)
+					}
+				}
+				return true
+			})
+		}
+		for _, sub := range t.Subtests {
+			visit(sub)
+		}
+	}
+	visit(t)
+	return out
 }
 
 func loopBody(loop ast.Node) *ast.BlockStmt {

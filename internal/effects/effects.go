@@ -314,6 +314,19 @@ type Result struct {
 	// initEnv is the environment variables the package's init functions
 	// and variable initializers read, in upper case.
 	initEnv map[string]bool
+	// imported holds the summaries of the other packages' functions that
+	// the package names, read from their facts.
+	imported map[*types.Func][]Effect
+}
+
+// Summary returns what a call of fn does, everything reachable from it,
+// for a function of the package or one it names from another package
+// (whose facts say; none, as for a call, means nothing).
+func (r *Result) Summary(fn *types.Func) []Effect {
+	if f := r.byObj[fn]; f != nil {
+		return f.summary.list
+	}
+	return r.imported[fn]
 }
 
 // Sites returns the effects reached from fn's own body (a *ast.FuncDecl or
@@ -388,7 +401,14 @@ func run(pass *analysis.Pass) (any, error) {
 		b.observedEnv(observed)
 		initEnv = b.initEnv(observed)
 	}
-	return &Result{funcs: b.funcs, byObj: b.byObj, bases: bases, observed: observed, others: others, initEnv: initEnv}, nil
+	// A function named without being called (a table's `setup:
+	// chdirToTemp`) may be called through a value later: Summary has it.
+	for _, obj := range b.pass.TypesInfo.Uses {
+		if fn, ok := obj.(*types.Func); ok && fn.Pkg() != nil && fn.Pkg() != b.pass.Pkg {
+			b.effectsOf(fn)
+		}
+	}
+	return &Result{funcs: b.funcs, byObj: b.byObj, bases: bases, observed: observed, others: others, initEnv: initEnv, imported: b.imported}, nil
 }
 
 // sortEffects puts effects in a deterministic order for export.
