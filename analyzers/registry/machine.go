@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"net"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -715,4 +716,186 @@ func parentIf(path []ast.Node, block *ast.BlockStmt) (*ast.IfStmt, bool) {
 		}
 	}
 	return nil, false
+}
+
+// listenResolved gives port 0 to a test that listens with net.ListenTCP
+// (or ListenUDP) on a fixed port it resolved first, in its own body:
+//
+//	addr, err := net.ResolveTCPAddr("tcp", "127.0.0.1:9000")
+//	…
+//	ln, err := net.ListenTCP("tcp", addr)
+//
+// The address resolved gets port 0 and, when the test uses addr after the
+// listen, the listener's address is put back into addr right after it
+// (and the check of its error). The test must not use addr between the
+// two but in the listen, nor assign it again.
+func (c *checker) listenResolved(t *tests.Test, s effects.Site, src *fixes.Source) (finding, bool) {
+	info := c.pass.TypesInfo
+	call, ok := s.Node.(*ast.CallExpr)
+	if !ok || len(call.Args) != 2 || s.Callee != nil {
+		return finding{}, false
+	}
+	addrID, ok := ast.Unparen(call.Args[1]).(*ast.Ident)
+	if !ok {
+		return finding{}, false
+	}
+	addr, ok := info.Uses[addrID].(*types.Var)
+	if !ok {
+		return finding{}, false
+	}
+	stmt := fixes.Stmt(t.File, t.Func, call)
+	as, ok := stmt.(*ast.AssignStmt)
+	if !ok || len(as.Rhs) != 1 || as.Rhs[0] != call || fixes.TopStmt(t.Body, stmt) != stmt {
+		return finding{}, false
+	}
+	ln, ok := as.Lhs[0].(*ast.Ident)
+	if !ok || ln.Name == "_" {
+		return finding{}, false
+	}
+	// The one statement that gives addr its value: addr, err :=
+	// net.ResolveTCPAddr(network, "host:port"), earlier in the same body.
+	var resolve *ast.CallExpr
+	for _, st := range t.Body.List {
+		if st.Pos() >= stmt.Pos() {
+			break
+		}
+		ra, ok := st.(*ast.AssignStmt)
+		if !ok || ra.Tok != token.DEFINE || len(ra.Rhs) != 1 || len(ra.Lhs) != 2 {
+			continue
+		}
+		if id, ok := ra.Lhs[0].(*ast.Ident); ok && info.Defs[id] == types.Object(addr) {
+			resolve, _ = ast.Unparen(ra.Rhs[0]).(*ast.CallExpr)
+		}
+	}
+	if resolve == nil {
+		return finding{}, false
+	}
+	fn := c.calleeOf(resolve)
+	if fn == nil || fn.FullName() != "net.ResolveTCPAddr" && fn.FullName() != "net.ResolveUDPAddr" {
+		return finding{}, false
+	}
+	lit, ok := literalArg(resolve, 1)
+	if !ok {
+		return finding{}, false
+	}
+	host, port, err := net.SplitHostPort(stringValue(lit))
+	if err != nil || port == "0" || port == "" {
+		return finding{}, false
+	}
+	later, ok := c.laterUses(t, addr, addrID, stmt)
+	if !ok {
+		return finding{}, false
+	}
+	get, typ := ".Addr().(*", "TCPAddr)"
+	if fn.Name() == "ResolveUDPAddr" {
+		get, typ = ".LocalAddr().(*", "UDPAddr)"
+	}
+	repls, ok := c.addressUses(t, stmt, lit, port, ln.Name+strings.TrimSuffix(get, ".(*")+".String()", "")
+	if !ok || len(repls) == 0 && !later && !c.asksAddr(t, as.Lhs[0]) {
+		return finding{}, false // clients that know the port by heart may connect to it
+	}
+	switch host {
+	case "", "0.0.0.0", "::":
+		host = "127.0.0.1"
+	}
+	edits := []analysis.TextEdit{src.Replace(lit, strconv.Quote(net.JoinHostPort(host, "0")))}
+	for _, r := range repls {
+		edits = append(edits, src.Replace(r.node, r.text("")))
+	}
+	if later {
+		sel, ok := ast.Unparen(resolve.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return finding{}, false
+		}
+		next, ok := c.afterCheck(t, as)
+		if !ok {
+			return finding{}, false
+		}
+		edits = append(edits, src.InsertBefore(next, addr.Name()+" = "+ln.Name+get+src.Text(sel.X)+"."+typ))
+	}
+	return finding{
+		key:    "port:" + port,
+		what:   "listens on the fixed address " + lit.Value + " (" + short(s.Effect.What) + ")",
+		hazard: "the port is machine-wide, so another run, test or package that listens on it at the same time fails",
+		advice: "resolve port 0 and use the address " + ln.Name + strings.TrimSuffix(get, ".(*") + " gives",
+		edits:  edits,
+	}, true
+}
+
+// laterUses reports whether the test uses addr after the statement
+// listen, and false when it uses it before, other than at the listen's
+// use, or assigns it again.
+func (c *checker) laterUses(t *tests.Test, addr *types.Var, atListen *ast.Ident, listen ast.Stmt) (later, ok bool) {
+	ok = true
+	ast.Inspect(t.Func, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.Ident:
+			if c.pass.TypesInfo.Uses[n] != types.Object(addr) || n == atListen {
+				return true
+			}
+			if n.Pos() < listen.End() {
+				ok = false
+			} else {
+				later = true
+			}
+		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				if id, isID := ast.Unparen(l).(*ast.Ident); isID && c.pass.TypesInfo.Uses[id] == types.Object(addr) {
+					ok = false
+				}
+			}
+		case *ast.UnaryExpr:
+			if id, isID := ast.Unparen(n.X).(*ast.Ident); isID && n.Op == token.AND && c.pass.TypesInfo.Uses[id] == types.Object(addr) {
+				ok = false
+			}
+		}
+		return ok
+	})
+	return later, ok
+}
+
+// afterCheck returns the statement of t's body before which the result of
+// the listen as may first be used: the one after it, or after the check
+// of its error that follows it (`if err != nil {…}`, require.NoError).
+func (c *checker) afterCheck(t *tests.Test, as *ast.AssignStmt) (ast.Stmt, bool) {
+	i := slices.Index(t.Body.List, ast.Stmt(as))
+	if i < 0 || i+1 >= len(t.Body.List) {
+		return nil, false
+	}
+	next := t.Body.List[i+1]
+	var errObj types.Object
+	if len(as.Lhs) == 2 {
+		if id, ok := as.Lhs[1].(*ast.Ident); ok && id.Name != "_" {
+			errObj = c.pass.TypesInfo.ObjectOf(id)
+		}
+	}
+	if errObj != nil && c.checksErr(next, errObj) {
+		if i+2 >= len(t.Body.List) {
+			return nil, false
+		}
+		next = t.Body.List[i+2]
+	}
+	return next, true
+}
+
+// checksErr reports whether st checks err and stops the test when it is
+// not nil: `if err != nil {…}` or testify's require.NoError(t, err).
+func (c *checker) checksErr(st ast.Stmt, errObj types.Object) bool {
+	isErr := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && c.pass.TypesInfo.Uses[id] == errObj
+	}
+	switch st := st.(type) {
+	case *ast.IfStmt:
+		bin, ok := st.Cond.(*ast.BinaryExpr)
+		return ok && st.Init == nil && bin.Op == token.NEQ && isErr(bin.X)
+	case *ast.ExprStmt:
+		call, ok := st.X.(*ast.CallExpr)
+		if !ok || len(call.Args) < 2 || !isErr(call.Args[1]) {
+			return false
+		}
+		fn := c.calleeOf(call)
+		return fn != nil && fn.Pkg() != nil && fn.Name() == "NoError" && fn.Pkg().Path() == "github.com/stretchr/testify/require"
+	}
+	return false
 }

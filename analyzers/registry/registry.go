@@ -86,6 +86,8 @@ var fixers = func() map[string]fixer {
 		"database/sql.Register":           (*checker).fixedName,
 		"net.Listen":                      (*checker).listen,
 		"net.ListenPacket":                (*checker).listen,
+		"net.ListenTCP":                   (*checker).listenResolved,
+		"net.ListenUDP":                   (*checker).listenResolved,
 		"net/http.ListenAndServe":         (*checker).serve,
 		"os.WriteFile":                    (*checker).path,
 		"os.Create":                       (*checker).path,

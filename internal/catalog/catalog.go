@@ -386,6 +386,10 @@ var APIs = []API{
 	{Name: "runtime/pprof.StartCPUProfile", Kind: Shared, Short: "pprof.StartCPUProfile", Alt: "a test that runs alone"},
 	{Name: "net.Listen", Kind: Shared, Short: "net.Listen", Alt: "port 0 (127.0.0.1:0)", Arg: 2, ArgIs: ArgAddr},
 	{Name: "net.ListenPacket", Kind: Shared, Short: "net.ListenPacket", Alt: "port 0 (127.0.0.1:0)", Arg: 2, ArgIs: ArgAddr},
+	// Their address is a *net.TCPAddr or *net.UDPAddr: a fixed port reaches
+	// it through net.ResolveTCPAddr or net.ResolveUDPAddr.
+	{Name: "net.ListenTCP", Kind: Shared, Short: "net.ListenTCP", Alt: "port 0 (127.0.0.1:0)", Arg: 2, ArgIs: ArgAddr},
+	{Name: "net.ListenUDP", Kind: Shared, Short: "net.ListenUDP", Alt: "port 0 (127.0.0.1:0)", Arg: 2, ArgIs: ArgAddr},
 	{Name: "net/http.ListenAndServe", Kind: Shared, Short: "http.ListenAndServe", Alt: "httptest.NewServer", Arg: 1, ArgIs: ArgAddr},
 	{Name: "net/http.ListenAndServeTLS", Kind: Shared, Short: "http.ListenAndServeTLS", Alt: "httptest.NewTLSServer", Arg: 1, ArgIs: ArgAddr},
 	{Name: "(*net/http.Server).ListenAndServe", Kind: Shared, Short: "(*http.Server).ListenAndServe", Alt: "httptest.NewServer", ArgIs: ArgAddr, Field: "Addr"},

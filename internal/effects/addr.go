@@ -15,12 +15,13 @@ import (
 // Listen addresses. A call that listens (a catalog API whose address is
 // ArgAddr) binds a fixed port when a constant with a fixed port reaches its
 // address: directly, through local variables, through the field of a
-// server it was assembled into (http.Server{Addr: addr}), or as a result of
+// server it was assembled into (http.Server{Addr: addr}), as a result of
 // a function of the package (a resolveAddress(addr) that returns one of
-// its arguments or a default). When the address may come from a parameter
-// of the function instead, the function listens on that parameter, and a
-// caller that passes a fixed port, or no address where the function has
-// a default, listens on a fixed port itself.
+// its arguments or a default), or resolved by net.ResolveTCPAddr or
+// net.ResolveUDPAddr for net.ListenTCP and net.ListenUDP. When the address
+// may come from a parameter of the function instead, the function listens
+// on that parameter, and a caller that passes a fixed port, or no address
+// where the function has a default, listens on a fixed port itself.
 
 // addrSources is what a listen address may be.
 type addrSources struct {
@@ -306,6 +307,10 @@ func (t *addrTracer) param(f *frame, v *types.Var) {
 func (t *addrTracer) result(f *frame, c *ast.CallExpr, idx int) {
 	info := t.b.pass.TypesInfo
 	fn := typeutil.StaticCallee(info, c)
+	if fn != nil && idx == 0 && len(c.Args) == 2 && (fn.FullName() == "net.ResolveTCPAddr" || fn.FullName() == "net.ResolveUDPAddr") {
+		t.expr(f, c.Args[1]) // the address a *net.TCPAddr is resolved from
+		return
+	}
 	if fn == nil || fn.Pkg() != t.b.pass.Pkg || f.depth >= maxAddrDepth {
 		return
 	}
