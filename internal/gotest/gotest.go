@@ -22,6 +22,10 @@ type Events struct {
 	// Elapsed is the wall time of each package's tests, in seconds, by
 	// import path.
 	Elapsed map[string]float64
+	// PackageOutput holds what each failing package printed outside any
+	// test (a build error, a panic, a timeout), its last lines, by import
+	// path.
+	PackageOutput map[string][]string
 	// Seeds holds the seed with which -shuffle ordered each package's
 	// tests, by import path: `go test -shuffle=SEED` runs them in that
 	// order again.
@@ -37,6 +41,7 @@ func Read(r io.Reader) Events {
 	ev := Events{
 		Passed: map[string]bool{}, Failed: map[string]bool{}, Parallel: map[string]bool{},
 		Output: map[string][]string{}, Elapsed: map[string]float64{}, Seeds: map[string]string{},
+		PackageOutput: map[string][]string{},
 	}
 	failedTests := make(map[string]bool) // packages with a failing test
 	var pkgFailed []string
@@ -46,10 +51,16 @@ func Read(r io.Reader) Events {
 	for sc.Scan() {
 		line := sc.Bytes()
 		var e struct {
-			Action, Package, Test, Output string
-			Elapsed                       float64
+			Action, Package, Test, Output, ImportPath string
+			Elapsed                                   float64
 		}
 		if len(line) == 0 || line[0] != '{' || json.Unmarshal(line, &e) != nil {
+			continue
+		}
+		if e.Action == "build-output" {
+			// "p [p.test]": what building p's tests printed.
+			p, _, _ := strings.Cut(e.ImportPath, " ")
+			out[p+" (package)"] = append(out[p+" (package)"], strings.TrimRight(e.Output, "\n"))
 			continue
 		}
 		name := e.Package + " " + e.Test
@@ -97,6 +108,10 @@ func Read(r io.Reader) Events {
 	for name := range ev.Failed {
 		delete(ev.Passed, name)
 		ev.Output[name] = out[name]
+	}
+	for _, p := range pkgFailed {
+		lines := out[p+" (package)"]
+		ev.PackageOutput[p] = lines[max(0, len(lines)-30):]
 	}
 	return ev
 }

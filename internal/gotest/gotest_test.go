@@ -45,6 +45,8 @@ func TestReadDetails(t *testing.T) {
 	t.Parallel()
 	out := strings.Join([]string{
 		`{"Action":"output","Package":"p","Output":"-test.shuffle 1796683355099781023\n"}`,
+		`{"ImportPath":"p [p.test]","Action":"build-output","Output":"# p\n"}`,
+		`{"ImportPath":"p [p.test]","Action":"build-output","Output":"p.go:1: syntax error\n"}`,
 		`{"Action":"run","Package":"p","Test":"TestA"}`,
 		`{"Action":"pause","Package":"p","Test":"TestA"}`,
 		`{"Action":"output","Package":"q","Test":"TestQ","Output":"-test.shuffle 7\n"}`, // a test's output
@@ -71,6 +73,9 @@ func TestReadDetails(t *testing.T) {
 	}
 	if ev.Ran() != 3 {
 		t.Errorf("Ran() = %d, want 3 (p TestA, p TestB, q (package))", ev.Ran())
+	}
+	if got := ev.PackageOutput["p"]; !slices.Equal(got, []string{"-test.shuffle 1796683355099781023", "# p", "p.go:1: syntax error"}) {
+		t.Errorf("PackageOutput[p] = %q, want the build's output", got)
 	}
 	if want := map[string]string{"p": "1796683355099781023"}; !maps.Equal(ev.Seeds, want) {
 		t.Errorf("Seeds = %v, want %v", ev.Seeds, want)

@@ -265,11 +265,25 @@ func corpusModule(c *config, m module, work string, entries []*entry, o corpusOp
 				here = append(here, name)
 			}
 		}
+		// A package whose tests stopped before their end (a panic, a
+		// deadlock's timeout, a build failure) fails as a whole: the tests
+		// it did not get to are neither passed nor failed.
+		if !ra.timedOut {
+			for p, n := range stoppedEarly(old, now) {
+				if name := p + stoppedSuffix; !newly[name] {
+					here = append(here, name)
+					fmt.Printf("  %s: %d tests that passed before -fix did not run after it; it printed:\n", p, n)
+					for _, l := range now.PackageOutput[p] {
+						fmt.Printf("    %s\n", l)
+					}
+				}
+			}
+		}
 		slices.Sort(here)
 		// A suite's own order dependence shows under some orders of
 		// -shuffle and not others: a test failing after the fix is run
 		// again before it, in the order that made it fail.
-		here, inOrder := failingBefore(c, a, o, now.Seeds, here)
+		here, inOrder := failingBefore(c, a, o, old, now.Seeds, here)
 		note := ""
 		if ra.timedOut {
 			note = " (ran out of time: the tests that finished are compared)"
@@ -295,7 +309,7 @@ func corpusModule(c *config, m module, work string, entries []*entry, o corpusOp
 // run in which they failed. It returns the tests that pass there (newly
 // failing) and those that fail there too (their suite's own order
 // dependence). Without a seed (no -shuffle) every test is newly failing.
-func failingBefore(c *config, dir string, o corpusOptions, seeds map[string]string, failed []string) (newly, inOrder []string) {
+func failingBefore(c *config, dir string, o corpusOptions, old gotest.Events, seeds map[string]string, failed []string) (newly, inOrder []string) {
 	byPkg := make(map[string][]string)
 	for _, name := range failed {
 		p := gotest.Package(name)
@@ -314,7 +328,7 @@ func failingBefore(c *config, dir string, o corpusOptions, seeds map[string]stri
 		r := c.runWith(dir, offline, o.testTimeout, append(append([]string{"go", "test", "-json"}, flags...), p)...)
 		ev := gotest.Read(strings.NewReader(r.stdout))
 		for _, name := range byPkg[p] {
-			if ev.Failed[name] {
+			if ev.Failed[name] || strings.HasSuffix(name, stoppedSuffix) && stoppedEarly(old, ev)[p] > 0 {
 				inOrder = append(inOrder, name)
 			} else {
 				newly = append(newly, name)
@@ -323,6 +337,22 @@ func failingBefore(c *config, dir string, o corpusOptions, seeds map[string]stri
 	}
 	slices.Sort(newly)
 	return newly, inOrder
+}
+
+// stoppedSuffix ends the name of a package whose tests stopped early.
+const stoppedSuffix = " (stopped early)"
+
+// stoppedEarly returns, by package, how many tests that passed in old
+// neither passed nor failed in now: the package's test binary stopped
+// before their turn.
+func stoppedEarly(old, now gotest.Events) map[string]int {
+	out := make(map[string]int)
+	for name := range old.Passed {
+		if !now.Passed[name] && !now.Failed[name] && !strings.HasSuffix(name, " (package)") {
+			out[gotest.Package(name)]++
+		}
+	}
+	return out
 }
 
 // withSeed returns go test flags with -shuffle set to seed, and false if

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -229,11 +230,36 @@ func TestCheck(t *testing.T) {
 	if seeds["order"] == "" {
 		t.Fatal("no order of 30 made TestCheck fail, or no seed was read")
 	}
-	newly, inOrder := failingBefore(c, dir, o, seeds, []string{"order TestCheck", "order TestSet", "other TestX"})
+	newly, inOrder := failingBefore(c, dir, o, gotest.Events{}, seeds, []string{"order TestCheck", "order TestSet", "other TestX"})
 	if want := []string{"order TestSet", "other TestX"}; !slices.Equal(newly, want) {
 		t.Errorf("newly failing = %q, want %q (TestSet passes before -fix; other has no seed)", newly, want)
 	}
 	if want := []string{"order TestCheck"}; !slices.Equal(inOrder, want) {
 		t.Errorf("failing before -fix in the same order = %q, want %q", inOrder, want)
+	}
+}
+
+func TestStoppedEarly(t *testing.T) {
+	t.Parallel()
+	old := gotest.Read(strings.NewReader(strings.Join([]string{
+		`{"Action":"pass","Package":"p","Test":"TestA"}`,
+		`{"Action":"pass","Package":"p","Test":"TestB"}`,
+		`{"Action":"pass","Package":"p","Test":"TestC"}`,
+		`{"Action":"pass","Package":"p"}`,
+		`{"Action":"pass","Package":"q","Test":"TestD"}`,
+		`{"Action":"pass","Package":"q"}`,
+	}, "\n")))
+	now := gotest.Read(strings.NewReader(strings.Join([]string{
+		`{"Action":"pass","Package":"p","Test":"TestA"}`,
+		`{"Action":"output","Package":"p","Output":"panic: Log in goroutine after TestA has completed\n"}`,
+		`{"Action":"fail","Package":"p"}`,
+		`{"Action":"fail","Package":"q","Test":"TestD"}`,
+		`{"Action":"fail","Package":"q"}`,
+	}, "\n")))
+	if got, want := stoppedEarly(old, now), map[string]int{"p": 2}; !maps.Equal(got, want) {
+		t.Errorf("stoppedEarly = %v, want %v (q's test failed: it ran)", got, want)
+	}
+	if got := now.PackageOutput["p"]; !slices.Equal(got, []string{"panic: Log in goroutine after TestA has completed"}) {
+		t.Errorf("PackageOutput[p] = %q", got)
 	}
 }
