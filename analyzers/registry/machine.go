@@ -321,8 +321,11 @@ func (c *checker) heldPath(t *tests.Test, s effects.Site, src *fixes.Source, cal
 	if !ok {
 		return finding{}, false
 	}
+	if obj := c.pass.TypesInfo.Uses[id]; obj != nil && obj.Pkg() == c.pass.Pkg && obj.Parent() == obj.Pkg().Scope() {
+		return c.pkgPath(t, s, src, call, id, obj)
+	}
 	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
-	if !ok || v.Pkg() != c.pass.Pkg || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+	if !ok || v.Pkg() != c.pass.Pkg || v.Parent() == nil {
 		return finding{}, false
 	}
 	def, ok := c.valueDef(t, v)
@@ -898,4 +901,175 @@ func (c *checker) checksErr(st ast.Stmt, errObj types.Object) bool {
 		return fn != nil && fn.Pkg() != nil && fn.Name() == "NoError" && fn.Pkg().Path() == "github.com/stretchr/testify/require"
 	}
 	return false
+}
+
+// pkgPath is path for a fixed path that a constant or variable of the
+// package's test files holds, `const dbFile = "/tmp/test.db"`, passed as
+// the argument id of call: the test declares, first thing, a variable of
+// the same name that holds a path under t.TempDir(), which its uses then
+// refer to. The name must be a string, given a literal where it is
+// declared in a test file and never assigned again, and used only in
+// the bodies of the package's top-level tests, each of which creates the
+// path before any other use of it (a test that only reads it would find
+// nothing where another test's fix put it). The test must use it again
+// after the call, and spell the path in no literal.
+func (c *checker) pkgPath(t *tests.Test, s effects.Site, src *fixes.Source, call *ast.CallExpr, id *ast.Ident, obj types.Object) (finding, bool) {
+	info := c.pass.TypesInfo
+	if b, ok := obj.Type().(*types.Basic); !ok || b.Info()&types.IsString == 0 || t.Kind != tests.TopLevel {
+		return finding{}, false
+	}
+	lit, ok := c.pkgLiteral(obj)
+	if !ok {
+		return finding{}, false
+	}
+	p := path.Clean(stringValue(lit))
+	base, ok := c.fixedPath(t, s, p)
+	if !ok {
+		return finding{}, false
+	}
+	tops := make(map[ast.Node]bool)
+	for _, x := range c.tests.All() {
+		if x.Kind == tests.TopLevel {
+			tops[x.Func] = true
+		}
+	}
+	// Every use, by function: only top-level tests, each creating the
+	// path at its first use.
+	first := make(map[*ast.FuncDecl]*ast.Ident)
+	var order []*ast.FuncDecl
+	assigned := false
+	for _, f := range c.pass.Files {
+		for _, d := range f.Decls {
+			ast.Inspect(d, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.AssignStmt:
+					for _, l := range n.Lhs {
+						if l, ok := ast.Unparen(l).(*ast.Ident); ok && info.Uses[l] == obj {
+							assigned = true
+						}
+					}
+				case *ast.UnaryExpr:
+					if x, ok := ast.Unparen(n.X).(*ast.Ident); ok && n.Op == token.AND && info.Uses[x] == obj {
+						assigned = true
+					}
+				case *ast.Ident:
+					if info.Uses[n] != obj {
+						return true
+					}
+					fd, ok := d.(*ast.FuncDecl)
+					if !ok || !tops[fd] {
+						assigned = true // used outside a test's body
+						return true
+					}
+					if first[fd] == nil {
+						first[fd] = n
+						order = append(order, fd)
+					}
+				}
+				return true
+			})
+		}
+	}
+	if assigned || first[t.Func.(*ast.FuncDecl)] != id {
+		return finding{}, false
+	}
+	for _, fd := range order {
+		if !c.createsAt(fd, first[fd]) {
+			return finding{}, false
+		}
+	}
+	// In this test: no literal spells the path, the test uses the name
+	// again after the call (not only to remove it), outside any branch
+	// that the call is not in.
+	for _, l := range stringLits(t) {
+		if cv := path.Clean(stringValue(l)); cv == p || strings.HasPrefix(cv, p+"/") {
+			return finding{}, false
+		}
+	}
+	removals := c.removedPaths(t)
+	var later []ast.Node
+	inspect(t, false, func(n ast.Node) bool {
+		if x, ok := n.(*ast.Ident); ok && info.Uses[x] == obj && x != id && !removals[x] {
+			later = append(later, x)
+		}
+		return true
+	})
+	if len(later) == 0 {
+		return finding{}, false // made for code that knows the path by heart
+	}
+	if cond := conditional(t, call); cond != nil {
+		for _, n := range later {
+			if n.Pos() < cond.Pos() || n.Pos() >= cond.End() {
+				return finding{}, false // created sometimes, used always: an input
+			}
+		}
+	}
+	filepath, edits, ok := c.importName(t, src, "path/filepath")
+	if !ok || len(t.Body.List) == 0 {
+		return finding{}, false
+	}
+	if c.lookupAt(t.Body.List[0].Pos(), obj.Name()) != obj {
+		return finding{}, false // another declaration of the name is in scope there
+	}
+	tn := t.T.Name()
+	edits = append(edits, src.InsertFirst(t.Body, obj.Name()+" := "+filepath+".Join("+tn+".TempDir(), "+strconv.Quote(base)+")"))
+	return finding{
+		key:    "path:" + p,
+		what:   "creates the fixed path " + lit.Value + " that " + obj.Name() + " holds (" + short(s.Effect.What) + ")",
+		hazard: "other runs, tests and packages that go test runs at the same time share it",
+		advice: "declare " + obj.Name() + " in the test, as a path under " + tn + ".TempDir()",
+		edits:  edits,
+	}, true
+}
+
+// pkgLiteral returns the string literal that the declaration of the
+// package-level constant or variable obj, in a test file, gives it.
+func (c *checker) pkgLiteral(obj types.Object) (*ast.BasicLit, bool) {
+	for _, f := range c.pass.Files {
+		if f.FileStart > obj.Pos() || obj.Pos() >= f.FileEnd {
+			continue
+		}
+		if !strings.HasSuffix(c.pass.Fset.File(f.FileStart).Name(), "_test.go") {
+			return nil, false
+		}
+		var lit *ast.BasicLit
+		ast.Inspect(f, func(n ast.Node) bool {
+			vs, ok := n.(*ast.ValueSpec)
+			if !ok {
+				return lit == nil
+			}
+			for i, name := range vs.Names {
+				if c.pass.TypesInfo.Defs[name] == obj && len(vs.Values) == len(vs.Names) {
+					if l, ok := ast.Unparen(vs.Values[i]).(*ast.BasicLit); ok && l.Kind == token.STRING {
+						lit = l
+					}
+				}
+			}
+			return false
+		})
+		return lit, lit != nil
+	}
+	return nil, false
+}
+
+// createsAt reports whether the use id of a path in the test fd is an
+// argument of a call that creates the file or directory there.
+func (c *checker) createsAt(fd *ast.FuncDecl, id *ast.Ident) bool {
+	found := false
+	c.eff.Walk(fd, func(s effects.Site) bool {
+		call, ok := s.Node.(*ast.CallExpr)
+		if !ok || s.Effect.Kind != catalog.Shared {
+			return true
+		}
+		if api, ok := catalog.Lookup(s.Effect.What); !ok || !api.Creates {
+			return true
+		}
+		for _, a := range call.Args {
+			if ast.Unparen(a) == ast.Expr(id) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }

@@ -12,7 +12,7 @@ import (
 func TestRegistry(t *testing.T) {
 	t.Parallel()
 	analysistest.RunWithSuggestedFixes(t, fixtures.Root(t), registry.Analyzer,
-		"registry/process", "registry/machine", "registry/negatives", "registry/go123", "registry/cards", "registry/held", "registry/ports", "registry/routes", "registry/tempdir", "registry/muxonly", "registry/muxserved", "registry/muxfact", "registry/resolved")
+		"registry/process", "registry/machine", "registry/negatives", "registry/go123", "registry/cards", "registry/held", "registry/ports", "registry/routes", "registry/tempdir", "registry/muxonly", "registry/muxserved", "registry/muxfact", "registry/resolved", "registry/pkgpath")
 }
 
 // TestPrometheus runs on a module whose tests use the Prometheus client

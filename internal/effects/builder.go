@@ -153,8 +153,6 @@ func (b *builder) constLocal(v *types.Var) constant.Value {
 	return b.constLocals[v]
 }
 
-// constLocals returns the local variables of the package's functions that
-
 // initializer returns the expression a package variable of this package
 // is declared with, or nil.
 func (b *builder) initializer(v *types.Var) ast.Expr {
@@ -169,9 +167,12 @@ func (b *builder) initializer(v *types.Var) ast.Expr {
 	return b.inits[v]
 }
 
-// hold one constant for their whole life, and their values. A local
-// declared with filepath.Join(os.TempDir(), "name") holds a fixed name in
-// the machine's temporary directory, "/tmp/name" for the engine.
+// constLocals returns the local variables of the package's functions that
+// hold one constant for their whole life, and their values, and the
+// package variables of its test files that do (var dbFile =
+// "/tmp/test.db", never assigned). A variable declared with
+// filepath.Join(os.TempDir(), "name") holds a fixed name in the machine's
+// temporary directory, "/tmp/name" for the engine.
 func constLocals(pass *analysis.Pass) map[*types.Var]constant.Value {
 	info := pass.TypesInfo
 	defs := make(map[*types.Var]int)
@@ -200,7 +201,18 @@ func constLocals(pass *analysis.Pass) map[*types.Var]constant.Value {
 	}
 	out := make(map[*types.Var]constant.Value)
 	for _, f := range pass.Files {
+		test := strings.HasSuffix(pass.Fset.File(f.FileStart).Name(), "_test.go")
 		for _, d := range f.Decls {
+			if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.VAR && test {
+				for _, spec := range gd.Specs {
+					vs := spec.(*ast.ValueSpec)
+					for i, id := range vs.Names {
+						if len(vs.Names) == len(vs.Values) {
+							define(id, vs.Values[i])
+						}
+					}
+				}
+			}
 			fd, ok := d.(*ast.FuncDecl)
 			if !ok || fd.Body == nil {
 				continue
@@ -907,7 +919,7 @@ func (b *builder) fixedArg(c *ast.CallExpr, api *catalog.API) bool {
 	arg := c.Args[api.Arg-1]
 	value := info.Types[arg].Value
 	if id, ok := ast.Unparen(arg).(*ast.Ident); ok && value == nil {
-		if v, ok := info.Uses[id].(*types.Var); ok && v.Pkg() == b.pass.Pkg && v.Parent() != v.Pkg().Scope() {
+		if v, ok := info.Uses[id].(*types.Var); ok && v.Pkg() == b.pass.Pkg {
 			value = b.constLocal(v)
 		}
 	}

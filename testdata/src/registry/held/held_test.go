@@ -74,7 +74,7 @@ func TestOnlyRemoved(t *testing.T) {
 }
 
 func TestPackageVar(t *testing.T) {
-	os.WriteFile(shared, nil, 0o644) // a package variable: not reported here
+	os.WriteFile(shared, nil, 0o644) // want `TestPackageVar creates the fixed path "/tmp/held-shared.txt" that shared holds \(os.WriteFile\)`
 	os.ReadFile(shared)
 }
 
