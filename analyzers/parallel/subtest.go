@@ -364,8 +364,9 @@ func tableHoldsT(info *types.Info, v *types.Var, root ast.Node) bool {
 			return true
 		}
 		// The parent's t used where the row is built (t.Context(),
-		// newClient(t)) is the parent's business; stored in the row, or
-		// in a function literal the subtest calls, it is used later.
+		// newClient(t), a function literal called on the spot) is the
+		// parent's business; stored in the row, or in a function literal
+		// the subtest calls, it is used later.
 		var stack []ast.Node
 		ast.Inspect(cl, func(m ast.Node) bool {
 			if m == nil {
@@ -379,10 +380,15 @@ func tableHoldsT(info *types.Info, v *types.Var, root ast.Node) bool {
 					case *ast.CompositeLit, *ast.KeyValueExpr:
 						found = true // stored
 					}
-					for _, a := range stack {
-						if _, ok := a.(*ast.FuncLit); ok {
-							found = true // used when the subtest calls it
+					for i, a := range stack {
+						lit, ok := a.(*ast.FuncLit)
+						if !ok {
+							continue
 						}
+						if call, ok := stack[i-1].(*ast.CallExpr); ok && ast.Unparen(call.Fun) == lit {
+							continue // func() *T { … }(): it runs where the row is built
+						}
+						found = true // used when the subtest calls it
 					}
 				}
 			}

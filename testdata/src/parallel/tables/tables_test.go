@@ -208,6 +208,12 @@ func TestTableBuiltWithT(t *testing.T) { // want `TestTableBuiltWithT does not c
 	}{
 		{name: "plain", ctx: t.Context()},
 		{name: "value", ctx: context.WithValue(t.Context(), key{}, "v")},
+		{name: "built", ctx: func() context.Context {
+			if t.Context() == nil {
+				t.Fatal("no context")
+			}
+			return t.Context()
+		}()},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { // want `subtest TestTableBuiltWithT/<tt.name> does not call t.Parallel`
