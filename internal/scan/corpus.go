@@ -292,6 +292,9 @@ func corpusModule(c *config, m module, work string, entries []*entry, o corpusOp
 		for _, name := range here {
 			newly[name] = true
 			fmt.Printf("  newly failing: %s\n", name)
+			for _, l := range failureLines(now.Output[name], 6) {
+				fmt.Printf("    %s\n", l)
+			}
 		}
 		for _, name := range inOrder {
 			fmt.Printf("  fails before -fix too, in the same order (-shuffle=%s): %s\n", now.Seeds[gotest.Package(name)], name)
@@ -337,6 +340,22 @@ func failingBefore(c *config, dir string, o corpusOptions, old gotest.Events, se
 	}
 	slices.Sort(newly)
 	return newly, inOrder
+}
+
+// failureLines returns up to n lines of what a failing test printed, the
+// lines that say why: not the run and pass markers or blank lines.
+func failureLines(out []string, n int) []string {
+	var lines []string
+	for _, l := range out {
+		t := strings.TrimSpace(l)
+		if t == "" || strings.HasPrefix(t, "=== ") || strings.HasPrefix(t, "--- PASS") {
+			continue
+		}
+		if lines = append(lines, l); len(lines) == n {
+			break
+		}
+	}
+	return lines
 }
 
 // stoppedSuffix ends the name of a package whose tests stopped early.

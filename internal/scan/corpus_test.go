@@ -263,3 +263,12 @@ func TestStoppedEarly(t *testing.T) {
 		t.Errorf("PackageOutput[p] = %q", got)
 	}
 }
+
+func TestFailureLines(t *testing.T) {
+	t.Parallel()
+	out := []string{"=== RUN   TestETags", "", "--- FAIL: TestETags (0.00s)", "panic: module already registered: foo", "goroutine 55 [running]:", "more"}
+	got := failureLines(out, 2)
+	if want := []string{"--- FAIL: TestETags (0.00s)", "panic: module already registered: foo"}; !slices.Equal(got, want) {
+		t.Errorf("failureLines = %q, want %q", got, want)
+	}
+}
