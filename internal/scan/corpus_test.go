@@ -259,6 +259,18 @@ func TestStoppedEarly(t *testing.T) {
 	if got, want := stoppedEarly(old, now), map[string]int{"p": 2}; !maps.Equal(got, want) {
 		t.Errorf("stoppedEarly = %v, want %v (q's test failed: it ran)", got, want)
 	}
+	// A subtest named after a pointer: another name each run, as many
+	// tests.
+	renamed := gotest.Read(strings.NewReader(strings.Join([]string{
+		`{"Action":"pass","Package":"p","Test":"TestA"}`,
+		`{"Action":"pass","Package":"p","Test":"TestB"}`,
+		`{"Action":"pass","Package":"p","Test":"TestC/0xc000123"}`,
+		`{"Action":"pass","Package":"p"}`,
+		`{"Action":"pass","Package":"q","Test":"TestD"}`,
+	}, "\n")))
+	if got := stoppedEarly(old, renamed); len(got) != 0 {
+		t.Errorf("stoppedEarly = %v for a run with as many tests, want none", got)
+	}
 	if got := now.PackageOutput["p"]; !slices.Equal(got, []string{"panic: Log in goroutine after TestA has completed"}) {
 		t.Errorf("PackageOutput[p] = %q", got)
 	}
