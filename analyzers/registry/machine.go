@@ -970,7 +970,7 @@ func (c *checker) pkgPath(t *tests.Test, s effects.Site, src *fixes.Source, call
 			})
 		}
 	}
-	if assigned || first[t.Func.(*ast.FuncDecl)] != id {
+	if fd, ok := t.Func.(*ast.FuncDecl); assigned || !ok || first[fd] != id {
 		return finding{}, false
 	}
 	for _, fd := range order {
