@@ -55,6 +55,20 @@ func (c *checker) listen(t *tests.Test, s effects.Site, src *fixes.Source) (find
 	if !ok || len(repls) == 0 && !c.asksAddr(t, as.Lhs[0]) {
 		return finding{}, false // clients that know the port by heart may connect to it
 	}
+	edits := portZero(src, lit, host, repls)
+	return finding{
+		key:    "port:" + port,
+		what:   "listens on the fixed address " + lit.Value + " (" + short(s.Effect.What) + ")",
+		hazard: "the port is machine-wide, so another run, test or package that listens on it at the same time fails",
+		advice: "listen on port 0 and use the address " + ln.Name + ".Addr() gives",
+		edits:  edits,
+	}, true
+}
+
+// portZero returns the edits that make the literal address lit, whose
+// host is host, port 0 on the loopback address when it listens on every
+// interface, and replace the other spellings of the address, repls.
+func portZero(src *fixes.Source, lit *ast.BasicLit, host string, repls []replacement) []analysis.TextEdit {
 	switch host {
 	case "", "0.0.0.0", "::":
 		host = "127.0.0.1"
@@ -63,13 +77,7 @@ func (c *checker) listen(t *tests.Test, s effects.Site, src *fixes.Source) (find
 	for _, r := range repls {
 		edits = append(edits, src.Replace(r.node, r.text("")))
 	}
-	return finding{
-		key:    "port:" + port,
-		what:   "listens on the fixed address " + lit.Value + " (" + short(s.Effect.What) + ")",
-		hazard: "the port is machine-wide, so another run, test or package that listens on it at the same time fails",
-		advice: "listen on port 0 and use the address " + ln.Name + ".Addr() gives",
-		edits:  edits,
-	}, true
+	return edits
 }
 
 // serve gives a test that serves HTTP on a fixed port in a goroutine,
@@ -797,14 +805,7 @@ func (c *checker) listenResolved(t *tests.Test, s effects.Site, src *fixes.Sourc
 	if !ok || len(repls) == 0 && !later && !c.asksAddr(t, as.Lhs[0]) {
 		return finding{}, false // clients that know the port by heart may connect to it
 	}
-	switch host {
-	case "", "0.0.0.0", "::":
-		host = "127.0.0.1"
-	}
-	edits := []analysis.TextEdit{src.Replace(lit, strconv.Quote(net.JoinHostPort(host, "0")))}
-	for _, r := range repls {
-		edits = append(edits, src.Replace(r.node, r.text("")))
-	}
+	edits := portZero(src, lit, host, repls)
 	if later {
 		sel, ok := ast.Unparen(resolve.Fun).(*ast.SelectorExpr)
 		if !ok {
