@@ -365,12 +365,14 @@ const stoppedSuffix = " (stopped early)"
 // now than passed or failed in old, when some that passed in old neither
 // passed nor failed in now: its test binary stopped before their turn.
 // Tests named after a value that changes from run to run (a pointer, a
-// time) come and go without a package running fewer.
+// time) come and go without a package running fewer, and a test that
+// skips in some runs leaves a package that passed.
 func stoppedEarly(old, now gotest.Events) map[string]int {
 	missing := make(map[string]bool)
 	for name := range old.Passed {
-		if !now.Passed[name] && !now.Failed[name] && !strings.HasSuffix(name, " (package)") {
-			missing[gotest.Package(name)] = true
+		p := gotest.Package(name)
+		if !now.Passed[name] && !now.Failed[name] && !strings.HasSuffix(name, " (package)") && !now.Passed[p+" (package)"] {
+			missing[p] = true // and the package did not pass: it stopped
 		}
 	}
 	ran := func(ev gotest.Events) map[string]int {

@@ -271,6 +271,17 @@ func TestStoppedEarly(t *testing.T) {
 	if got := stoppedEarly(old, renamed); len(got) != 0 {
 		t.Errorf("stoppedEarly = %v for a run with as many tests, want none", got)
 	}
+	// A test skipped this time, in a package that passed.
+	skipped := gotest.Read(strings.NewReader(strings.Join([]string{
+		`{"Action":"pass","Package":"p","Test":"TestA"}`,
+		`{"Action":"skip","Package":"p","Test":"TestB"}`,
+		`{"Action":"pass","Package":"p","Test":"TestC"}`,
+		`{"Action":"pass","Package":"p"}`,
+		`{"Action":"pass","Package":"q","Test":"TestD"}`,
+	}, "\n")))
+	if got := stoppedEarly(old, skipped); len(got) != 0 {
+		t.Errorf("stoppedEarly = %v for a package that passed, want none", got)
+	}
 	if got := now.PackageOutput["p"]; !slices.Equal(got, []string{"panic: Log in goroutine after TestA has completed"}) {
 		t.Errorf("PackageOutput[p] = %q", got)
 	}
