@@ -282,19 +282,28 @@ func (c *checker) blockers(t *tests.Test) []Blocker {
 	waits := c.waits(t)
 	var out []Blocker
 	c.eff.Walk(t.Func, func(s effects.Site) bool {
-		switch {
-		case catalog.Of(s.Effect.Kind).BlocksParallel:
-			out = append(out, Blocker{Site: s})
-		case s.Effect.Kind == catalog.Sleep && waits[s.Node]:
-			out = append(out, Blocker{Site: s})
-		case s.Effect.Kind == catalog.Read && (c.leaked[s.Effect.What] || c.fixtures[s.Effect.What]):
-			out = append(out, Blocker{Site: s, Order: true})
+		if b, ok := c.blocker(s, waits[s.Node]); ok {
+			out = append(out, b)
 		}
 		return true
 	})
 	out = append(out, c.tableFuncBlockers(t)...)
 	slices.SortStableFunc(out, func(a, b Blocker) int { return cmp.Compare(a.Site.Node.Pos(), b.Site.Node.Pos()) })
 	return out
+}
+
+// blocker returns the blocker the site s is, if it holds a test back;
+// wait says whether a sleep there is a wait of the test's.
+func (c *checker) blocker(s effects.Site, wait bool) (Blocker, bool) {
+	switch {
+	case catalog.Of(s.Effect.Kind).BlocksParallel:
+		return Blocker{Site: s}, true
+	case s.Effect.Kind == catalog.Sleep && wait:
+		return Blocker{Site: s}, true
+	case s.Effect.Kind == catalog.Read && (c.leaked[s.Effect.What] || c.fixtures[s.Effect.What]):
+		return Blocker{Site: s, Order: true}, true
+	}
+	return Blocker{}, false
 }
 
 // waits returns the nodes at which t or one of its subtests, in its own

@@ -294,10 +294,7 @@ type tableFunc struct {
 // one gives them anything else (a variable, a call).
 func (c *checker) tableFuncs(v *types.Var, fields map[string]bool, root ast.Node) ([]tableFunc, bool) {
 	info := c.pass.TypesInfo
-	elem := v.Type()
-	if p, ok := elem.Underlying().(*types.Pointer); ok {
-		elem = p.Elem()
-	}
+	elem := rowType(v)
 	st, _ := elem.Underlying().(*types.Struct)
 	var out []tableFunc
 	ok := true
@@ -350,10 +347,7 @@ func (c *checker) tableFuncs(v *types.Var, fields map[string]bool, root ast.Node
 // assert.NoError(t, …) with the parent's t). A parallel subtest would use
 // its parent's t after the parent's body has returned.
 func tableHoldsT(info *types.Info, v *types.Var, root ast.Node) bool {
-	elem := v.Type()
-	if p, ok := elem.Underlying().(*types.Pointer); ok {
-		elem = p.Elem()
-	}
+	elem := rowType(v)
 	found := false
 	ast.Inspect(root, func(n ast.Node) bool {
 		cl, ok := n.(*ast.CompositeLit)
@@ -400,6 +394,15 @@ func tableHoldsT(info *types.Info, v *types.Var, root ast.Node) bool {
 	return found
 }
 
+// rowType returns the type of the rows of the table a variable ranges
+// over: its own, or what it points to.
+func rowType(v *types.Var) types.Type {
+	if p, ok := v.Type().Underlying().(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return v.Type()
+}
+
 // identOf returns the identifier that names what e refers to: x for x,
 // Sel for p.x.
 func identOf(e ast.Expr) *ast.Ident {
@@ -418,13 +421,8 @@ func (c *checker) namedBlockers(f tableFunc) []Blocker {
 	var out []Blocker
 	for _, e := range c.eff.Summary(f.named) {
 		s := effects.Site{Node: f.ref, Effect: e, Callee: f.named}
-		switch {
-		case catalog.Of(e.Kind).BlocksParallel:
-			out = append(out, Blocker{Site: s})
-		case e.Kind == catalog.Sleep && !e.Polls && !e.Maybe:
-			out = append(out, Blocker{Site: s})
-		case e.Kind == catalog.Read && (c.leaked[e.What] || c.fixtures[e.What]):
-			out = append(out, Blocker{Site: s, Order: true})
+		if b, ok := c.blocker(s, !e.Polls && !e.Maybe); ok {
+			out = append(out, b)
 		}
 	}
 	return out
