@@ -30,6 +30,11 @@ type Events struct {
 	// tests, by import path: `go test -shuffle=SEED` runs them in that
 	// order again.
 	Seeds map[string]string
+	// Ended holds, by import path, the test that was running when the
+	// package's test binary stopped: it started and neither passed,
+	// failed nor skipped before the package failed (it exited, or the
+	// binary was killed in it).
+	Ended map[string]string
 }
 
 // Ran returns the tests that passed or failed.
@@ -41,11 +46,13 @@ func Read(r io.Reader) Events {
 	ev := Events{
 		Passed: map[string]bool{}, Failed: map[string]bool{}, Parallel: map[string]bool{},
 		Output: map[string][]string{}, Elapsed: map[string]float64{}, Seeds: map[string]string{},
-		PackageOutput: map[string][]string{},
+		PackageOutput: map[string][]string{}, Ended: map[string]string{},
 	}
 	failedTests := make(map[string]bool) // packages with a failing test
 	var pkgFailed []string
 	out := make(map[string][]string)
+	running := make(map[string]map[string]int) // by package, test → when it (re)started
+	seq := 0
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64*1024), 16*1024*1024)
 	for sc.Scan() {
@@ -66,6 +73,25 @@ func Read(r io.Reader) Events {
 		name := e.Package + " " + e.Test
 		if e.Test == "" {
 			name = e.Package + " (package)"
+		}
+		if e.Test != "" {
+			switch e.Action {
+			case "run", "cont":
+				if running[e.Package] == nil {
+					running[e.Package] = make(map[string]int)
+				}
+				seq++
+				running[e.Package][e.Test] = seq
+			case "pause", "pass", "fail", "skip":
+				delete(running[e.Package], e.Test)
+			}
+		} else if e.Action == "fail" {
+			last := 0
+			for test, n := range running[e.Package] {
+				if n > last {
+					last, ev.Ended[e.Package] = n, test
+				}
+			}
 		}
 		switch e.Action {
 		case "output":

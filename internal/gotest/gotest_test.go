@@ -108,3 +108,32 @@ func TestReadOutputOfFailingRun(t *testing.T) {
 		}
 	}
 }
+
+// TestReadEnded checks which test Read names as the one running when a
+// package's binary stopped: the last to start of those that had not
+// finished, not one paused for t.Parallel, not one that finished earlier
+// under the same name (-count=2).
+func TestReadEnded(t *testing.T) {
+	t.Parallel()
+	out := strings.Join([]string{
+		`{"Action":"run","Package":"p","Test":"TestSuite"}`,
+		`{"Action":"pass","Package":"p","Test":"TestSuite"}`,
+		`{"Action":"run","Package":"p","Test":"TestSuite"}`,
+		`{"Action":"run","Package":"p","Test":"TestPar"}`,
+		`{"Action":"pause","Package":"p","Test":"TestPar"}`,
+		`{"Action":"run","Package":"p","Test":"TestSkip"}`,
+		`{"Action":"skip","Package":"p","Test":"TestSkip"}`,
+		`{"Action":"output","Package":"p","Test":"TestSuite","Output":"  Only -count=1\n"}`,
+		`{"Action":"fail","Package":"p"}`,
+		`{"Action":"run","Package":"q","Test":"TestA"}`,
+		`{"Action":"fail","Package":"q","Test":"TestA"}`,
+		`{"Action":"fail","Package":"q"}`,
+		`{"Action":"run","Package":"r","Test":"TestB"}`,
+		`{"Action":"run","Package":"r","Test":"TestB/sub"}`,
+		`{"Action":"pass","Package":"r"}`,
+	}, "\n")
+	ev := Read(strings.NewReader(out))
+	if want := map[string]string{"p": "TestSuite"}; !maps.Equal(ev.Ended, want) {
+		t.Errorf("Ended = %v, want %v (q's test failed and finished; r passed)", ev.Ended, want)
+	}
+}

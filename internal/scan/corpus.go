@@ -11,6 +11,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -283,7 +284,11 @@ func corpusModule(c *config, m module, work string, entries []*entry, o corpusOp
 		// A suite's own order dependence shows under some orders of
 		// -shuffle and not others: a test failing after the fix is run
 		// again before it, in the order that made it fail.
-		here, inOrder := failingBefore(c, a, o, old, now.Seeds, here)
+		here, inOrder := failingBefore(c, a, o, old, now, here)
+		// A test that fails by itself before the fix, with no other test
+		// to spoil its state, is broken without it: the fix can only have
+		// ended an accident that hid it.
+		here, alone := failingAlone(c, a, o, here)
 		note := ""
 		if ra.timedOut {
 			note = " (ran out of time: the tests that finished are compared)"
@@ -299,6 +304,9 @@ func corpusModule(c *config, m module, work string, entries []*entry, o corpusOp
 		for _, name := range inOrder {
 			fmt.Printf("  fails before -fix too, in the same order (-shuffle=%s): %s\n", now.Seeds[gotest.Package(name)], name)
 		}
+		for _, name := range alone {
+			fmt.Printf("  fails before -fix too, run alone: %s\n", name)
+		}
 	}
 	t.newlyFailing[m.name] = len(newly)
 	if len(newly) > 0 && o.strict {
@@ -308,11 +316,16 @@ func corpusModule(c *config, m module, work string, entries []*entry, o corpusOp
 }
 
 // failingBefore runs the packages of the tests that failed after -fix
-// again in dir, the module before it, each with the -shuffle seed of the
-// run in which they failed. It returns the tests that pass there (newly
-// failing) and those that fail there too (their suite's own order
-// dependence). Without a seed (no -shuffle) every test is newly failing.
-func failingBefore(c *config, dir string, o corpusOptions, old gotest.Events, seeds map[string]string, failed []string) (newly, inOrder []string) {
+// (in now) again in dir, the module before it, each with the -shuffle
+// seed of the run in which they failed. It returns the tests that pass
+// there (newly failing) and those that fail there too (their suite's own
+// order dependence). A package that stopped early fails there too when
+// it stops early again, or when the same test ends its binary (a suite
+// that exits on a second -count: its tests that wait for t.Parallel
+// after the fix never start). Without a seed (no -shuffle) every test is
+// newly failing.
+func failingBefore(c *config, dir string, o corpusOptions, old, now gotest.Events, failed []string) (newly, inOrder []string) {
+	seeds := now.Seeds
 	byPkg := make(map[string][]string)
 	for _, name := range failed {
 		p := gotest.Package(name)
@@ -331,7 +344,9 @@ func failingBefore(c *config, dir string, o corpusOptions, old gotest.Events, se
 		r := c.runWith(dir, offline, o.testTimeout, append(append([]string{"go", "test", "-json"}, flags...), p)...)
 		ev := gotest.Read(strings.NewReader(r.stdout))
 		for _, name := range byPkg[p] {
-			if ev.Failed[name] || strings.HasSuffix(name, stoppedSuffix) && stoppedEarly(old, ev)[p] > 0 {
+			stopped := strings.HasSuffix(name, stoppedSuffix) &&
+				(stoppedEarly(old, ev)[p] > 0 || ev.Ended[p] != "" && ev.Ended[p] == now.Ended[p])
+			if ev.Failed[name] || stopped {
 				inOrder = append(inOrder, name)
 			} else {
 				newly = append(newly, name)
@@ -340,6 +355,42 @@ func failingBefore(c *config, dir string, o corpusOptions, old gotest.Events, se
 	}
 	slices.Sort(newly)
 	return newly, inOrder
+}
+
+// maxAlone bounds the tests failingAlone runs one by one.
+const maxAlone = 20
+
+// failingAlone runs each test that failed after -fix by itself in dir,
+// the module before it, with the same flags. It returns those that pass
+// there (newly failing) and those that fail (broken on their own, such as
+// a test that registers a fixed name and fails any second -count). A
+// package that stopped early is not a test to run alone; beyond maxAlone
+// tests the rest stay newly failing.
+func failingAlone(c *config, dir string, o corpusOptions, failed []string) (newly, alone []string) {
+	for i, name := range failed {
+		p, test, _ := strings.Cut(name, " ")
+		if i >= maxAlone || strings.HasSuffix(name, stoppedSuffix) || strings.HasSuffix(name, " (package)") {
+			newly = append(newly, name)
+			continue
+		}
+		r := c.runWith(dir, offline, o.testTimeout, append(append([]string{"go", "test", "-json"}, o.testFlags...), "-run", runPattern(test), p)...)
+		if ev := gotest.Read(strings.NewReader(r.stdout)); ev.Failed[name] {
+			alone = append(alone, name)
+		} else {
+			newly = append(newly, name)
+		}
+	}
+	return newly, alone
+}
+
+// runPattern returns a -run pattern that matches test, a name as go test
+// -json prints it (TestA/sub_name), and its parents, and nothing else.
+func runPattern(test string) string {
+	parts := strings.Split(test, "/")
+	for i, p := range parts {
+		parts[i] = "^" + regexp.QuoteMeta(p) + "$"
+	}
+	return strings.Join(parts, "/")
 }
 
 // failureLines returns up to n lines of what a failing test printed, the

@@ -210,8 +210,22 @@ func TestCheck(t *testing.T) {
 	}
 }
 `,
+		"exit/exit_test.go": `package exit
+
+import (
+	"os"
+	"testing"
+)
+
+func TestA(t *testing.T) {}
+
+func TestEnd(t *testing.T) { os.Exit(3) }
+`,
 	}
 	for name, text := range files {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -230,12 +244,74 @@ func TestCheck(t *testing.T) {
 	if seeds["order"] == "" {
 		t.Fatal("no order of 30 made TestCheck fail, or no seed was read")
 	}
-	newly, inOrder := failingBefore(c, dir, o, gotest.Events{}, seeds, []string{"order TestCheck", "order TestSet", "other TestX"})
-	if want := []string{"order TestSet", "other TestX"}; !slices.Equal(newly, want) {
-		t.Errorf("newly failing = %q, want %q (TestSet passes before -fix; other has no seed)", newly, want)
+	// order/exit stopped early after the fix in TestEnd, which ends its
+	// binary whatever the order; order/other stopped in another test.
+	seeds["order/exit"], seeds["order/other"] = "1", "1"
+	now := gotest.Events{Seeds: seeds, Ended: map[string]string{"order/exit": "TestEnd", "order/other": "TestEnd"}}
+	failed := []string{"order TestCheck", "order TestSet", "order/exit (stopped early)", "order/other (stopped early)", "other TestX"}
+	newly, inOrder := failingBefore(c, dir, o, gotest.Events{}, now, failed)
+	if want := []string{"order TestSet", "order/other (stopped early)", "other TestX"}; !slices.Equal(newly, want) {
+		t.Errorf("newly failing = %q, want %q (TestSet passes before -fix; other has no seed; order/other has no test TestEnd)", newly, want)
 	}
-	if want := []string{"order TestCheck"}; !slices.Equal(inOrder, want) {
+	if want := []string{"order TestCheck", "order/exit (stopped early)"}; !slices.Equal(inOrder, want) {
 		t.Errorf("failing before -fix in the same order = %q, want %q", inOrder, want)
+	}
+}
+
+// TestFailingAlone runs go test on a module whose TestOnce registers a
+// fixed name and fails any second run of itself.
+func TestFailingAlone(t *testing.T) {
+	t.Parallel()
+	if testing.Short() {
+		t.Skip("runs go test")
+	}
+	dir := t.TempDir()
+	files := map[string]string{
+		"go.mod": "module once\n\ngo 1.22\n",
+		"once_test.go": `package once
+
+import "testing"
+
+var names = map[string]bool{}
+
+func TestOnce(t *testing.T) {
+	if names["a"] {
+		t.Fatal("a is registered")
+	}
+	names["a"] = true
+}
+
+func TestFine(t *testing.T) {
+	t.Run("sub test", func(t *testing.T) {})
+}
+`,
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := &config{stop: t.Context(), timeout: time.Minute}
+	o := corpusOptions{testFlags: []string{"-count=2"}, testTimeout: 2 * time.Minute}
+	newly, alone := failingAlone(c, dir, o, []string{"once TestFine/sub_test", "once TestOnce", "once (stopped early)"})
+	if want := []string{"once TestFine/sub_test", "once (stopped early)"}; !slices.Equal(newly, want) {
+		t.Errorf("newly failing = %q, want %q", newly, want)
+	}
+	if want := []string{"once TestOnce"}; !slices.Equal(alone, want) {
+		t.Errorf("failing alone before -fix = %q, want %q", alone, want)
+	}
+}
+
+func TestRunPattern(t *testing.T) {
+	t.Parallel()
+	for test, want := range map[string]string{
+		"TestA":            "^TestA$",
+		"TestA/with_space": "^TestA$/^with_space$",
+		"TestA/a.b(c)":     `^TestA$/^a\.b\(c\)$`,
+	} {
+		if got := runPattern(test); got != want {
+			t.Errorf("runPattern(%q) = %q, want %q", test, got, want)
+		}
 	}
 }
 
