@@ -265,6 +265,11 @@ func (c *checker) waits(body *ast.BlockStmt) []wait {
 	var stmt func(st ast.Stmt, stmts []ast.Stmt, i int, owner ast.Node, loop ast.Stmt)
 	stmt = func(st ast.Stmt, stmts []ast.Stmt, i int, owner ast.Node, loop ast.Stmt) {
 		if es, ok := st.(*ast.ExprStmt); ok {
+			if stmts == nil {
+				// A labeled wait, the target of a goto: the pause of a
+				// loop written by hand.
+				return
+			}
 			if what, dur, ok := c.waitCall(es); ok {
 				out = append(out, wait{stmt: es, what: what, dur: dur, list: stmts, index: i, owner: owner, loop: loop})
 			} else if in, fn := c.settleCall(es); in != nil {

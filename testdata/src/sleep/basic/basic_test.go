@@ -417,3 +417,21 @@ func TestNoneYet(t *testing.T) {
 		t.Fatal("no entries yet")
 	}
 }
+
+// A sleep at a label that goto jumps to is the pause of a loop written by
+// hand, with its own deadline: not a wait to rewrite.
+func TestGotoPoll(t *testing.T) {
+	limit := time.Now().Add(time.Second)
+	go ready.Store(true)
+CHECK:
+	if !done() {
+		if time.Now().After(limit) {
+			t.Fatal("not ready")
+		}
+		goto WAIT
+	}
+	return
+WAIT:
+	time.Sleep(10 * time.Millisecond)
+	goto CHECK
+}
