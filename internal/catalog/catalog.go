@@ -195,6 +195,10 @@ type API struct {
 	// ReadsIfZero is true when a constant zero first argument makes the
 	// call a read: runtime.GOMAXPROCS(0) only reports the setting.
 	ReadsIfZero bool
+	// ReadsIfNegative is true when a constant negative first argument
+	// makes the call a read: debug.SetMemoryLimit(-1) only reports the
+	// limit.
+	ReadsIfNegative bool
 	// TArg, for kinds that act on a testing value, says where that value
 	// is: 0 for the receiver, n for the n-th argument; for RegistersOn,
 	// where the registry or mux is, likewise.
@@ -300,12 +304,12 @@ var APIs = []API{
 	{Name: "log/slog.SetDefault", Kind: Setter, Short: "slog.SetDefault", Alt: "a *slog.Logger passed to the code under test"},
 	{Name: "log/slog.SetLogLoggerLevel", Kind: Setter, Short: "slog.SetLogLoggerLevel", Alt: "a *slog.Logger passed to the code under test", Undo: &Undo{ReturnsPrevious: true, Restore: "{pkg}.SetLogLoggerLevel({v})"}},
 	{Name: "math/rand.Seed", Kind: Setter, Short: "rand.Seed", Alt: "rand.New(rand.NewSource(seed))"},
-	{Name: "runtime.GOMAXPROCS", Kind: Setter, Short: "runtime.GOMAXPROCS", Alt: "restoring the previous value with t.Cleanup", ReadsIfZero: true, Undo: &Undo{Save: "{pkg}.GOMAXPROCS(0)", Restore: "{pkg}.GOMAXPROCS({v})"}},
+	{Name: "runtime.GOMAXPROCS", Kind: Setter, Short: "runtime.GOMAXPROCS", Alt: "restoring the previous value with t.Cleanup", ReadsIfZero: true, ReadsIfNegative: true, Undo: &Undo{Save: "{pkg}.GOMAXPROCS(0)", Restore: "{pkg}.GOMAXPROCS({v})"}},
 	{Name: "runtime.SetBlockProfileRate", Kind: Setter, Short: "runtime.SetBlockProfileRate", Alt: "restoring the previous value with t.Cleanup"},
-	{Name: "runtime.SetMutexProfileFraction", Kind: Setter, Short: "runtime.SetMutexProfileFraction", Alt: "restoring the previous value with t.Cleanup", Undo: &Undo{Save: "{pkg}.SetMutexProfileFraction(-1)", Restore: "{pkg}.SetMutexProfileFraction({v})"}},
+	{Name: "runtime.SetMutexProfileFraction", Kind: Setter, Short: "runtime.SetMutexProfileFraction", Alt: "restoring the previous value with t.Cleanup", ReadsIfNegative: true, Undo: &Undo{Save: "{pkg}.SetMutexProfileFraction(-1)", Restore: "{pkg}.SetMutexProfileFraction({v})"}},
 	{Name: "syscall.Umask", Kind: Setter, Short: "syscall.Umask", Alt: "restoring the previous mask with t.Cleanup", Undo: &Undo{ReturnsPrevious: true, Restore: "{pkg}.Umask({v})"}},
 	{Name: "runtime/debug.SetGCPercent", Kind: Setter, Short: "debug.SetGCPercent", Alt: "restoring the previous value with t.Cleanup", Undo: &Undo{ReturnsPrevious: true, Restore: "{pkg}.SetGCPercent({v})"}},
-	{Name: "runtime/debug.SetMemoryLimit", Kind: Setter, Short: "debug.SetMemoryLimit", Alt: "restoring the previous value with t.Cleanup", Undo: &Undo{Save: "{pkg}.SetMemoryLimit(-1)", Restore: "{pkg}.SetMemoryLimit({v})"}},
+	{Name: "runtime/debug.SetMemoryLimit", Kind: Setter, Short: "debug.SetMemoryLimit", Alt: "restoring the previous value with t.Cleanup", ReadsIfNegative: true, Undo: &Undo{Save: "{pkg}.SetMemoryLimit(-1)", Restore: "{pkg}.SetMemoryLimit({v})"}},
 	{Name: "runtime/debug.SetMaxStack", Kind: Setter, Short: "debug.SetMaxStack", Alt: "restoring the previous value with t.Cleanup", Undo: &Undo{ReturnsPrevious: true, Restore: "{pkg}.SetMaxStack({v})"}},
 	{Name: "runtime/debug.SetMaxThreads", Kind: Setter, Short: "debug.SetMaxThreads", Alt: "restoring the previous value with t.Cleanup", Undo: &Undo{ReturnsPrevious: true, Restore: "{pkg}.SetMaxThreads({v})"}},
 	{Name: "runtime/debug.SetTraceback", Kind: Setter, Short: "debug.SetTraceback", Alt: "restoring the previous value with t.Cleanup"},

@@ -750,6 +750,9 @@ func (w *walker) call(c *ast.CallExpr) {
 			if api.ReadsIfZero && len(c.Args) > 0 && isNilOrZero(info, c.Args[0]) {
 				return
 			}
+			if api.ReadsIfNegative && len(c.Args) > 0 && isNegative(info, c.Args[0]) {
+				return
+			}
 			if api.ArgIs == catalog.ArgAddr && !(api.Arg > 1 && unixNetwork(info, c.Args[0])) {
 				if !w.listens(c, api) {
 					return
@@ -1490,6 +1493,19 @@ func (w *walker) guarded(v *types.Var) bool {
 }
 
 // isNilOrZero reports whether e is nil or a constant zero value.
+// isNegative reports whether e is a constant number below zero.
+func isNegative(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	if !ok || tv.Value == nil {
+		return false
+	}
+	switch tv.Value.Kind() {
+	case constant.Int, constant.Float:
+		return constant.Sign(tv.Value) < 0
+	}
+	return false
+}
+
 func isNilOrZero(info *types.Info, e ast.Expr) bool {
 	tv, ok := info.Types[e]
 	if !ok {

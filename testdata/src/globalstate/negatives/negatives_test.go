@@ -2,6 +2,8 @@ package negatives
 
 import (
 	"os"
+	"runtime"
+	"runtime/debug"
 	"testing"
 )
 
@@ -50,4 +52,16 @@ func FuzzState(f *testing.F) {
 func TestRunsTests(t *testing.T) {
 	testing.RunTests(func(pat, str string) (bool, error) { return true, nil },
 		[]testing.InternalTest{{Name: "TestInner", F: func(t *testing.T) {}}})
+}
+
+// A setter given a negative (or, for GOMAXPROCS, zero) value only reports
+// the setting, as a server's stats do.
+func TestSettingsRead(t *testing.T) {
+	_ = stats()
+	_ = runtime.GOMAXPROCS(0)
+	_ = runtime.SetMutexProfileFraction(-1)
+}
+
+func stats() [2]int64 {
+	return [2]int64{int64(runtime.GOMAXPROCS(-1)), debug.SetMemoryLimit(-1)}
 }
