@@ -90,6 +90,7 @@ var fixers = func() map[string]fixer {
 		"net.ListenUDP":                   (*checker).listenResolved,
 		"net/http.ListenAndServe":         (*checker).serve,
 		"os.WriteFile":                    (*checker).path,
+		"io/ioutil.WriteFile":             (*checker).path,
 		"os.Create":                       (*checker).path,
 		"os.OpenFile":                     (*checker).path,
 		"os.Mkdir":                        (*checker).path,

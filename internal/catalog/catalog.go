@@ -400,6 +400,7 @@ var APIs = []API{
 	{Name: "(*net/http.Server).ListenAndServeTLS", Kind: Shared, Short: "(*http.Server).ListenAndServeTLS", Alt: "httptest.NewTLSServer", ArgIs: ArgAddr, Field: "Addr"},
 	{Name: "crypto/tls.Listen", Kind: Shared, Short: "tls.Listen", Alt: "port 0 (127.0.0.1:0)", Arg: 2, ArgIs: ArgAddr},
 	{Name: "os.WriteFile", Kind: Shared, Short: "os.WriteFile", Alt: "a path under t.TempDir()", Arg: 1, ArgIs: ArgPath, Creates: true},
+	{Name: "io/ioutil.WriteFile", Kind: Shared, Short: "ioutil.WriteFile", Alt: "a path under t.TempDir()", Arg: 1, ArgIs: ArgPath, Creates: true},
 	{Name: "os.Create", Kind: Shared, Short: "os.Create", Alt: "a path under t.TempDir()", Arg: 1, ArgIs: ArgPath, Creates: true},
 	{Name: "os.Mkdir", Kind: Shared, Short: "os.Mkdir", Alt: "t.TempDir()", Arg: 1, ArgIs: ArgPath, Creates: true},
 	{Name: "os.MkdirAll", Kind: Shared, Short: "os.MkdirAll", Alt: "t.TempDir()", Arg: 1, ArgIs: ArgPath, Creates: true},

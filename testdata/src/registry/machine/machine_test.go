@@ -349,3 +349,14 @@ func TestListenAsksAddr(t *testing.T) {
 	defer ln.Close()
 	t.Log(ln.Addr())
 }
+
+// Code from before Go 1.16 writes with io/ioutil.
+func TestIoutilWrite(t *testing.T) {
+	if err := ioutil.WriteFile("/tmp/app.conf", []byte("x"), 0o644); err != nil { // want `TestIoutilWrite creates the fixed path "/tmp/app.conf" \(ioutil.WriteFile\)`
+		t.Fatal(err)
+	}
+	b, err := ioutil.ReadFile("/tmp/app.conf")
+	if err != nil || string(b) != "x" {
+		t.Fatal(err)
+	}
+}
