@@ -84,6 +84,15 @@ func (c *checker) fix(sc *scope, w wait) (fixed, bool) {
 	if e.orphans() {
 		return fixed{}, false
 	}
+	if f, ok := e.selectAfter(); ok {
+		// A bubble, where it is safe, does not wait at all.
+		if g, _ := e.spawnedBefore(); g != nil {
+			if b, ok := e.bubble(g); ok {
+				return b, true
+			}
+		}
+		return f, true
+	}
 	if checks := e.checksAfter(); len(checks) > 0 {
 		if e.repeats(checks) || e.saysUnchanged(checks) || e.keepsPut(checks) || e.measuresWindow() {
 			return fixed{}, false

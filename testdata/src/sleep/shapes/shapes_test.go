@@ -279,3 +279,79 @@ func TestWindowAtLeast(t *testing.T) {
 		t.Fatalf("got %d adds, want at least 1", n)
 	}
 }
+
+// A sleep before a select that looks once whether a channel has a value,
+// and fails the test when it has none: the select waits for it instead,
+// with a deadline.
+
+func TestSelectDone(t *testing.T) {
+	done := make(chan error, 1)
+	go func() { done <- nil }()
+	time.Sleep(100 * time.Millisecond) // want `time.Sleep waits a fixed time before the select on line 291 looks once whether done has a value: slow when the wait is long, flaky when it is short; let the select wait for it, with a deadline`
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("close: %v", err)
+		}
+	default:
+		t.Log("still open")
+		t.Fatal("not closed")
+	}
+}
+
+func TestSelectInHelper(t *testing.T) {
+	w := &worker{done: make(chan struct{})}
+	go w.run()
+	checkStopped(t, w) // want `time.Sleep in helper checkStopped \(shapes_test.go:314\) waits a fixed time before the select on line 315 looks once whether w.done has a value`
+}
+
+type worker struct{ done chan struct{} }
+
+func (w *worker) run() { close(w.done) }
+
+func checkStopped(t *testing.T, w *worker) {
+	t.Helper()
+	time.Sleep(50 * time.Millisecond)
+	select {
+	case <-w.done:
+	default:
+		t.Error("worker still running")
+	}
+}
+
+// A select that expects nothing yet, a default that does not fail, and a
+// select with a deadline of its own are not such checks.
+
+func TestSelectNothingYet(t *testing.T) {
+	done := make(chan struct{})
+	go func() { time.Sleep(time.Second); close(done) }()
+	time.Sleep(10 * time.Millisecond)
+	select {
+	case <-done:
+		t.Fatal("closed too early")
+	default:
+	}
+}
+
+func TestSelectDefaultPasses(t *testing.T) {
+	done := make(chan struct{}, 1)
+	go func() { done <- struct{}{} }()
+	time.Sleep(10 * time.Millisecond)
+	select {
+	case <-done:
+		t.Log("done")
+	default:
+		t.Log("not yet")
+	}
+}
+
+func TestSelectOwnDeadline(t *testing.T) {
+	done := make(chan struct{}, 1)
+	go func() { done <- struct{}{} }()
+	time.Sleep(10 * time.Millisecond)
+	select {
+	case <-done:
+	case <-time.After(time.Second):
+		t.Fatal("timed out")
+	}
+}
