@@ -1,6 +1,7 @@
 package registry
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -1073,4 +1074,198 @@ func (c *checker) createsAt(fd *ast.FuncDecl, id *ast.Ident) bool {
 		return !found
 	})
 	return found
+}
+
+// serverAddr gives an http.Server that the test assembles with a literal
+// Addr on a fixed port, and serves with ListenAndServe, a listener on
+// port 0 of its own, ListenAndServe being net.Listen on Addr and Serve:
+//
+//	srv := &http.Server{Addr: "127.0.0.1:0", Handler: h}
+//	ln, err := net.Listen("tcp", srv.Addr)
+//	if err != nil {
+//		t.Fatal(err)
+//	}
+//	go srv.Serve(ln)
+//
+// The test then reaches the server at ln.Addr() wherever it spelled the
+// fixed address or read srv.Addr.
+func (c *checker) serverAddr(t *tests.Test, s effects.Site, src *fixes.Source) (finding, bool) {
+	info := c.pass.TypesInfo
+	call, ok := s.Node.(*ast.CallExpr)
+	if !ok || s.Callee != nil {
+		return finding{}, false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return finding{}, false
+	}
+	serve := "Serve"
+	switch sel.Sel.Name {
+	case "ListenAndServe":
+	case "ListenAndServeTLS":
+		serve = "ServeTLS"
+	default:
+		return finding{}, false
+	}
+	recv, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return finding{}, false
+	}
+	srv, ok := info.Uses[recv].(*types.Var)
+	if !ok {
+		return finding{}, false
+	}
+	// It serves in the test's own statements, or in a goroutine the test
+	// starts with them.
+	stmt := fixes.TopStmt(t.Body, call)
+	if _, isGo := stmt.(*ast.GoStmt); !isGo && fixes.Stmt(t.File, t.Func, call) == nil {
+		return finding{}, false
+	}
+	def, lit := c.serverLiteral(t, srv)
+	if stmt == nil || def == nil || def.Pos() >= stmt.Pos() {
+		return finding{}, false
+	}
+	host, port, err := net.SplitHostPort(stringValue(lit))
+	if err != nil || port == "" || port == "0" {
+		return finding{}, false
+	}
+	// srv is assigned once, its Addr never, and it listens once; reads of
+	// srv.Addr come after the listen, in the test's own statements.
+	var addrReads []ast.Node
+	listens := 0
+	ok = true
+	ast.Inspect(t.Func, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, lhs := range n.Lhs {
+				x := ast.Unparen(lhs)
+				if s, isSel := x.(*ast.SelectorExpr); isSel && s.Sel.Name == "Addr" {
+					x = ast.Unparen(s.X)
+				}
+				if id, isID := x.(*ast.Ident); isID && info.Uses[id] == types.Object(srv) {
+					ok = false // srv or its Addr assigned again
+				}
+			}
+		case *ast.UnaryExpr:
+			if id, isID := ast.Unparen(n.X).(*ast.Ident); n.Op == token.AND && isID && info.Uses[id] == types.Object(srv) {
+				ok = false // its address escapes: anything may change it
+			}
+		case *ast.SelectorExpr:
+			id, isID := ast.Unparen(n.X).(*ast.Ident)
+			if !isID || info.Uses[id] != types.Object(srv) {
+				return true
+			}
+			switch n.Sel.Name {
+			case "Addr":
+				if n.Pos() < stmt.End() {
+					ok = false
+				}
+				addrReads = append(addrReads, n)
+			case "ListenAndServe", "ListenAndServeTLS", "Serve", "ServeTLS":
+				listens++
+			}
+		}
+		return ok
+	})
+	if !ok || listens != 1 {
+		return finding{}, false
+	}
+	ln := c.names.Fresh(c.pass, stmt.Pos(), "ln", "")
+	repls, ok := c.addressUses(t, stmt, lit, port, ln+".Addr().String()", "")
+	if !ok || len(repls) == 0 && len(addrReads) == 0 {
+		return finding{}, false // clients that know the port by heart may connect to it
+	}
+	errName := "err"
+	if obj := c.lookupAt(stmt.Pos(), "err"); obj != nil && !types.Identical(obj.Type(), types.Universe.Lookup("error").Type()) {
+		errName = c.names.Fresh(c.pass, stmt.Pos(), "err", "")
+	} else if obj == nil && declaresOnly(t.Body, stmt, "err") {
+		return finding{}, false // a later err := would declare no new variable
+	}
+	netName, edits, ok := c.importName(t, src, "net")
+	if !ok {
+		return finding{}, false
+	}
+	tn := t.T.Name()
+	listen := fmt.Sprintf("%[1]s, %[2]s := %[3]s.Listen(\"tcp\", %[4]s.Addr)\nif %[2]s != nil {\n\t%[5]s.Fatal(%[2]s)\n}",
+		ln, errName, netName, srv.Name(), tn)
+	edits = append(edits, portZero(src, lit, host, repls)...)
+	edits = append(edits, src.InsertBefore(stmt, listen))
+	args := ln
+	if len(call.Args) > 0 {
+		args += ", " + src.Text(call.Args[0])
+		for _, a := range call.Args[1:] {
+			args += ", " + src.Text(a)
+		}
+	}
+	edits = append(edits, src.Replace(call, src.Text(sel.X)+"."+serve+"("+args+")"))
+	for _, r := range addrReads {
+		edits = append(edits, src.Replace(r, ln+".Addr().String()"))
+	}
+	return finding{
+		key:    "port:" + port,
+		what:   "serves on the fixed address " + lit.Value + " (" + short(s.Effect.What) + ")",
+		hazard: "the port is machine-wide, so another run, test or package that listens on it at the same time fails",
+		advice: "serve on a listener on port 0 and use the address " + ln + ".Addr() gives",
+		edits:  edits,
+	}, true
+}
+
+// serverLiteral returns the statement of the test's own body that
+// declares srv with an http.Server composite literal (srv :=
+// &http.Server{…} or http.Server{…}), and the string literal of its Addr.
+func (c *checker) serverLiteral(t *tests.Test, srv *types.Var) (ast.Stmt, *ast.BasicLit) {
+	for _, st := range t.Body.List {
+		as, ok := st.(*ast.AssignStmt)
+		if !ok || as.Tok != token.DEFINE || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+			continue
+		}
+		if id, ok := as.Lhs[0].(*ast.Ident); !ok || c.pass.TypesInfo.Defs[id] != types.Object(srv) {
+			continue
+		}
+		rhs := ast.Unparen(as.Rhs[0])
+		if u, ok := rhs.(*ast.UnaryExpr); ok && u.Op == token.AND {
+			rhs = ast.Unparen(u.X)
+		}
+		cl, ok := rhs.(*ast.CompositeLit)
+		if !ok {
+			return nil, nil
+		}
+		for _, elt := range cl.Elts {
+			kv, ok := elt.(*ast.KeyValueExpr)
+			if !ok {
+				continue
+			}
+			if k, ok := kv.Key.(*ast.Ident); ok && k.Name == "Addr" {
+				if lit, ok := ast.Unparen(kv.Value).(*ast.BasicLit); ok && lit.Kind == token.STRING {
+					return st, lit
+				}
+			}
+		}
+		return nil, nil
+	}
+	return nil, nil
+}
+
+// declaresOnly reports whether a statement of body's own list after
+// stmt declares name with := and no other new variable: it would declare
+// nothing once name is declared before it.
+func declaresOnly(body *ast.BlockStmt, stmt ast.Stmt, name string) bool {
+	for _, st := range body.List {
+		as, ok := st.(*ast.AssignStmt)
+		if !ok || st.Pos() <= stmt.Pos() || as.Tok != token.DEFINE {
+			continue
+		}
+		named, others := false, false
+		for _, lhs := range as.Lhs {
+			if id, ok := lhs.(*ast.Ident); ok && id.Name == name {
+				named = true
+			} else if ok && id.Name != "_" {
+				others = true
+			}
+		}
+		if named && !others {
+			return true
+		}
+	}
+	return false
 }

@@ -52,6 +52,11 @@ type address struct {
 	// listener is true when v is a listener the server accepts on, which
 	// accepts connections already.
 	listener bool
+	// moved is true when registry gives the server another address: a
+	// literal with a fixed port passed to http.ListenAndServe, or in the
+	// Addr of an http.Server literal, becomes port 0 or an httptest
+	// server there.
+	moved bool
 }
 
 // server recognizes a sleep that gives a server the test started in a
@@ -79,6 +84,12 @@ func (e *env) server() (fixed, bool) {
 	}
 	addr, ok := e.served(g)
 	if !ok || !e.requested(addr) {
+		return fixed{}, false
+	}
+	if addr.moved {
+		// Applied together, registry's fix would leave the dial loop
+		// waiting on the old port; after it, the wait is one for a
+		// listener the test holds.
 		return fixed{}, false
 	}
 	if addr.listener {
@@ -154,14 +165,18 @@ func (e *env) served(g *ast.GoStmt) (address, bool) {
 			if len(call.Args) <= i || call.Ellipsis.IsValid() || fn.Signature().Variadic() && len(call.Args) != i+1 {
 				return address{}, false
 			}
-			return e.addressOf(call.Args[i])
+			a, ok := e.addressOf(call.Args[i])
+			a.moved = fn.FullName() == "net/http.ListenAndServe" && isLiteral(call.Args[i])
+			return a, ok
 		}
 		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 		if !ok {
 			return address{}, false
 		}
 		if a := e.addrField(sel.X); a != nil {
-			return e.addressOf(a)
+			addr, ok := e.addressOf(a)
+			addr.moved = isLiteral(a)
+			return addr, ok
 		}
 		return address{}, false
 	}
@@ -317,4 +332,10 @@ func hasPort(s, port string) bool {
 		i = end + next
 	}
 	return false
+}
+
+// isLiteral reports whether x is a string literal.
+func isLiteral(x ast.Expr) bool {
+	lit, ok := ast.Unparen(x).(*ast.BasicLit)
+	return ok && lit.Kind == token.STRING
 }

@@ -55,13 +55,76 @@ func TestListenHelper(t *testing.T) {
 	_ = ln.Addr().String()
 }
 
-// An http.Server with a fixed Addr is reported by parallel only: its
-// httptest replacement is no mechanical rewrite.
+// An http.Server the test assembles with a fixed Addr: ListenAndServe is
+// a listen on Addr and Serve, so the server can serve on a listener on
+// port 0 of the test's own.
 func TestServerAddr(t *testing.T) {
 	srv := &http.Server{Addr: ":8081", Handler: http.NotFoundHandler()}
-	go srv.ListenAndServe()
+	go srv.ListenAndServe() // want `TestServerAddr serves on the fixed address ":8081" \(\(\*http.Server\).ListenAndServe\): the port is machine-wide.*; serve on a listener on port 0 and use the address ln.Addr\(\) gives`
 	defer srv.Close()
 	get(t, "http://localhost:8081/")
+}
+
+func TestServerAddrRead(t *testing.T) {
+	srv := http.Server{Addr: "127.0.0.1:8082", Handler: http.NotFoundHandler()}
+	go func() {
+		if err := srv.ListenAndServeTLS("cert.pem", "key.pem"); err != http.ErrServerClosed { // want `TestServerAddrRead serves on the fixed address "127.0.0.1:8082"`
+			t.Error(err)
+		}
+	}()
+	defer srv.Close()
+	t.Log(get2(t, "https://"+srv.Addr+"/"))
+}
+
+// Not rewritten: an Addr the test assigns again, one it reads before the
+// server listens, one from a variable, a server no request reaches by its
+// address, and a later err := that the listen's err would leave without
+// a new variable.
+func TestServerAddrAssigned(t *testing.T) {
+	srv := &http.Server{Addr: ":8083", Handler: http.NotFoundHandler()}
+	srv.Addr = ":8084"
+	go srv.ListenAndServe()
+	defer srv.Close()
+	get(t, "http://localhost:8084/")
+}
+
+func TestServerAddrReadBefore(t *testing.T) {
+	srv := &http.Server{Addr: ":8085", Handler: http.NotFoundHandler()}
+	url := "http://localhost" + srv.Addr + "/"
+	go srv.ListenAndServe()
+	defer srv.Close()
+	get(t, url)
+}
+
+func TestServerAddrVariable(t *testing.T) {
+	addr := ":8086"
+	srv := &http.Server{Addr: addr, Handler: http.NotFoundHandler()}
+	go srv.ListenAndServe()
+	defer srv.Close()
+	get(t, "http://localhost"+addr+"/")
+}
+
+func TestServerAddrUnreached(t *testing.T) {
+	srv := &http.Server{Addr: ":8087", Handler: http.NotFoundHandler()}
+	go srv.ListenAndServe()
+	srv.Close()
+}
+
+func TestServerAddrLaterErr(t *testing.T) {
+	srv := &http.Server{Addr: ":8088", Handler: http.NotFoundHandler()}
+	go srv.ListenAndServe()
+	defer srv.Close()
+	err := get2(t, "http://localhost:8088/")
+	t.Log(err)
+}
+
+func get2(t *testing.T, url string) error {
+	t.Helper()
+	res, err := http.Get(url)
+	if err != nil {
+		return err
+	}
+	return res.Body.Close()
 }
 
 // Port 0 and an address from a variable are not fixed.

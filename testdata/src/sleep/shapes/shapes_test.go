@@ -16,9 +16,9 @@ import (
 // sleep: the fix dials the address until it accepts a connection.
 
 func TestServerLiteral(t *testing.T) {
-	go http.ListenAndServe("127.0.0.1:18080", http.NotFoundHandler())
+	go http.ListenAndServeTLS("127.0.0.1:18080", "cert.pem", "key.pem", http.NotFoundHandler())
 	time.Sleep(100 * time.Millisecond) // want `time.Sleep waits a fixed time for the server started on line 19 to listen on "127.0.0.1:18080": slow when the wait is long, flaky when it is short; poll until it accepts a connection, with a deadline`
-	resp, err := http.Get("http://127.0.0.1:18080/")
+	resp, err := http.Get("https://127.0.0.1:18080/")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -353,5 +353,29 @@ func TestSelectOwnDeadline(t *testing.T) {
 	case <-done:
 	case <-time.After(time.Second):
 		t.Fatal("timed out")
+	}
+}
+
+// A server on a literal port that registry gives port 0 or an httptest
+// server (http.ListenAndServe, an http.Server with a literal Addr): a
+// copy of the old address in a dial loop would outlive that fix and wait
+// for a server that is no longer there.
+func TestServerRegistryFixes(t *testing.T) {
+	go http.ListenAndServe("127.0.0.1:18086", http.NotFoundHandler())
+	time.Sleep(10 * time.Millisecond)
+	resp, err := http.Get("http://127.0.0.1:18086/")
+	if err == nil {
+		resp.Body.Close()
+	}
+}
+
+func TestServerAddrRegistryFixes(t *testing.T) {
+	srv := &http.Server{Addr: "127.0.0.1:18087", Handler: http.NotFoundHandler()}
+	go srv.ListenAndServe()
+	defer srv.Close()
+	time.Sleep(10 * time.Millisecond)
+	resp, err := http.Get("http://127.0.0.1:18087/")
+	if err == nil {
+		resp.Body.Close()
 	}
 }
