@@ -418,7 +418,8 @@ func uses(f *ast.File, name string) bool {
 //
 // A package of the standard library that the driver did not load (one
 // that no package in the graph imports, or one that export data holds
-// only in part) is not known here. go/types then makes a fake package and
+// only in part), or a package of the graph that export data holds only in
+// part, is not known here. go/types then makes a fake package and
 // reports no error on its uses, and the checker lets the failed import
 // pass: a fix that imports the standard library is checked but for its
 // uses of that import, and for whether it uses it at all.
@@ -480,10 +481,12 @@ func (imp *importer) Import(path string) (*types.Package, error) {
 	if p != nil && p.Complete() {
 		return p, nil
 	}
-	if fixes.Std(path) && path != "C" {
+	if fixes.Std(path) && path != "C" || p != nil {
 		// go/types marks the package returned with the error as fake; a
 		// new one, so that the driver's stays as it is, named as the
-		// source refers to it.
+		// source refers to it. A package of the graph that export data
+		// holds only in part (testify's assert, through require) is one
+		// too: what the fix uses of it may be missing there.
 		name := stdName(path)
 		if p != nil {
 			name = p.Name()

@@ -19,6 +19,13 @@ import (
 // given path, as a driver would, and returns the pass an analyzer gets.
 func newPass(t *testing.T, path string, files map[string]string) *analysis.Pass {
 	t.Helper()
+	return newPassWith(t, path, files, nil)
+}
+
+// newPassWith is newPass with imp importing the packages that are not in
+// export data of the standard library.
+func newPassWith(t *testing.T, path string, files map[string]string, imp types.ImporterFrom) *analysis.Pass {
+	t.Helper()
 	fset := token.NewFileSet()
 	var parsed []*ast.File
 	names := make([]string, 0, len(files))
@@ -35,8 +42,12 @@ func newPass(t *testing.T, path string, files map[string]string) *analysis.Pass 
 	}
 	info := &types.Info{Defs: map[*ast.Ident]types.Object{}, Implicits: map[ast.Node]types.Object{}}
 	var typeErrors []types.Error
+	var importer types.Importer = goimporter.ForCompiler(fset, "gc", nil)
+	if imp != nil {
+		importer = imp
+	}
 	conf := types.Config{
-		Importer:  goimporter.ForCompiler(fset, "gc", nil),
+		Importer:  importer,
 		GoVersion: "go1.26",
 		Error: func(err error) {
 			var terr types.Error
@@ -373,5 +384,68 @@ func TestStdName(t *testing.T) {
 		if got := stdName(path); got != want {
 			t.Errorf("stdName(%q) = %q, want %q", path, got, want)
 		}
+	}
+}
+
+// partial imports example.com/req, whose export data holds its import
+// example.com/assert only in part (as testify's require holds assert),
+// and the standard library from export data.
+type partial struct{ std types.Importer }
+
+func (p partial) Import(path string) (*types.Package, error) { return p.ImportFrom(path, "", 0) }
+
+func (p partial) ImportFrom(path, dir string, mode types.ImportMode) (*types.Package, error) {
+	if path != "example.com/req" {
+		return p.std.Import(path)
+	}
+	assert := types.NewPackage("example.com/assert", "assert")
+	collect := types.NewTypeName(token.NoPos, assert, "CollectT", nil)
+	types.NewNamed(collect, types.NewStruct(nil, nil), nil)
+	assert.Scope().Insert(collect)
+	req := types.NewPackage(path, "req")
+	fn := types.NewFunc(token.NoPos, req, "Eventually", types.NewSignatureType(nil, nil, nil,
+		types.NewTuple(types.NewVar(token.NoPos, req, "f", types.NewSignatureType(nil, nil, nil,
+			types.NewTuple(types.NewVar(token.NoPos, req, "c", types.NewPointer(collect.Type()))), nil, false))),
+		nil, false))
+	req.Scope().Insert(fn)
+	req.SetImports([]*types.Package{assert})
+	req.MarkComplete()
+	return req, nil
+}
+
+// TestPartialImport checks that a fix may import a package that the
+// analyzed one reaches only through another's export data, which holds
+// it in part: testify's assert, for require.EventuallyWithT's CollectT in
+// a file that imports require alone. Its uses are not checked; the rest
+// of the fix is.
+func TestPartialImport(t *testing.T) {
+	t.Parallel()
+	const src = `package p
+
+import (
+	"testing"
+
+	"example.com/req"
+)
+
+func TestX(t *testing.T) {
+	req.Eventually(nil)
+}
+`
+	pass := newPassWith(t, "p", map[string]string{"x_test.go": src}, partial{goimporter.ForCompiler(token.NewFileSet(), "gc", nil)})
+	fix := []analysis.TextEdit{
+		replace(t, pass, "x_test.go", `"example.com/req"`, `"example.com/assert"`+"\n\t"+`"example.com/req"`),
+		replace(t, pass, "x_test.go", "req.Eventually(nil)", "req.Eventually(func(c *assert.CollectT) { assert.Equal(c, 1, 1) })"),
+	}
+	broken := []analysis.TextEdit{
+		replace(t, pass, "x_test.go", `"example.com/req"`, `"example.com/assert"`+"\n\t"+`"example.com/req"`),
+		replace(t, pass, "x_test.go", "req.Eventually(nil)", "req.Eventually(func(c *assert.CollectT) { undefined(c) })"),
+	}
+	got, _ := run(pass, [][]analysis.TextEdit{fix})
+	if !got[0] {
+		t.Errorf("withheld a fix that imports a package known in part")
+	}
+	if got, _ := run(pass, [][]analysis.TextEdit{broken}); got[0] {
+		t.Errorf("kept a fix that calls an undefined function")
 	}
 }
