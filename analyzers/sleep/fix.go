@@ -786,7 +786,7 @@ func (e *env) expectsEvent(name string, args []ast.Expr) bool {
 	switch name {
 	case "True", "NotNil", "NotEmpty", "NotZero", "Positive", "Contains", "Greater", "GreaterOrEqual", "Subset":
 		return e.changing(arg(0))
-	case "Equal", "EqualValues", "Exactly":
+	case "Equal", "EqualValues", "Exactly", "ElementsMatch":
 		return e.expected(arg(0)) && e.changing(arg(1))
 	case "Len":
 		return arg(1) != nil && !e.zero(arg(1)) && e.changing(arg(0))

@@ -170,8 +170,16 @@ func (e *env) queryBody(fd *ast.FuncDecl, depth int) bool {
 	if fd.Body == nil {
 		return false
 	}
-	own := func(x ast.Expr) bool {
-		id, ok := ast.Unparen(x).(*ast.Ident)
+	var own func(x ast.Expr) bool
+	own = func(x ast.Expr) bool {
+		x = ast.Unparen(x)
+		if ix, isIndex := x.(*ast.IndexExpr); isIndex {
+			// An element of a slice or map the function made itself
+			// (out := make([][]byte, n); out[i] = …) is its own.
+			base, isID := ast.Unparen(ix.X).(*ast.Ident)
+			return isID && own(base) && e.madeHere(fd, base)
+		}
+		id, ok := x.(*ast.Ident)
 		if !ok {
 			return false // a field, an element or what a pointer points to
 		}
@@ -228,4 +236,49 @@ func lock(info *types.Info, call *ast.CallExpr) bool {
 		return true
 	}
 	return false
+}
+
+// madeHere reports whether every value fd assigns to the variable id
+// names is one it makes: make(…) or a composite literal, so that its
+// elements are fd's own to write.
+func (e *env) madeHere(fd *ast.FuncDecl, id *ast.Ident) bool {
+	obj := e.pass.TypesInfo.ObjectOf(id)
+	if obj == nil {
+		return false
+	}
+	made, seen := true, false
+	fresh := func(x ast.Expr) bool {
+		switch x := ast.Unparen(x).(type) {
+		case *ast.CompositeLit:
+			return true
+		case *ast.CallExpr:
+			b, ok := typeutil.Callee(e.pass.TypesInfo, x).(*types.Builtin)
+			return ok && b.Name() == "make"
+		}
+		return false
+	}
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				if l, ok := ast.Unparen(lhs).(*ast.Ident); ok && e.pass.TypesInfo.ObjectOf(l) == obj {
+					seen = true
+					made = made && len(n.Lhs) == len(n.Rhs) && fresh(n.Rhs[i])
+				}
+			}
+		case *ast.ValueSpec:
+			for i, name := range n.Names {
+				if e.pass.TypesInfo.ObjectOf(name) == obj {
+					seen = true
+					made = made && len(n.Names) == len(n.Values) && fresh(n.Values[i])
+				}
+			}
+		case *ast.UnaryExpr:
+			if x, ok := ast.Unparen(n.X).(*ast.Ident); ok && n.Op == token.AND && e.pass.TypesInfo.ObjectOf(x) == obj {
+				made = false // its address escapes
+			}
+		}
+		return made
+	})
+	return made && seen
 }

@@ -55,3 +55,12 @@ func TestReadUsedAfter(t *testing.T) {
 	require.Len(t, got, 1)
 	t.Log(got)
 }
+
+func TestCopiesThenElementsMatch(t *testing.T) {
+	var w Worker
+	w.Do("a")
+	want := [][]byte{[]byte("a")}
+	time.Sleep(20 * time.Millisecond) // want `time.Sleep waits a fixed time for the goroutine w.Do starts on line 61 before the check on line 65`
+	got := w.Jobs()
+	require.ElementsMatch(t, want, got)
+}

@@ -27,3 +27,27 @@ func (w *Worker) Done() []string { // want Done:"reads"
 
 // Count returns how many jobs are done.
 func (w *Worker) Count() int { return len(w.Done()) } // want Count:"reads"
+
+// Jobs returns a copy of each job done so far, made element by element.
+func (w *Worker) Jobs() [][]byte { // want Jobs:"reads"
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	out := make([][]byte, len(w.done))
+	for i, job := range w.done {
+		out[i] = make([]byte, len(job))
+		copy(out[i], job)
+	}
+	return out
+}
+
+// First clears the first job's name in place and returns the jobs: it
+// writes an element of a slice it did not make.
+func (w *Worker) First() []string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	out := w.done
+	if len(out) > 0 {
+		out[0] = ""
+	}
+	return out
+}
