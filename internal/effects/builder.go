@@ -1358,10 +1358,15 @@ func (w *walker) putsBackSaved(stmt ast.Node, lhs ast.Expr, v *types.Var) bool {
 // putsBack reports whether a write that runs deferred or at cleanup puts
 // back a value saved before the change: it assigns a variable (orig, or
 // saved.Field), or deletes a map element in a branch, the other side of
-// `if had { m[k] = orig } else { delete(m, k) }`.
+// `if had { m[k] = orig } else { delete(m, k) }`, or deletes a constant
+// key that the map's initializer does not set (a test adds a feature
+// flag and deletes it at cleanup: the map is as the package made it).
 func (w *walker) putsBack(stmt ast.Node, lhs ast.Expr) bool {
 	if c, ok := stmt.(*ast.CallExpr); ok {
-		return isBuiltin(w.b.pass.TypesInfo, c, "delete") && w.inBranch()
+		if !isBuiltin(w.b.pass.TypesInfo, c, "delete") || len(c.Args) != 2 {
+			return false
+		}
+		return w.inBranch() || w.b.notInitialKey(lhsVar(w.b.pass.TypesInfo, lhs), c.Args[1])
 	}
 	rhs := assigned(stmt, lhs)
 	return rhs != nil && savedValue(w.b.pass.TypesInfo, rhs)
@@ -1599,4 +1604,75 @@ func TempDirName(info *types.Info, x ast.Expr) (string, bool) {
 		return "", false
 	}
 	return name, true
+}
+
+// notInitialKey reports whether key is a constant that the package-level
+// map v does not hold as the package initializes it: v is declared in
+// this package with a map literal of constant keys, none of them key, and
+// no init function writes it.
+func (b *builder) notInitialKey(v *types.Var, key ast.Expr) bool {
+	info := b.pass.TypesInfo
+	kv, ok := info.Types[key]
+	if v == nil || !ok || kv.Value == nil || v.Pkg() != b.pass.Pkg || !isPackageLevel(v) {
+		return false
+	}
+	var lit *ast.CompositeLit
+	for _, f := range b.pass.Files {
+		for _, d := range f.Decls {
+			switch d := d.(type) {
+			case *ast.GenDecl:
+				for _, spec := range d.Specs {
+					vs, ok := spec.(*ast.ValueSpec)
+					if !ok {
+						continue
+					}
+					for i, name := range vs.Names {
+						if info.Defs[name] == types.Object(v) && i < len(vs.Values) && len(vs.Names) == len(vs.Values) {
+							lit, _ = ast.Unparen(vs.Values[i]).(*ast.CompositeLit)
+						}
+					}
+				}
+			case *ast.FuncDecl:
+				if d.Name.Name != "init" || d.Recv != nil || d.Body == nil {
+					continue
+				}
+				written := false
+				ast.Inspect(d.Body, func(n ast.Node) bool {
+					if id, ok := n.(*ast.Ident); ok && info.Uses[id] == types.Object(v) {
+						written = true // read or written: its keys are init's to say
+					}
+					return !written
+				})
+				if written {
+					return false
+				}
+			}
+		}
+	}
+	if lit == nil {
+		return false
+	}
+	if _, ok := v.Type().Underlying().(*types.Map); !ok {
+		return false
+	}
+	for _, elt := range lit.Elts {
+		e, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			return false
+		}
+		tv, ok := info.Types[e.Key]
+		if !ok || tv.Value == nil {
+			return false
+		}
+		if (tv.Value.Kind() == constant.String) != (kv.Value.Kind() == constant.String) || tv.Value.Kind() == constant.Bool || kv.Value.Kind() == constant.Bool {
+			if tv.Value.ExactString() == kv.Value.ExactString() {
+				return false
+			}
+			continue
+		}
+		if constant.Compare(tv.Value, token.EQL, kv.Value) {
+			return false
+		}
+	}
+	return true
 }

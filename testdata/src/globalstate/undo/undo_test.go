@@ -254,3 +254,18 @@ func TestCaptureTwice(t *testing.T) {
 	}
 	c.start()
 }
+
+var features = map[string]bool{"v2": false}
+
+// A key the initializer does not set, deleted at cleanup: the map is as
+// the package made it.
+func TestFeatureAddedDeleted(t *testing.T) {
+	features["test_flag"] = true
+	t.Cleanup(func() { delete(features, "test_flag") })
+}
+
+// A key the initializer sets, deleted at cleanup: its value is lost.
+func TestFeatureInitialDeleted(t *testing.T) {
+	features["v2"] = true // want `TestFeatureInitialDeleted writes package variable features`
+	defer delete(features, "v2")
+}
