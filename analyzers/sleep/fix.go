@@ -94,7 +94,7 @@ func (c *checker) fix(sc *scope, w wait) (fixed, bool) {
 		return f, true
 	}
 	if checks := e.checksAfter(); len(checks) > 0 {
-		if e.repeats(checks) || e.saysUnchanged(checks) || e.keepsPut(checks) || e.measuresWindow() {
+		if e.repeats(checks) || e.saysUnchanged(checks) || e.keepsPut(checks) || e.measuresWindow() || e.checksOn(checks) {
 			return fixed{}, false
 		}
 		return e.checks(checks)

@@ -379,3 +379,38 @@ func TestServerAddrRegistryFixes(t *testing.T) {
 		resp.Body.Close()
 	}
 }
+
+// A check after the wait, then more checks with the testing value that
+// the rewrite cannot see into: the wait may be for what they check.
+func TestChecksThenHelper(t *testing.T) {
+	s := &store{}
+	checkCount := func(want int) {
+		t.Helper()
+		if n := len(s.Items()); n != want {
+			t.Fatalf("got %d items, want %d", n, want)
+		}
+	}
+	go s.add("a")
+	time.Sleep(10 * time.Millisecond)
+	if len(s.Items()) == 0 {
+		t.Fatal("nothing added")
+	}
+	checkCount(1)
+}
+
+func TestChecksThenHelperWithT(t *testing.T) {
+	s := &store{}
+	go s.add("a")
+	time.Sleep(10 * time.Millisecond)
+	if len(s.Items()) == 0 {
+		t.Fatal("nothing added")
+	}
+	expectItems(t, s, 1)
+}
+
+func expectItems(t *testing.T, s *store, n int) {
+	t.Helper()
+	if got := len(s.Items()); got != n {
+		t.Fatalf("got %d items, want %d", got, n)
+	}
+}
