@@ -1138,6 +1138,16 @@ func (e *env) eventuallyWithT(because string, checks []check, stops bool) (fixed
 	if !ok {
 		return fixed{}, false
 	}
+	// A blank line after the wait (and the comment that trails it) would
+	// open the function literal.
+	if i := strings.Index(inner, "\n"); i >= 0 {
+		if head := strings.TrimSpace(inner[:i]); head == "" || strings.HasPrefix(head, "//") {
+			rest := inner[i+1:]
+			if j := strings.Index(rest, "\n"); j >= 0 && strings.TrimSpace(rest[:j]) == "" {
+				inner = inner[:i+1] + rest[j+1:]
+			}
+		}
+	}
 	text := fmt.Sprintf("%s.EventuallyWithT(%s, func(%s *%s.CollectT) {%s\n}, %s, %s)",
 		q, e.t, c, an, inner, fmt.Sprintf(timeout, e.tn), fmt.Sprintf(tick, e.tn))
 	edits = append(edits, e.src.ReplaceSpan(e.w.stmt.Pos(), last, text))

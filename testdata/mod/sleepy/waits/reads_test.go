@@ -64,3 +64,13 @@ func TestCopiesThenElementsMatch(t *testing.T) {
 	got := w.Jobs()
 	require.ElementsMatch(t, want, got)
 }
+
+func TestBlankLinesAfterWait(t *testing.T) {
+	var w Worker
+	w.Do("a")
+	time.Sleep(20 * time.Millisecond) // want `time.Sleep waits a fixed time for the goroutine w.Do starts on line 70 before the check on line 75`
+
+	got := w.Done()
+
+	require.Len(t, got, 1)
+}
