@@ -6,6 +6,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -254,6 +255,65 @@ func (e *env) saysUnchanged(checks []check) bool {
 		}
 	}
 	return false
+}
+
+// checksOn reports whether the statement after the checks checks more,
+// in a way the rewrite cannot see into: it hands the testing value to a
+// function (helper(t, …), an assertion the rewrite does not count), or
+// calls a function literal that uses it. The wait may be for what that
+// checks, which the checks before it do not show (nats-server waits for
+// messages to expire, checks a setting that changed at once, then calls
+// checkPending(0, 0)); polling the first checks would not wait for it.
+func (e *env) checksOn(checks []check) bool {
+	last := checks[len(checks)-1].stmt
+	i := slices.Index(e.w.list, ast.Stmt(last))
+	if i < 0 || i+1 >= len(e.w.list) {
+		return false
+	}
+	es, ok := e.w.list[i+1].(*ast.ExprStmt)
+	if !ok {
+		return false
+	}
+	call, ok := es.X.(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	for _, a := range call.Args {
+		if e.isT(a) {
+			return true
+		}
+	}
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := e.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return false
+	}
+	uses := false
+	ast.Inspect(e.sc.body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || uses {
+			return !uses
+		}
+		for j, lhs := range as.Lhs {
+			lid, ok := lhs.(*ast.Ident)
+			if !ok || e.pass.TypesInfo.ObjectOf(lid) != types.Object(v) || j >= len(as.Rhs) {
+				continue
+			}
+			if lit, ok := ast.Unparen(as.Rhs[j]).(*ast.FuncLit); ok {
+				ast.Inspect(lit.Body, func(n ast.Node) bool {
+					if x, ok := n.(*ast.Ident); ok && e.pass.TypesInfo.Uses[x] == e.sc.t {
+						uses = true
+					}
+					return !uses
+				})
+			}
+		}
+		return !uses
+	})
+	return uses
 }
 
 // keepsPut reports whether a check after the wait expects the value the
