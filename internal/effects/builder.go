@@ -95,9 +95,6 @@ type call struct {
 }
 
 type builder struct {
-	// dead holds the bodies of if statements whose condition is false in
-	// this build, built on first use.
-	dead     map[*ast.BlockStmt]bool
 	pass     *analysis.Pass
 	std      bool
 	support  bool // a test-support package: its functions are test helpers
@@ -405,9 +402,6 @@ func (w *walker) body(body *ast.BlockStmt) {
 				w.literal(lit, w.lazy, w.f.restorer || w.restorers[lit])
 			}
 			return false
-		}
-		if blk, ok := n.(*ast.BlockStmt); ok && w.b.deadBody(blk) {
-			return false // a branch the build never takes
 		}
 		w.stack = append(w.stack, n)
 		switch n := n.(type) {
@@ -1681,94 +1675,4 @@ func (b *builder) notInitialKey(v *types.Var, key ast.Expr) bool {
 		}
 	}
 	return true
-}
-
-// deadBody reports whether blk is the body of an if statement whose
-// condition is false in the build analyzed: a constant
-// (runtime.GOOS == "windows"), an unexported package variable of the
-// package that only its declaration assigns a constant, or such terms
-// joined by && and || and negated. briandowns/spinner sets
-// color.NoColor under `if isWindows && …`; on other systems nothing does.
-func (b *builder) deadBody(blk *ast.BlockStmt) bool {
-	if b.dead == nil {
-		b.dead = make(map[*ast.BlockStmt]bool)
-		for _, f := range b.pass.Files {
-			ast.Inspect(f, func(n ast.Node) bool {
-				if ifs, ok := n.(*ast.IfStmt); ok {
-					if v, ok := b.constBool(ifs.Cond, 0); ok && !v {
-						b.dead[ifs.Body] = true
-					}
-				}
-				return true
-			})
-		}
-	}
-	return b.dead[blk]
-}
-
-// constBool returns the value of a condition that is known in this build.
-func (b *builder) constBool(e ast.Expr, depth int) (bool, bool) {
-	info := b.pass.TypesInfo
-	if tv, ok := info.Types[e]; ok && tv.Value != nil {
-		if tv.Value.Kind() != constant.Bool {
-			return false, false
-		}
-		return constant.BoolVal(tv.Value), true
-	}
-	switch x := ast.Unparen(e).(type) {
-	case *ast.UnaryExpr:
-		if x.Op == token.NOT {
-			v, ok := b.constBool(x.X, depth)
-			return !v, ok
-		}
-	case *ast.BinaryExpr:
-		l, lok := b.constBool(x.X, depth)
-		r, rok := b.constBool(x.Y, depth)
-		switch x.Op {
-		case token.LAND:
-			if lok && !l || rok && !r {
-				return false, true
-			}
-			return true, lok && rok
-		case token.LOR:
-			if lok && l || rok && r {
-				return true, true
-			}
-			return false, lok && rok
-		}
-	case *ast.Ident:
-		v, ok := info.Uses[x].(*types.Var)
-		if !ok || depth > 3 || v.Pkg() != b.pass.Pkg || v.Exported() || !isPackageLevel(v) || b.assignedVar(v) {
-			return false, false
-		}
-		if init := b.varInit(v); init != nil {
-			return b.constBool(init, depth+1)
-		}
-	}
-	return false, false
-}
-
-// varInit returns the expression a package-level variable of the package
-// is declared with, or nil.
-func (b *builder) varInit(v *types.Var) ast.Expr {
-	for _, f := range b.pass.Files {
-		for _, d := range f.Decls {
-			gd, ok := d.(*ast.GenDecl)
-			if !ok || gd.Tok != token.VAR {
-				continue
-			}
-			for _, spec := range gd.Specs {
-				vs, ok := spec.(*ast.ValueSpec)
-				if !ok || len(vs.Names) != len(vs.Values) {
-					continue
-				}
-				for i, name := range vs.Names {
-					if b.pass.TypesInfo.Defs[name] == types.Object(v) {
-						return vs.Values[i]
-					}
-				}
-			}
-		}
-	}
-	return nil
 }

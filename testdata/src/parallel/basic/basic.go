@@ -26,29 +26,3 @@ func recursive(n int) {
 	}
 	recursive(n - 1)
 }
-
-const debugBuild = false
-
-// tracing is false in every build: a constant and nothing assigns it.
-var tracing = debugBuild
-
-var traced int
-
-// Trace writes traced only under a condition no build makes true.
-func Trace() {
-	if tracing && os.Getenv("TRACE") != "" {
-		traced++
-	}
-}
-
-// logging starts false, but Enable assigns it.
-var logging = false
-
-func Enable() { logging = true }
-
-// Log writes traced when logging is on.
-func Log() {
-	if logging {
-		traced++
-	}
-}

@@ -117,13 +117,3 @@ func Testlowercase(t *testing.T) {
 func helperNotATest(t *testing.T) {
 	_ = Upper("helper")
 }
-
-// A write under a condition the build makes false is no hazard; one under
-// a variable that something assigns is.
-func TestTraceOff(t *testing.T) { // want `TestTraceOff does not call`
-	Trace()
-}
-
-func TestLogOn(t *testing.T) {
-	Log()
-}
