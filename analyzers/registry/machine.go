@@ -1191,11 +1191,8 @@ func (c *checker) serverAddr(t *tests.Test, s effects.Site, src *fixes.Source) (
 	edits = append(edits, portZero(src, lit, host, repls)...)
 	edits = append(edits, src.InsertBefore(stmt, listen))
 	args := ln
-	if len(call.Args) > 0 {
-		args += ", " + src.Text(call.Args[0])
-		for _, a := range call.Args[1:] {
-			args += ", " + src.Text(a)
-		}
+	for _, a := range call.Args {
+		args += ", " + src.Text(a)
 	}
 	edits = append(edits, src.Replace(call, src.Text(sel.X)+"."+serve+"("+args+")"))
 	for _, r := range addrReads {

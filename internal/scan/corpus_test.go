@@ -222,14 +222,7 @@ func TestA(t *testing.T) {}
 func TestEnd(t *testing.T) { os.Exit(3) }
 `,
 	}
-	for name, text := range files {
-		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, dir, files)
 	c := &config{stop: t.Context(), timeout: time.Minute}
 	o := corpusOptions{testFlags: []string{"-count=1", "-shuffle=on"}, testTimeout: 2 * time.Minute}
 	// Each order fails with probability 1/2: find one that does.
@@ -286,11 +279,7 @@ func TestFine(t *testing.T) {
 }
 `,
 	}
-	for name, text := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, dir, files)
 	c := &config{stop: t.Context(), timeout: time.Minute}
 	o := corpusOptions{testFlags: []string{"-count=2"}, testTimeout: 2 * time.Minute}
 	newly, alone := failingAlone(c, dir, o, []string{"once TestFine/sub_test", "once TestOnce", "once (stopped early)"})
@@ -369,5 +358,19 @@ func TestFailureLines(t *testing.T) {
 	got := failureLines(out, 2)
 	if want := []string{"--- FAIL: TestETags (0.00s)", "panic: module already registered: foo"}; !slices.Equal(got, want) {
 		t.Errorf("failureLines = %q, want %q", got, want)
+	}
+}
+
+// writeFiles writes the files, by path relative to dir, and their
+// directories.
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, text := range files {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
